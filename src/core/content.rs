@@ -1,0 +1,376 @@
+//! The questionnaire as data: the versioned content model every other part of the core reads.
+//!
+//! Content arrives as JSON (the shipped file or a consultancy's own). Nearly every field has a
+//! serde default so that a missing field becomes a validator problem with a path instead of a
+//! single opaque parse error; `validate` then reports everything that is wrong at once.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The content format this build understands. Content declaring another version is rejected by
+/// the validator, because field meanings may differ.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One text in every language of the content, keyed by language code (`ja`, `en`, ...).
+pub type Text = BTreeMap<String, String>;
+
+/// A whole questionnaire: what is asked, how answers are weighed, and what is recommended.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Content {
+    /// Version of the schema (see [`FORMAT_VERSION`]).
+    pub format_version: u32,
+    /// Stable id of this questionnaire, e.g. `kintone-municipal`; saved results name it.
+    pub id: String,
+    /// Version of the wording and weights; saved sessions from another version are not resumed.
+    pub content_version: String,
+    /// Languages every text must have; the first is the default.
+    pub languages: Vec<String>,
+    /// Title shown at the top of the widget.
+    pub title: Text,
+    /// One or two sentences on what the diagnosis does.
+    pub intro: Text,
+    /// Who may answer; empty means everyone answers the same questions and no role is asked.
+    pub roles: Vec<Role>,
+    /// Headings that dimensions are grouped under in the result.
+    pub groups: Vec<Group>,
+    /// What is scored (the blockers, in the shipped content).
+    pub dimensions: Vec<Dimension>,
+    /// Severity bands by lower bound, ascending; the first starts at 0.
+    pub bands: Vec<Band>,
+    /// How many real answers (not "don't know") a dimension needs before it is scored.
+    pub min_answers: u32,
+    /// Dimensions within this many points of the top score are primary too.
+    pub primary_margin: u32,
+    /// At most this many primary dimensions are named.
+    pub max_primary: u32,
+    /// Answer scales questions refer to.
+    pub scales: Vec<Scale>,
+    /// Screens of questions, in order.
+    pub sections: Vec<Section>,
+    /// Every question, in display order within its section.
+    pub questions: Vec<Question>,
+    /// Who carries out a step ("you", "section chief", ...).
+    pub owners: Vec<Owner>,
+    /// When a step happens, in order ("this week" first).
+    pub timeframes: Vec<Timeframe>,
+    /// Concrete next steps that recommendations point at.
+    pub steps: Vec<Step>,
+    /// Rules: when a condition holds, recommend a step.
+    pub recommendations: Vec<Recommendation>,
+    /// Materials the user ticks off (the six budget-request materials in the shipped content).
+    pub checklist: Checklist,
+}
+
+/// A kind of respondent; changes which questions are asked and how they are worded.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub label: Text,
+    pub description: Text,
+}
+
+/// A heading for dimensions, e.g. "who is holding it back".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub label: Text,
+}
+
+/// One thing that is scored 0-100.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    /// Id of the [`Group`] it is shown under.
+    pub group: String,
+    /// Short name.
+    pub label: Text,
+    /// One sentence on what a high score means, used in the result.
+    pub summary: Text,
+}
+
+/// A severity band: scores from `min` up to the next band's `min`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    /// Lowest score (0-100) in this band.
+    pub min: u32,
+    pub label: Text,
+}
+
+/// An answer scale shared by many questions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    /// The choices, in display order.
+    pub choices: Vec<ScaleChoice>,
+    /// Label of the "don't know" answer; required if any question offers it.
+    pub dont_know: Option<Text>,
+}
+
+/// One choice of a scale.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScaleChoice {
+    /// Stable value stored in answers, e.g. `"agree"`.
+    pub value: String,
+    pub label: Text,
+}
+
+/// One screen of questions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+}
+
+/// One statement the respondent rates.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// Id of the [`Section`] it appears in.
+    pub section: String,
+    /// The statement, as most roles see it.
+    pub text: Text,
+    /// Wording for particular roles (e.g. finance staff asked about their own department).
+    pub wording: BTreeMap<String, Text>,
+    /// Roles that are asked this question; empty means every role.
+    pub roles: Vec<String>,
+    /// Id of the [`Scale`] it is answered on.
+    pub scale: String,
+    /// Whether "don't know" is offered. It is never counted as an answer.
+    pub dont_know: bool,
+    /// Whether the respondent must answer (or say "don't know") before moving on.
+    pub required: bool,
+    /// One entry per scale choice with its weight towards each dimension (0-10, higher = more blocked).
+    pub choices: Vec<Choice>,
+}
+
+impl Default for Question {
+    fn default() -> Self {
+        Question {
+            id: String::new(),
+            section: String::new(),
+            text: Text::new(),
+            wording: BTreeMap::new(),
+            roles: Vec::new(),
+            scale: String::new(),
+            dont_know: true,
+            required: true,
+            choices: Vec::new(),
+        }
+    }
+}
+
+/// Weights of one answer choice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Choice {
+    /// A value of the question's scale.
+    pub value: String,
+    /// Weight towards each dimension id; absent means the question does not speak to it.
+    pub weights: BTreeMap<String, i32>,
+}
+
+/// Who carries out a step.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Owner {
+    pub id: String,
+    pub label: Text,
+}
+
+/// When a step happens. Their order in the content is the order of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Timeframe {
+    pub id: String,
+    pub label: Text,
+}
+
+/// A concrete next step.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// Id of the [`Owner`] who does it.
+    pub owner: String,
+    /// Id of the [`Timeframe`] it belongs to.
+    pub timeframe: String,
+    /// What to do.
+    pub text: Text,
+    /// Why it helps.
+    pub rationale: Text,
+}
+
+/// When `when` holds, recommend `step`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Recommendation {
+    pub id: String,
+    pub when: Condition,
+    /// Id of the [`Step`] recommended.
+    pub step: String,
+    /// The dimension this answers to, if any; its strongest answers are quoted as the reason.
+    pub dimension: Option<String>,
+    /// 1 is most urgent. Steps are ordered by priority, then by how severe their blocker is.
+    pub priority: u32,
+}
+
+impl Default for Recommendation {
+    fn default() -> Self {
+        Recommendation {
+            id: String::new(),
+            when: Condition::All(Vec::new()),
+            step: String::new(),
+            dimension: None,
+            priority: 2,
+        }
+    }
+}
+
+/// A condition on the diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Every condition holds (an empty list always holds).
+    All(Vec<Condition>),
+    /// At least one condition holds (an empty list never holds).
+    Any(Vec<Condition>),
+    /// The dimension is scored and its band lies within the bounds (band ids, inclusive).
+    Severity(SeverityCondition),
+    /// The question was answered with one of the values.
+    Answer(AnswerCondition),
+    /// The checklist item with this id is not ticked.
+    Missing(String),
+    /// The respondent chose this role.
+    Role(String),
+}
+
+/// See [`Condition::Severity`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct SeverityCondition {
+    pub dimension: String,
+    pub at_least: Option<String>,
+    pub at_most: Option<String>,
+}
+
+/// See [`Condition::Answer`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnswerCondition {
+    pub question: String,
+    #[serde(rename = "in")]
+    pub values: Vec<String>,
+}
+
+/// Materials the respondent ticks off; unticked ones can trigger steps via [`Condition::Missing`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Checklist {
+    pub title: Text,
+    pub items: Vec<ChecklistItem>,
+}
+
+/// One material.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub label: Text,
+    /// What the material should contain.
+    pub detail: Text,
+}
+
+impl Content {
+    /// The text in `lang`, falling back to the content's first language, then to any text.
+    /// Never panics: missing texts yield "".
+    pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
+        text.get(lang)
+            .or_else(|| self.languages.first().and_then(|l| text.get(l)))
+            .or_else(|| text.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn band_index(&self, id: &str) -> Option<usize> {
+        self.bands.iter().position(|b| b.id == id)
+    }
+
+    /// The band a score 0-100 falls in (the last band whose minimum it reaches).
+    pub fn band_for(&self, score: u32) -> usize {
+        self.bands.iter().rposition(|b| b.min <= score).unwrap_or(0)
+    }
+
+    /// Whether someone in `role` is asked `question`. With no role chosen (content without
+    /// roles) every question is asked.
+    pub fn asks(&self, question: &Question, role: Option<&str>) -> bool {
+        match role {
+            Some(role) => question.roles.is_empty() || question.roles.iter().any(|r| r == role),
+            None => true,
+        }
+    }
+
+    /// Indices of the sections that have at least one question for `role`, in order.
+    pub fn sections_for(&self, role: Option<&str>) -> Vec<usize> {
+        (0..self.sections.len())
+            .filter(|&s| self.questions_in(s, role).next().is_some())
+            .collect()
+    }
+
+    /// The questions of section `section` asked of `role`, in order.
+    pub fn questions_in<'a>(
+        &'a self,
+        section: usize,
+        role: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        let id = self.sections.get(section).map(|s| s.id.as_str());
+        self.questions
+            .iter()
+            .filter(move |q| Some(q.section.as_str()) == id && self.asks(q, role))
+    }
+
+    /// The statement as `role` sees it, in `lang`.
+    pub fn statement<'a>(&'a self, question: &'a Question, role: Option<&str>, lang: &str) -> &'a str {
+        let text = role
+            .and_then(|r| question.wording.get(r))
+            .unwrap_or(&question.text);
+        self.text(text, lang)
+    }
+
+    /// Lowest and highest weight a question gives a dimension, if it speaks to it at all.
+    pub fn weight_range(&self, question: &Question, dimension: &str) -> Option<(i32, i32)> {
+        let mut weights = question.choices.iter().filter_map(|c| c.weights.get(dimension).copied());
+        let first = weights.next()?;
+        Some(weights.fold((first, first), |(lo, hi), w| (lo.min(w), hi.max(w))))
+    }
+}

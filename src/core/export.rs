@@ -1,0 +1,125 @@
+//! The result export: a versioned record of a finished diagnosis that can be read back.
+//!
+//! It carries the answers (so the result can be recomputed), the scores and plan as they were
+//! shown (so a reader without the widget sees them), and the content id, version and fingerprint
+//! (so it is only read back against the questionnaire it was made with).
+
+use super::content::Content;
+use super::fingerprint::fingerprint;
+use super::scoring::Answers;
+use super::session::{Diagnosis, Screen, Session};
+use serde::{Deserialize, Serialize};
+
+/// Marks the file as this widget's result.
+pub const EXPORT_FORMAT: &str = "kintone-diagnosis-result";
+/// Version of the export layout.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// A diagnosis as saved to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultExport {
+    pub format: String,
+    pub format_version: u32,
+    pub content_id: String,
+    pub content_version: String,
+    pub fingerprint: String,
+    /// When it was made (ISO 8601, from the browser's clock; the core has none).
+    pub created: String,
+    /// Language the result was shown in.
+    pub lang: String,
+    pub role: Option<String>,
+    pub answers: Answers,
+    pub ticked: Vec<String>,
+    /// Every dimension's score as shown (`None`: not enough answers).
+    pub scores: Vec<ExportedScore>,
+    /// Primary blockers, most severe first.
+    pub primary: Vec<String>,
+    /// Step ids of the plan, in order.
+    pub plan: Vec<String>,
+}
+
+/// One dimension's score in an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedScore {
+    pub dimension: String,
+    pub score: Option<u32>,
+    pub band: Option<String>,
+}
+
+/// Why an imported file cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not a result file of this widget (or a layout this version cannot read).
+    NotAResult,
+    /// Made with another questionnaire or another version of it.
+    OtherContent { content_id: String, content_version: String },
+    /// Its answers do not fit the questionnaire, or its scores do not follow from its answers:
+    /// the file was edited or damaged.
+    Altered,
+}
+
+/// Builds the export of a session that has reached its result.
+pub fn export(content: &Content, session: &Session, lang: &str, created: &str) -> ResultExport {
+    let d = session.diagnose(content);
+    ResultExport {
+        format: EXPORT_FORMAT.to_string(),
+        format_version: EXPORT_VERSION,
+        content_id: content.id.clone(),
+        content_version: content.content_version.clone(),
+        fingerprint: fingerprint(content),
+        created: created.to_string(),
+        lang: lang.to_string(),
+        role: session.role.clone(),
+        answers: session.answers.clone(),
+        ticked: session.ticked.iter().cloned().collect(),
+        scores: exported_scores(content, &d),
+        primary: d.classification.primary.clone(),
+        plan: d.plan.iter().map(|p| p.step.clone()).collect(),
+    }
+}
+
+fn exported_scores(content: &Content, d: &Diagnosis) -> Vec<ExportedScore> {
+    d.scores
+        .iter()
+        .map(|s| ExportedScore {
+            dimension: s.dimension.clone(),
+            score: s.score,
+            band: s.band.and_then(|b| content.bands.get(b)).map(|b| b.id.clone()),
+        })
+        .collect()
+}
+
+/// Reads an export back into a session on its result screen, after checking that it belongs to
+/// `content` and that its recorded result follows from its answers.
+pub fn import(content: &Content, file: &ResultExport) -> Result<Session, ImportError> {
+    if file.format != EXPORT_FORMAT || file.format_version != EXPORT_VERSION {
+        return Err(ImportError::NotAResult);
+    }
+    if file.content_id != content.id
+        || file.content_version != content.content_version
+        || file.fingerprint != fingerprint(content)
+    {
+        return Err(ImportError::OtherContent {
+            content_id: file.content_id.clone(),
+            content_version: file.content_version.clone(),
+        });
+    }
+    let snapshot = super::session::Snapshot {
+        format: super::session::SNAPSHOT_FORMAT.to_string(),
+        format_version: super::session::SNAPSHOT_VERSION,
+        content_id: file.content_id.clone(),
+        content_version: file.content_version.clone(),
+        fingerprint: file.fingerprint.clone(),
+        role: file.role.clone(),
+        answers: file.answers.clone(),
+        ticked: file.ticked.clone(),
+        screen: Screen::Result,
+    };
+    let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
+    let d = session.diagnose(content);
+    let plan: Vec<String> = d.plan.iter().map(|p| p.step.clone()).collect();
+    if exported_scores(content, &d) != file.scores || d.classification.primary != file.primary || plan != file.plan {
+        return Err(ImportError::Altered);
+    }
+    Ok(session)
+}

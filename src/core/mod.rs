@@ -1,0 +1,20 @@
+//! The diagnosis domain in plain Rust: content, validation, scoring, classification, plan,
+//! session and export. Nothing here touches the DOM, the network or storage.
+
+pub mod classify;
+pub mod content;
+pub mod export;
+pub mod fingerprint;
+pub mod plan;
+pub mod scoring;
+pub mod session;
+pub mod validate;
+
+pub use classify::{classify, Classification, Verdict};
+pub use content::{Content, FORMAT_VERSION};
+pub use export::{export, import, ImportError, ResultExport};
+pub use fingerprint::fingerprint;
+pub use plan::{plan, PlannedStep};
+pub use scoring::{score, Answer, Answers, DimensionScore};
+pub use session::{Action, Diagnosis, RestoreError, Screen, Session, Snapshot};
+pub use validate::{validate, Problem};

@@ -1,0 +1,120 @@
+//! Scoring: turns answers into a 0-100 score, a severity band and its reasons, per dimension.
+//!
+//! A question's contribution to a dimension is its chosen weight minus the lowest weight any of
+//! its choices gives that dimension; the score is the sum of contributions over the sum of the
+//! largest possible contributions, for the questions actually answered. "Don't know" and
+//! unanswered questions are left out of both sums, so they neither raise nor lower a score.
+
+use super::content::{Content, Question};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the respondent said about one question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// A value of the question's scale.
+    Choice(String),
+    /// "Don't know": a valid answer that is not a guess, so it is never scored.
+    DontKnow,
+}
+
+/// Answers by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// How many contributing answers are quoted per dimension.
+pub const REASONS_PER_DIMENSION: usize = 3;
+
+/// One answer that raised a dimension's score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub question: String,
+    pub value: String,
+    /// Points it added (chosen weight minus the question's lowest weight).
+    pub points: u32,
+    /// Its share of the dimension's points, in percent (rounded).
+    pub share: u32,
+}
+
+/// The outcome for one dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionScore {
+    pub dimension: String,
+    /// `None` when fewer than `min_answers` questions were really answered.
+    pub score: Option<u32>,
+    /// Index into `content.bands`, when scored.
+    pub band: Option<usize>,
+    /// Questions about this dimension answered with a choice.
+    pub answered: u32,
+    /// Questions about this dimension the respondent was asked.
+    pub asked: u32,
+    /// The answers that raised the score most, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// Scores every dimension of `content`, in content order, for someone in `role`.
+/// Answers to questions the role is not asked, or with values the question does not have,
+/// are ignored.
+pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<DimensionScore> {
+    content
+        .dimensions
+        .iter()
+        .map(|d| score_dimension(content, &d.id, role, answers))
+        .collect()
+}
+
+fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> DimensionScore {
+    let mut points: u64 = 0;
+    let mut possible: u64 = 0;
+    let mut answered = 0;
+    let mut asked = 0;
+    let mut reasons = Vec::new();
+    for q in content.questions.iter().filter(|q| content.asks(q, role)) {
+        let Some((lo, hi)) = content.weight_range(q, dimension) else { continue };
+        if hi <= lo {
+            continue;
+        }
+        asked += 1;
+        let Some(weight) = chosen_weight(q, dimension, answers) else { continue };
+        answered += 1;
+        let p = (weight - lo) as u64;
+        points += p;
+        possible += (hi - lo) as u64;
+        if p > 0 {
+            if let Some(Answer::Choice(value)) = answers.get(&q.id) {
+                reasons.push(Reason { question: q.id.clone(), value: value.clone(), points: p as u32, share: 0 });
+            }
+        }
+    }
+    let enough = answered >= content.min_answers.max(1) && possible > 0;
+    let score = enough.then(|| percent(points, possible));
+    // Strongest first; ties keep question order (the sort is stable) so results are deterministic.
+    reasons.sort_by(|a, b| b.points.cmp(&a.points));
+    reasons.truncate(REASONS_PER_DIMENSION);
+    for r in &mut reasons {
+        r.share = percent(r.points as u64, points);
+    }
+    DimensionScore {
+        dimension: dimension.to_string(),
+        score,
+        band: score.map(|s| content.band_for(s)),
+        answered,
+        asked,
+        reasons: if enough { reasons } else { Vec::new() },
+    }
+}
+
+/// The weight of the chosen value towards `dimension`, if the question was answered with a choice
+/// it has.
+fn chosen_weight(q: &Question, dimension: &str, answers: &Answers) -> Option<i32> {
+    let Answer::Choice(value) = answers.get(&q.id)? else { return None };
+    q.choices.iter().find(|c| &c.value == value)?.weights.get(dimension).copied()
+}
+
+/// `part / whole` as a rounded percentage, 0 when `whole` is 0.
+pub fn percent(part: u64, whole: u64) -> u32 {
+    if whole == 0 {
+        return 0;
+    }
+    ((part * 200 + whole) / (whole * 2)) as u32
+}

@@ -1,0 +1,254 @@
+//! The diagnosis session: a state machine driven by [`Action`]s, and its saved form.
+//!
+//! The UI holds a [`Session`] and dispatches actions; every transition lives here so that it is
+//! tested natively. Invalid actions (an unknown question, a value the question lacks) leave the
+//! session as it was: they can only come from stale UI events or tampered data, never from a user
+//! choice, and must not panic.
+
+use super::classify::{classify, Classification};
+use super::content::Content;
+use super::fingerprint::fingerprint;
+use super::plan::{plan, Facts, PlannedStep};
+use super::scoring::{score, Answer, Answers, DimensionScore};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Where the respondent is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    /// Choosing a role (skipped when the content has no roles).
+    Role,
+    /// The n-th section asked of the chosen role (an index into `sections_for(role)`).
+    Section(usize),
+    /// The result.
+    Result,
+}
+
+/// Everything a respondent can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    ChooseRole(String),
+    Answer { question: String, answer: Answer },
+    /// Advance; refused (listing the unanswered questions) while a required one is unanswered.
+    Next,
+    Back,
+    /// Tick or untick a checklist item.
+    ToggleItem(String),
+    /// Forget every answer and start again.
+    Restart,
+}
+
+/// The state of one diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub role: Option<String>,
+    pub answers: Answers,
+    /// Checklist items the respondent has.
+    pub ticked: BTreeSet<String>,
+    pub screen: Screen,
+    /// Required questions of the current section still unanswered after a refused `Next`.
+    pub unanswered: Vec<String>,
+}
+
+impl Session {
+    /// A fresh session: the role screen, or the first section when the content has no roles.
+    pub fn new(content: &Content) -> Self {
+        Session {
+            role: None,
+            answers: Answers::new(),
+            ticked: BTreeSet::new(),
+            screen: if content.roles.is_empty() { Screen::Section(0) } else { Screen::Role },
+            unanswered: Vec::new(),
+        }
+    }
+
+    /// The section indices (into `content.sections`) this respondent goes through.
+    pub fn sections(&self, content: &Content) -> Vec<usize> {
+        content.sections_for(self.role.as_deref())
+    }
+
+    /// The content section shown now, if the screen is a section.
+    pub fn current_section(&self, content: &Content) -> Option<usize> {
+        match self.screen {
+            Screen::Section(n) => self.sections(content).get(n).copied(),
+            _ => None,
+        }
+    }
+
+    /// Applies one action. Returns whether the session changed.
+    pub fn apply(&mut self, content: &Content, action: Action) -> bool {
+        let before = self.clone();
+        match action {
+            Action::ChooseRole(role) => {
+                if self.screen == Screen::Role && content.role(&role).is_some() {
+                    self.role = Some(role);
+                    self.screen = Screen::Section(0);
+                }
+            }
+            Action::Answer { question, answer } => {
+                let Some(q) = content.question(&question) else { return false };
+                let valid = match &answer {
+                    Answer::Choice(v) => q.choices.iter().any(|c| &c.value == v),
+                    Answer::DontKnow => q.dont_know,
+                };
+                let role_known = self.role.is_some() || content.roles.is_empty();
+                if valid && role_known && content.asks(q, self.role.as_deref()) {
+                    self.unanswered.retain(|u| u != &question);
+                    self.answers.insert(question, answer);
+                }
+            }
+            Action::Next => {
+                if let Screen::Section(n) = self.screen {
+                    self.unanswered = self.missing_in_current(content);
+                    if self.unanswered.is_empty() {
+                        let total = self.sections(content).len();
+                        self.screen = if n + 1 >= total { Screen::Result } else { Screen::Section(n + 1) };
+                    }
+                }
+            }
+            Action::Back => {
+                self.unanswered.clear();
+                self.screen = match self.screen {
+                    Screen::Section(0) if !content.roles.is_empty() => Screen::Role,
+                    Screen::Section(n) => Screen::Section(n.saturating_sub(1)),
+                    Screen::Result => Screen::Section(self.sections(content).len().saturating_sub(1)),
+                    Screen::Role => Screen::Role,
+                };
+            }
+            Action::ToggleItem(item) => {
+                if content.checklist.items.iter().any(|i| i.id == item) && !self.ticked.remove(&item) {
+                    self.ticked.insert(item);
+                }
+            }
+            Action::Restart => *self = Session::new(content),
+        }
+        *self != before
+    }
+
+    /// Required questions of the current section without an answer, in order.
+    pub fn missing_in_current(&self, content: &Content) -> Vec<String> {
+        let Some(section) = self.current_section(content) else { return Vec::new() };
+        content
+            .questions_in(section, self.role.as_deref())
+            .filter(|q| q.required && !self.answers.contains_key(&q.id))
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    /// Questions asked of this respondent and how many have an answer (including "don't know").
+    pub fn progress(&self, content: &Content) -> (usize, usize) {
+        let role = self.role.as_deref();
+        let asked: Vec<_> = content.questions.iter().filter(|q| content.asks(q, role)).collect();
+        let done = asked.iter().filter(|q| self.answers.contains_key(&q.id)).count();
+        (done, asked.len())
+    }
+
+    /// Scores, classification and plan for the answers so far.
+    pub fn diagnose(&self, content: &Content) -> Diagnosis {
+        Diagnosis::compute(content, self.role.as_deref(), &self.answers, &self.ticked)
+    }
+
+    /// The saved form, for resuming on this device.
+    pub fn snapshot(&self, content: &Content) -> Snapshot {
+        Snapshot {
+            format: SNAPSHOT_FORMAT.to_string(),
+            format_version: SNAPSHOT_VERSION,
+            content_id: content.id.clone(),
+            content_version: content.content_version.clone(),
+            fingerprint: fingerprint(content),
+            role: self.role.clone(),
+            answers: self.answers.clone(),
+            ticked: self.ticked.iter().cloned().collect(),
+            screen: self.screen,
+        }
+    }
+
+    /// Rebuilds a session from its saved form, refusing one saved for other content or one whose
+    /// answers do not fit this content.
+    pub fn restore(content: &Content, snap: &Snapshot) -> Result<Session, RestoreError> {
+        if snap.format != SNAPSHOT_FORMAT || snap.format_version != SNAPSHOT_VERSION {
+            return Err(RestoreError::UnknownFormat);
+        }
+        if snap.content_id != content.id
+            || snap.content_version != content.content_version
+            || snap.fingerprint != fingerprint(content)
+        {
+            return Err(RestoreError::OtherContent { saved_version: snap.content_version.clone() });
+        }
+        let mut session = Session::new(content);
+        if let Some(role) = &snap.role {
+            if !session.apply(content, Action::ChooseRole(role.clone())) {
+                return Err(RestoreError::Inconsistent);
+            }
+        } else if !content.roles.is_empty() && snap.screen != Screen::Role {
+            return Err(RestoreError::Inconsistent);
+        }
+        for (question, answer) in &snap.answers {
+            let action = Action::Answer { question: question.clone(), answer: answer.clone() };
+            if !session.apply(content, action) && session.answers.get(question) != Some(answer) {
+                return Err(RestoreError::Inconsistent);
+            }
+        }
+        for item in &snap.ticked {
+            if !session.apply(content, Action::ToggleItem(item.clone())) {
+                return Err(RestoreError::Inconsistent);
+            }
+        }
+        let sections = session.sections(content).len();
+        session.screen = match snap.screen {
+            Screen::Section(n) if n < sections => snap.screen,
+            Screen::Role if !content.roles.is_empty() => snap.screen,
+            Screen::Result if snap.role.is_some() || content.roles.is_empty() => snap.screen,
+            _ => return Err(RestoreError::Inconsistent),
+        };
+        Ok(session)
+    }
+}
+
+/// Marks a saved session, so that another program's data in the same storage key is not misread.
+pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
+/// Version of the saved-session layout.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// A session as saved on the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub format: String,
+    pub format_version: u32,
+    pub content_id: String,
+    pub content_version: String,
+    pub fingerprint: String,
+    pub role: Option<String>,
+    pub answers: Answers,
+    pub ticked: Vec<String>,
+    pub screen: Screen,
+}
+
+/// Why a saved session cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Not a saved session of this widget, or a layout this version cannot read.
+    UnknownFormat,
+    /// Saved with another questionnaire or another version of it.
+    OtherContent { saved_version: String },
+    /// Names roles, questions, values or screens this content does not have.
+    Inconsistent,
+}
+
+/// Everything the result screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub scores: Vec<DimensionScore>,
+    pub classification: Classification,
+    pub plan: Vec<PlannedStep>,
+}
+
+impl Diagnosis {
+    pub fn compute(content: &Content, role: Option<&str>, answers: &Answers, ticked: &BTreeSet<String>) -> Self {
+        let scores = score(content, role, answers);
+        let classification = classify(content, &scores);
+        let plan = plan(&Facts { content, role, answers, scores: &scores, ticked, primary: &classification.primary });
+        Diagnosis { scores, classification, plan }
+    }
+}

@@ -1,0 +1,421 @@
+//! The content checker: every problem in a questionnaire at once, each with its path.
+//!
+//! The same checker guards the shipped content (in a native test), a consultancy's custom
+//! content (shown inside the widget), and `cargo xtask check-content`.
+
+use super::content::{Condition, Content, Text, FORMAT_VERSION};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The highest weight a choice may give a dimension. Weights start at 0.
+pub const MAX_WEIGHT: i32 = 10;
+
+/// One thing wrong with the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, e.g. `questions[12].choices[3].weights.finance`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Checks `content` and returns every problem found, in document order. Empty means valid.
+pub fn validate(content: &Content) -> Vec<Problem> {
+    let mut v = Validator { c: content, problems: Vec::new() };
+    v.run();
+    v.problems
+}
+
+struct Validator<'a> {
+    c: &'a Content,
+    problems: Vec<Problem>,
+}
+
+/// Ids of one kind, for dangling-reference checks.
+type Ids<'a> = BTreeSet<&'a str>;
+
+impl<'a> Validator<'a> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    fn run(&mut self) {
+        let c = self.c;
+        if c.format_version != FORMAT_VERSION {
+            self.problem(
+                "format_version",
+                format!(
+                    "unknown format version {} (this widget reads version {FORMAT_VERSION})",
+                    c.format_version
+                ),
+            );
+            // Field meanings may differ in another version; further problems would mislead.
+            return;
+        }
+        if c.id.trim().is_empty() {
+            self.problem("id", "missing id");
+        }
+        if c.content_version.trim().is_empty() {
+            self.problem("content_version", "missing content version");
+        }
+        if c.languages.is_empty() {
+            self.problem("languages", "no language listed");
+        }
+        let mut langs = BTreeSet::new();
+        for (i, l) in c.languages.iter().enumerate() {
+            if !langs.insert(l.as_str()) {
+                self.problem(format!("languages[{i}]"), format!("duplicate language '{l}'"));
+            }
+        }
+        self.text("title", &c.title);
+        self.text("intro", &c.intro);
+
+        let roles = self.ids("roles", c.roles.iter().map(|r| r.id.as_str()));
+        for (i, r) in c.roles.iter().enumerate() {
+            self.text(format!("roles[{i}].label"), &r.label);
+            self.text(format!("roles[{i}].description"), &r.description);
+        }
+        let groups = self.ids("groups", c.groups.iter().map(|g| g.id.as_str()));
+        for (i, g) in c.groups.iter().enumerate() {
+            self.text(format!("groups[{i}].label"), &g.label);
+        }
+        let dims = self.ids("dimensions", c.dimensions.iter().map(|d| d.id.as_str()));
+        if c.dimensions.is_empty() {
+            self.problem("dimensions", "no dimension to score");
+        }
+        for (i, d) in c.dimensions.iter().enumerate() {
+            self.reference(format!("dimensions[{i}].group"), &d.group, &groups, "group");
+            self.text(format!("dimensions[{i}].label"), &d.label);
+            self.text(format!("dimensions[{i}].summary"), &d.summary);
+        }
+        self.bands();
+        if c.min_answers == 0 {
+            self.problem("min_answers", "must be at least 1");
+        }
+        if c.max_primary == 0 {
+            self.problem("max_primary", "must be at least 1");
+        }
+        let scales = self.ids("scales", c.scales.iter().map(|s| s.id.as_str()));
+        for (i, s) in c.scales.iter().enumerate() {
+            if s.choices.len() < 2 {
+                self.problem(format!("scales[{i}].choices"), "a scale needs at least two choices");
+            }
+            self.ids(&format!("scales[{i}].choices"), s.choices.iter().map(|ch| ch.value.as_str()));
+            for (j, ch) in s.choices.iter().enumerate() {
+                self.text(format!("scales[{i}].choices[{j}].label"), &ch.label);
+            }
+            if let Some(dk) = &s.dont_know {
+                self.text(format!("scales[{i}].dont_know"), dk);
+            }
+        }
+        let sections = self.ids("sections", c.sections.iter().map(|s| s.id.as_str()));
+        for (i, s) in c.sections.iter().enumerate() {
+            self.text(format!("sections[{i}].title"), &s.title);
+            if let Some(intro) = &s.intro {
+                self.text(format!("sections[{i}].intro"), intro);
+            }
+            if !c.questions.iter().any(|q| q.section == s.id) {
+                self.problem(format!("sections[{i}]"), format!("section '{}' has no question", s.id));
+            }
+        }
+        self.ids("questions", c.questions.iter().map(|q| q.id.as_str()));
+        if c.questions.is_empty() {
+            self.problem("questions", "no question");
+        }
+        for i in 0..c.questions.len() {
+            self.question(i, &sections, &scales, &roles, &dims);
+        }
+        self.coverage();
+        let owners = self.ids("owners", c.owners.iter().map(|o| o.id.as_str()));
+        for (i, o) in c.owners.iter().enumerate() {
+            self.text(format!("owners[{i}].label"), &o.label);
+        }
+        let timeframes = self.ids("timeframes", c.timeframes.iter().map(|t| t.id.as_str()));
+        for (i, t) in c.timeframes.iter().enumerate() {
+            self.text(format!("timeframes[{i}].label"), &t.label);
+        }
+        let steps = self.ids("steps", c.steps.iter().map(|s| s.id.as_str()));
+        for (i, s) in c.steps.iter().enumerate() {
+            self.reference(format!("steps[{i}].owner"), &s.owner, &owners, "owner");
+            self.reference(format!("steps[{i}].timeframe"), &s.timeframe, &timeframes, "timeframe");
+            self.text(format!("steps[{i}].text"), &s.text);
+            self.text(format!("steps[{i}].rationale"), &s.rationale);
+        }
+        let items = self.ids("checklist.items", c.checklist.items.iter().map(|it| it.id.as_str()));
+        if !c.checklist.items.is_empty() {
+            self.text("checklist.title", &c.checklist.title);
+        }
+        for (i, it) in c.checklist.items.iter().enumerate() {
+            self.text(format!("checklist.items[{i}].label"), &it.label);
+            self.text(format!("checklist.items[{i}].detail"), &it.detail);
+        }
+        self.ids("recommendations", c.recommendations.iter().map(|r| r.id.as_str()));
+        let refs = Refs { roles: &roles, dims: &dims, items: &items };
+        for (i, r) in c.recommendations.iter().enumerate() {
+            self.reference(format!("recommendations[{i}].step"), &r.step, &steps, "step");
+            if let Some(d) = &r.dimension {
+                self.reference(format!("recommendations[{i}].dimension"), d, &dims, "dimension");
+            }
+            if r.priority == 0 {
+                self.problem(format!("recommendations[{i}].priority"), "priority starts at 1");
+            }
+            let path = format!("recommendations[{i}].when");
+            self.condition(&path, &r.when, &refs);
+            if self.dangling_free(&r.when, &refs) && !self.can_hold(&r.when) {
+                self.problem(path, "this condition can never hold");
+            }
+        }
+        for (i, s) in c.steps.iter().enumerate() {
+            if !c.recommendations.iter().any(|r| r.step == s.id) {
+                self.problem(format!("steps[{i}]"), format!("no recommendation points to step '{}'", s.id));
+            }
+        }
+    }
+
+    /// Checks ids of one kind: present, well-formed, unique. Returns the set for references.
+    fn ids<'i>(&mut self, kind: &str, ids: impl Iterator<Item = &'i str>) -> Ids<'i> {
+        let mut seen = Ids::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                self.problem(format!("{kind}[{i}].id"), "missing id");
+            } else if !id.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch)) {
+                self.problem(
+                    format!("{kind}[{i}].id"),
+                    format!("id '{id}' may use only ASCII letters, digits, '_', '-' and '.'"),
+                );
+            } else if !seen.insert(id) {
+                self.problem(format!("{kind}[{i}].id"), format!("duplicate id '{id}'"));
+            }
+        }
+        seen
+    }
+
+    fn reference(&mut self, path: String, id: &str, known: &Ids<'_>, kind: &str) {
+        if id.is_empty() {
+            self.problem(path, format!("missing {kind}"));
+        } else if !known.contains(id) {
+            self.problem(path, format!("unknown {kind} '{id}'"));
+        }
+    }
+
+    /// Every language of the content is present and not blank.
+    fn text(&mut self, path: impl Into<String>, text: &Text) {
+        let path = path.into();
+        if text.is_empty() {
+            self.problem(path, "missing text");
+            return;
+        }
+        for lang in &self.c.languages {
+            match text.get(lang) {
+                None => self.problem(format!("{path}.{lang}"), "missing translation"),
+                Some(t) if t.trim().is_empty() => self.problem(format!("{path}.{lang}"), "empty text"),
+                Some(_) => {}
+            }
+        }
+        for lang in text.keys() {
+            if !self.c.languages.contains(lang) {
+                self.problem(format!("{path}.{lang}"), format!("language '{lang}' is not listed in languages"));
+            }
+        }
+    }
+
+    fn bands(&mut self) {
+        let bands = &self.c.bands;
+        self.ids("bands", bands.iter().map(|b| b.id.as_str()));
+        match bands.first() {
+            None => self.problem("bands", "no severity band"),
+            Some(b) if b.min != 0 => self.problem("bands[0].min", "the first band must start at 0"),
+            Some(_) => {}
+        }
+        for (i, b) in bands.iter().enumerate() {
+            self.text(format!("bands[{i}].label"), &b.label);
+            if b.min > 100 {
+                self.problem(format!("bands[{i}].min"), format!("{} is above 100", b.min));
+            } else if i > 0 && b.min <= bands[i - 1].min {
+                self.problem(format!("bands[{i}].min"), "bands must rise strictly");
+            }
+        }
+    }
+
+    fn question(&mut self, i: usize, sections: &Ids<'_>, scales: &Ids<'_>, roles: &Ids<'_>, dims: &Ids<'_>) {
+        let c = self.c;
+        let q = &c.questions[i];
+        let p = format!("questions[{i}]");
+        self.reference(format!("{p}.section"), &q.section, sections, "section");
+        self.text(format!("{p}.text"), &q.text);
+        for (j, r) in q.roles.iter().enumerate() {
+            self.reference(format!("{p}.roles[{j}]"), r, roles, "role");
+        }
+        for (r, text) in &q.wording {
+            self.reference(format!("{p}.wording.{r}"), r, roles, "role");
+            if !q.roles.is_empty() && !q.roles.contains(r) {
+                self.problem(format!("{p}.wording.{r}"), format!("role '{r}' is not asked this question"));
+            }
+            self.text(format!("{p}.wording.{r}"), text);
+        }
+        self.reference(format!("{p}.scale"), &q.scale, scales, "scale");
+        let Some(scale) = c.scale(&q.scale) else { return };
+        if q.dont_know && scale.dont_know.is_none() {
+            self.problem(
+                format!("{p}.dont_know"),
+                format!("scale '{}' has no \"don't know\" label", scale.id),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (j, ch) in q.choices.iter().enumerate() {
+            if !scale.choices.iter().any(|s| s.value == ch.value) {
+                self.problem(
+                    format!("{p}.choices[{j}].value"),
+                    format!("'{}' is not a value of scale '{}'", ch.value, scale.id),
+                );
+            } else if !seen.insert(ch.value.as_str()) {
+                self.problem(format!("{p}.choices[{j}].value"), format!("duplicate value '{}'", ch.value));
+            }
+            for (d, &w) in &ch.weights {
+                let wp = format!("{p}.choices[{j}].weights.{d}");
+                self.reference(wp.clone(), d, dims, "dimension");
+                if !(0..=MAX_WEIGHT).contains(&w) {
+                    self.problem(wp, format!("weight {w} is outside 0 to {MAX_WEIGHT}"));
+                }
+            }
+        }
+        for s in &scale.choices {
+            if !seen.contains(s.value.as_str()) {
+                self.problem(format!("{p}.choices"), format!("no weights for scale value '{}'", s.value));
+            }
+        }
+        // A dimension weighed by some choices but not others would make "no weight" mean 0 silently.
+        let weighed: BTreeSet<&str> = q.choices.iter().flat_map(|ch| ch.weights.keys()).map(String::as_str).collect();
+        for d in &weighed {
+            for (j, ch) in q.choices.iter().enumerate() {
+                if !ch.weights.contains_key(*d) {
+                    self.problem(format!("{p}.choices[{j}].weights"), format!("no weight for dimension '{d}'"));
+                }
+            }
+        }
+        if !weighed.iter().any(|d| c.weight_range(q, d).is_some_and(|(lo, hi)| hi > lo)) {
+            self.problem(format!("{p}.choices"), "the answer moves no dimension: every choice weighs the same");
+        }
+    }
+
+    /// Every dimension can be scored by every role: enough questions speak to it.
+    fn coverage(&mut self) {
+        let c = self.c;
+        let roles: Vec<Option<&str>> =
+            if c.roles.is_empty() { vec![None] } else { c.roles.iter().map(|r| Some(r.id.as_str())).collect() };
+        for (i, d) in c.dimensions.iter().enumerate() {
+            for role in &roles {
+                let n = c
+                    .questions
+                    .iter()
+                    .filter(|q| c.asks(q, *role) && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo))
+                    .count() as u32;
+                if n < c.min_answers {
+                    let who = role.map(|r| format!(" for role '{r}'")).unwrap_or_default();
+                    self.problem(
+                        format!("dimensions[{i}]"),
+                        format!(
+                            "dimension '{}' has {n} question(s){who}; at least {} are needed to score it",
+                            d.id, c.min_answers
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn condition(&mut self, path: &str, cond: &Condition, refs: &Refs<'_>) {
+        match cond {
+            Condition::All(list) | Condition::Any(list) => {
+                let kind = if matches!(cond, Condition::All(_)) { "all" } else { "any" };
+                for (i, c) in list.iter().enumerate() {
+                    self.condition(&format!("{path}.{kind}[{i}]"), c, refs);
+                }
+            }
+            Condition::Severity(s) => {
+                self.reference(format!("{path}.severity.dimension"), &s.dimension, refs.dims, "dimension");
+                for (name, band) in [("at_least", &s.at_least), ("at_most", &s.at_most)] {
+                    if let Some(b) = band {
+                        if self.c.band_index(b).is_none() {
+                            self.problem(format!("{path}.severity.{name}"), format!("unknown band '{b}'"));
+                        }
+                    }
+                }
+            }
+            Condition::Answer(a) => {
+                let Some(q) = self.c.question(&a.question) else {
+                    let msg = if a.question.is_empty() { "missing question".to_string() } else { format!("unknown question '{}'", a.question) };
+                    self.problem(format!("{path}.answer.question"), msg);
+                    return;
+                };
+                for (i, v) in a.values.iter().enumerate() {
+                    if !q.choices.iter().any(|ch| &ch.value == v) {
+                        self.problem(
+                            format!("{path}.answer.in[{i}]"),
+                            format!("'{v}' is not a choice of question '{}'", q.id),
+                        );
+                    }
+                }
+            }
+            Condition::Missing(item) => {
+                self.reference(format!("{path}.missing"), item, refs.items, "checklist item")
+            }
+            Condition::Role(role) => self.reference(format!("{path}.role"), role, refs.roles, "role"),
+        }
+    }
+
+    /// Whether every reference in the condition resolves (so `can_hold` may look them up).
+    fn dangling_free(&self, cond: &Condition, refs: &Refs<'_>) -> bool {
+        match cond {
+            Condition::All(l) | Condition::Any(l) => l.iter().all(|c| self.dangling_free(c, refs)),
+            Condition::Severity(s) => {
+                refs.dims.contains(s.dimension.as_str())
+                    && [&s.at_least, &s.at_most].iter().all(|b| b.as_ref().is_none_or(|b| self.c.band_index(b).is_some()))
+            }
+            Condition::Answer(a) => self.c.question(&a.question).is_some(),
+            Condition::Missing(i) => refs.items.contains(i.as_str()),
+            Condition::Role(r) => refs.roles.contains(r.as_str()),
+        }
+    }
+
+    /// A conservative test: `false` only for conditions that provably never hold.
+    fn can_hold(&self, cond: &Condition) -> bool {
+        let c = self.c;
+        match cond {
+            Condition::All(l) => l.iter().all(|x| self.can_hold(x)) && !contradicts(l),
+            Condition::Any(l) => l.iter().any(|x| self.can_hold(x)),
+            Condition::Severity(s) => {
+                let lo = s.at_least.as_deref().and_then(|b| c.band_index(b)).unwrap_or(0);
+                let hi = s.at_most.as_deref().and_then(|b| c.band_index(b)).unwrap_or(usize::MAX);
+                let scorable = c.questions.iter().any(|q| c.weight_range(q, &s.dimension).is_some_and(|(l, h)| h > l));
+                lo <= hi && scorable
+            }
+            Condition::Answer(a) => {
+                c.question(&a.question).is_some_and(|q| a.values.iter().any(|v| q.choices.iter().any(|ch| &ch.value == v)))
+            }
+            Condition::Missing(_) => true,
+            Condition::Role(_) => true,
+        }
+    }
+}
+
+/// Two different roles required together can never both hold.
+fn contradicts(list: &[Condition]) -> bool {
+    let roles: BTreeSet<&str> = list
+        .iter()
+        .filter_map(|c| if let Condition::Role(r) = c { Some(r.as_str()) } else { None })
+        .collect();
+    roles.len() > 1
+}
+
+struct Refs<'a> {
+    roles: &'a Ids<'a>,
+    dims: &'a Ids<'a>,
+    items: &'a Ids<'a>,
+}

@@ -1,0 +1,67 @@
+//! Shared helpers for the native tests: the shipped content and answer-set builders.
+
+mod personas;
+mod properties;
+mod session;
+mod validator;
+
+use kintone_diagnosis::core::{Answer, Answers, Content};
+
+/// The shipped questionnaire, parsed as the widget parses it (same serde model).
+pub fn shipped() -> Content {
+    serde_json::from_str(kintone_diagnosis::SHIPPED_CONTENT).expect("shipped content is valid JSON")
+}
+
+/// How a respondent leans on one dimension.
+#[derive(Clone, Copy, Debug)]
+pub enum Lean {
+    /// Picks the most blocked choice.
+    Blocked,
+    /// Picks the second most blocked choice.
+    Somewhat,
+    /// Picks the healthiest choice.
+    Healthy,
+    /// Says "don't know".
+    DontKnow,
+}
+
+/// Answers every question `role` is asked, leaning per the question's main dimension
+/// (the one with the widest weight range).
+pub fn answers_for(content: &Content, role: &str, lean: impl Fn(&str) -> Lean) -> Answers {
+    let mut out = Answers::new();
+    for q in content
+        .questions
+        .iter()
+        .filter(|q| content.asks(q, Some(role)))
+    {
+        let main = main_dimension(content, q);
+        let mut by_weight: Vec<_> = q
+            .choices
+            .iter()
+            .map(|c| (c.weights.get(&main).copied().unwrap_or(0), &c.value))
+            .collect();
+        by_weight.sort_by(|a, b| b.0.cmp(&a.0));
+        let answer = match lean(&main) {
+            Lean::Blocked => Answer::Choice(by_weight[0].1.clone()),
+            Lean::Somewhat => Answer::Choice(by_weight[1].1.clone()),
+            Lean::Healthy => Answer::Choice(by_weight[by_weight.len() - 1].1.clone()),
+            Lean::DontKnow => Answer::DontKnow,
+        };
+        out.insert(q.id.clone(), answer);
+    }
+    out
+}
+
+pub fn main_dimension(content: &Content, q: &kintone_diagnosis::core::content::Question) -> String {
+    content
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            content
+                .weight_range(q, &d.id)
+                .map(|(lo, hi)| (hi - lo, d.id.clone()))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|x| x.1)
+        .unwrap_or_default()
+}

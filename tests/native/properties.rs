@@ -1,0 +1,185 @@
+//! Property tests: invariants of scoring, sessions and the validator over generated input.
+
+use super::shipped;
+use kintone_diagnosis::core::export::{export, import};
+use kintone_diagnosis::core::{
+    validate, Action, Answer, Answers, Content, Diagnosis, Session, Snapshot,
+};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+fn content() -> &'static Content {
+    static C: OnceLock<Content> = OnceLock::new();
+    C.get_or_init(shipped)
+}
+
+/// A role, and for every question it is asked: unanswered, "don't know", or a choice index.
+fn answer_set() -> impl Strategy<Value = (String, Answers)> {
+    let c = content();
+    (
+        0..c.roles.len(),
+        prop::collection::vec(0u8..6, c.questions.len()),
+    )
+        .prop_map(move |(r, picks)| {
+            let role = c.roles[r].id.clone();
+            let mut answers = Answers::new();
+            for (q, pick) in c
+                .questions
+                .iter()
+                .zip(picks)
+                .filter(|(q, _)| c.asks(q, Some(&role)))
+            {
+                match pick as usize {
+                    0 => {}
+                    1 => {
+                        answers.insert(q.id.clone(), Answer::DontKnow);
+                    }
+                    n => {
+                        answers.insert(
+                            q.id.clone(),
+                            Answer::Choice(q.choices[(n - 2) % q.choices.len()].value.clone()),
+                        );
+                    }
+                }
+            }
+            (role, answers)
+        })
+}
+
+fn session_with(role: &str, answers: &Answers) -> Session {
+    let c = content();
+    Session {
+        role: Some(role.to_string()),
+        answers: answers.clone(),
+        ..Session::new(c)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn scores_stay_in_range((role, answers) in answer_set()) {
+        let d = Diagnosis::compute(content(), Some(&role), &answers, &BTreeSet::new());
+        for s in &d.scores {
+            if let Some(score) = s.score {
+                prop_assert!(score <= 100);
+                prop_assert!(s.band.is_some_and(|b| b < content().bands.len()));
+            }
+            prop_assert!(s.reasons.iter().map(|r| r.share).sum::<u32>() <= 100 + s.reasons.len() as u32);
+        }
+    }
+
+    #[test]
+    fn raising_a_chosen_weight_never_lowers_that_score((role, answers) in answer_set(), which in any::<Index>(), raise in 1i32..=10) {
+        let c = content();
+        let answered: Vec<_> = answers.iter().filter_map(|(q, a)| match a { Answer::Choice(v) => Some((q.clone(), v.clone())), _ => None }).collect();
+        prop_assume!(!answered.is_empty());
+        let (qid, value) = &answered[which.index(answered.len())];
+        let mut raised = c.clone();
+        let q = raised.questions.iter_mut().find(|q| &q.id == qid).unwrap();
+        let choice = q.choices.iter_mut().find(|ch| &ch.value == value).unwrap();
+        for w in choice.weights.values_mut() {
+            *w = (*w + raise).min(10);
+        }
+        let before = Diagnosis::compute(c, Some(&role), &answers, &BTreeSet::new());
+        let after = Diagnosis::compute(&raised, Some(&role), &answers, &BTreeSet::new());
+        for (b, a) in before.scores.iter().zip(&after.scores) {
+            if let (Some(b), Some(a)) = (b.score, a.score) {
+                prop_assert!(a >= b, "{} went from {} to {}", before.scores.iter().zip(&after.scores).position(|(x, y)| x.score == Some(b) && y.score == Some(a)).unwrap_or(0), b, a);
+            }
+        }
+    }
+
+    #[test]
+    fn answer_order_does_not_change_the_result((role, answers) in answer_set(), seed in any::<u64>()) {
+        let c = content();
+        let mut actions: Vec<Action> = answers.iter().map(|(q, a)| Action::Answer { question: q.clone(), answer: a.clone() }).collect();
+        // A deterministic shuffle from the seed (Fisher-Yates with an LCG).
+        let mut x = seed;
+        for i in (1..actions.len()).rev() {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            actions.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        let mut s = Session::new(c);
+        s.apply(c, Action::ChooseRole(role.clone()));
+        for a in actions {
+            s.apply(c, a);
+        }
+        prop_assert_eq!(s.diagnose(c), session_with(&role, &answers).diagnose(c));
+    }
+
+    #[test]
+    fn snapshot_and_export_round_trip((role, answers) in answer_set(), ticks in prop::collection::vec(any::<bool>(), 6)) {
+        let c = content();
+        let mut s = session_with(&role, &answers);
+        for (item, tick) in c.checklist.items.iter().zip(ticks) {
+            if tick {
+                s.apply(c, Action::ToggleItem(item.id.clone()));
+            }
+        }
+        let snap: Snapshot = serde_json::from_str(&serde_json::to_string(&s.snapshot(c)).unwrap()).unwrap();
+        prop_assert_eq!(Session::restore(c, &snap), Ok(s.clone()));
+        s.screen = kintone_diagnosis::core::Screen::Result;
+        let file = export(c, &s, "en", "2026-11-26T00:00:00Z");
+        let back = serde_json::from_str(&serde_json::to_string(&file).unwrap()).unwrap();
+        prop_assert_eq!(import(c, &back), Ok(s));
+    }
+
+    #[test]
+    fn validator_and_engine_never_panic_on_mangled_content(edits in prop::collection::vec((any::<Index>(), 0u8..8, any::<i64>(), "[a-z_ ]{0,6}"), 1..12)) {
+        let mut v = super::validator::minimal();
+        for (at, kind, n, s) in edits {
+            mangle(&mut v, at, kind, n, &s);
+        }
+        if let Ok(c) = serde_json::from_value::<Content>(v) {
+            let _ = validate(&c);
+            // The engine must survive invalid content too: the widget shows the problems, but a
+            // half-valid questionnaire must not be able to crash it on the way.
+            let mut s = Session::new(&c);
+            for q in c.questions.clone() {
+                if let Some(ch) = q.choices.first() {
+                    s.apply(&c, Action::Answer { question: q.id.clone(), answer: Answer::Choice(ch.value.clone()) });
+                }
+                s.apply(&c, Action::Next);
+            }
+            let _ = s.diagnose(&c);
+            let _ = export(&c, &s, "ja", "");
+        }
+    }
+}
+
+/// Replaces one node of the JSON tree (chosen by `at` in a depth-first walk) with another value.
+fn mangle(v: &mut Value, at: Index, kind: u8, n: i64, s: &str) {
+    let mut count = 0;
+    walk(v, &mut |_| count += 1);
+    let target = at.index(count.max(1));
+    let mut i = 0;
+    walk(v, &mut |node| {
+        if i == target {
+            *node = match kind {
+                0 => Value::from(n),
+                1 => Value::from(s),
+                2 => Value::Array(Vec::new()),
+                3 => Value::Object(Default::default()),
+                4 => Value::Null,
+                5 => Value::from(n % 12),
+                6 => Value::from("speed"),
+                _ => Value::from("yes"),
+            };
+        }
+        i += 1;
+    });
+}
+
+fn walk(v: &mut Value, f: &mut dyn FnMut(&mut Value)) {
+    f(v);
+    match v {
+        Value::Array(a) => a.iter_mut().for_each(|x| walk(x, f)),
+        Value::Object(o) => o.values_mut().for_each(|x| walk(x, f)),
+        _ => {}
+    }
+}

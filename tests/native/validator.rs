@@ -1,0 +1,246 @@
+//! Validator tests: the shipped content passes; each rule has a failing fixture with its message.
+//!
+//! Fixtures are the small generic questionnaire in `tests/fixtures/minimal.json` (no roles, two
+//! dimensions) with one mutation each, so every case shows exactly the problem it provokes.
+
+use super::shipped;
+use expect_test::{expect, Expect};
+use kintone_diagnosis::core::{validate, Content};
+use serde_json::{json, Value};
+
+pub fn minimal() -> Value {
+    serde_json::from_str(include_str!("../fixtures/minimal.json")).unwrap()
+}
+
+/// Applies `mutate` to the minimal fixture and compares every reported problem, one per line.
+fn check(mutate: impl FnOnce(&mut Value), expected: Expect) {
+    let mut v = minimal();
+    mutate(&mut v);
+    let content: Content = serde_json::from_value(v).expect("fixture still parses");
+    let problems: Vec<String> = validate(&content).iter().map(|p| p.to_string()).collect();
+    expected.assert_eq(&problems.join("\n"));
+}
+
+#[test]
+fn shipped_content_passes() {
+    let problems = validate(&shipped());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn minimal_fixture_passes() {
+    check(|_| {}, expect![[""]]);
+}
+
+#[test]
+fn unknown_format_version() {
+    check(
+        |v| v["format_version"] = json!(2),
+        expect!["format_version: unknown format version 2 (this widget reads version 1)"],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    check(
+        |v| v["questions"][3]["id"] = json!("q1"),
+        expect!["questions[3].id: duplicate id 'q1'"],
+    );
+}
+
+#[test]
+fn malformed_id() {
+    check(
+        |v| v["steps"][1]["id"] = json!("save money"),
+        expect![[r#"
+        steps[1].id: id 'save money' may use only ASCII letters, digits, '_', '-' and '.'
+        recommendations[1].step: unknown step 'save'
+        steps[1]: no recommendation points to step 'save money'"#]],
+    );
+}
+
+#[test]
+fn dangling_references() {
+    check(
+        |v| {
+            v["questions"][0]["section"] = json!("nowhere");
+            v["steps"][0]["owner"] = json!("mayor");
+            v["recommendations"][0]["when"]["severity"]["at_least"] = json!("extreme");
+        },
+        expect![[r#"
+            questions[0].section: unknown section 'nowhere'
+            steps[0].owner: unknown owner 'mayor'
+            recommendations[0].when.severity.at_least: unknown band 'extreme'"#]],
+    );
+}
+
+#[test]
+fn missing_translation() {
+    check(
+        |v| v["dimensions"][1]["label"] = json!({ "ja": "費用" }),
+        expect!["dimensions[1].label.en: missing translation"],
+    );
+}
+
+#[test]
+fn empty_text() {
+    check(
+        |v| v["questions"][2]["text"]["en"] = json!("  "),
+        expect!["questions[2].text.en: empty text"],
+    );
+}
+
+#[test]
+fn weight_out_of_range() {
+    check(
+        |v| v["questions"][1]["choices"][0]["weights"]["speed"] = json!(11),
+        expect!["questions[1].choices[0].weights.speed: weight 11 is outside 0 to 10"],
+    );
+}
+
+#[test]
+fn choice_weights_must_cover_the_scale_and_agree() {
+    check(
+        |v| {
+            v["questions"][0]["choices"][1]["value"] = json!("maybe");
+            v["questions"][2]["choices"][1]["weights"] = json!({ "speed": 1 });
+        },
+        expect![[r#"
+            questions[0].choices[1].value: 'maybe' is not a value of scale 'yn'
+            questions[0].choices: no weights for scale value 'no'
+            questions[2].choices[1].weights: no weight for dimension 'cost'
+            questions[2].choices[0].weights: no weight for dimension 'speed'
+            questions[2].choices: the answer moves no dimension: every choice weighs the same
+            dimensions[1]: dimension 'cost' has 1 question(s); at least 2 are needed to score it"#]],
+    );
+}
+
+#[test]
+fn dimension_with_too_few_questions_for_a_role() {
+    check(
+        |v| {
+            v["roles"] = json!([
+                { "id": "boss", "label": { "ja": "上司", "en": "Boss" }, "description": { "ja": "決める", "en": "Decides" } },
+                { "id": "clerk", "label": { "ja": "職員", "en": "Clerk" }, "description": { "ja": "使う", "en": "Uses" } }
+            ]);
+            v["questions"][3]["roles"] = json!(["boss"]);
+        },
+        expect!["dimensions[1]: dimension 'cost' has 1 question(s) for role 'clerk'; at least 2 are needed to score it"],
+    );
+}
+
+#[test]
+fn recommendation_that_can_never_hold() {
+    check(
+        |v| {
+            v["recommendations"][0]["when"] = json!({ "severity": { "dimension": "speed", "at_least": "high", "at_most": "low" } });
+            v["recommendations"][1]["when"] = json!({ "any": [] });
+        },
+        expect![[r#"
+            recommendations[0].when: this condition can never hold
+            recommendations[1].when: this condition can never hold"#]],
+    );
+}
+
+#[test]
+fn checklist_item_without_text() {
+    check(
+        |v| v["checklist"]["items"][0]["label"] = json!({}),
+        expect!["checklist.items[0].label: missing text"],
+    );
+}
+
+#[test]
+fn dont_know_needs_a_label() {
+    check(
+        |v| v["scales"][0]["dont_know"] = Value::Null,
+        expect![[r#"
+        questions[0].dont_know: scale 'yn' has no "don't know" label
+        questions[1].dont_know: scale 'yn' has no "don't know" label
+        questions[2].dont_know: scale 'yn' has no "don't know" label
+        questions[3].dont_know: scale 'yn' has no "don't know" label"#]],
+    );
+}
+
+#[test]
+fn bands_start_at_zero_and_rise() {
+    check(
+        |v| {
+            v["bands"][0]["min"] = json!(10);
+            v["bands"][1]["min"] = json!(5);
+        },
+        expect![[r#"
+            bands[0].min: the first band must start at 0
+            bands[1].min: bands must rise strictly"#]],
+    );
+}
+
+#[test]
+fn question_that_moves_nothing_and_step_never_recommended() {
+    check(
+        |v| {
+            v["questions"][2]["choices"][0]["weights"]["cost"] = json!(0);
+            v["recommendations"].as_array_mut().unwrap().pop();
+        },
+        expect![[r#"
+            questions[2].choices: the answer moves no dimension: every choice weighs the same
+            dimensions[1]: dimension 'cost' has 1 question(s); at least 2 are needed to score it
+            steps[1]: no recommendation points to step 'save'"#]],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    check(
+        |v| {
+            v["title"] = json!({});
+            v["questions"][0]["scale"] = json!("stars");
+            v["questions"][1]["choices"][0]["weights"]["speed"] = json!(-1);
+            v["checklist"]["items"][0]["detail"]["en"] = json!("");
+        },
+        expect![[r#"
+            title: missing text
+            questions[0].scale: unknown scale 'stars'
+            questions[1].choices[0].weights.speed: weight -1 is outside 0 to 10
+            checklist.items[0].detail.en: empty text"#]],
+    );
+}
+
+#[test]
+fn unknown_fields_are_refused_by_name() {
+    let mut v = minimal();
+    v["questions"][0]["weight"] = json!(3);
+    let err = serde_json::from_value::<Content>(v)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `weight`"), "{err}");
+}
+
+#[test]
+fn generic_content_without_roles_runs_through_the_engine() {
+    use kintone_diagnosis::core::{Action, Answer, Screen, Session};
+    let content: Content = serde_json::from_value(minimal()).unwrap();
+    let mut s = Session::new(&content);
+    assert_eq!(s.screen, Screen::Section(0), "no role screen without roles");
+    for (q, a) in [("q1", "yes"), ("q2", "yes"), ("q3", "yes"), ("q4", "yes")] {
+        s.apply(
+            &content,
+            Action::Answer {
+                question: q.into(),
+                answer: Answer::Choice(a.into()),
+            },
+        );
+    }
+    s.apply(&content, Action::Next);
+    assert_eq!(s.screen, Screen::Result);
+    let d = s.diagnose(&content);
+    let scores: Vec<_> = d
+        .scores
+        .iter()
+        .map(|s| (s.dimension.as_str(), s.score))
+        .collect();
+    assert_eq!(scores, [("speed", Some(100)), ("cost", Some(25))]);
+    assert_eq!(d.classification.primary, ["speed"]);
+    let plan: Vec<_> = d.plan.iter().map(|p| p.step.as_str()).collect();
+    assert_eq!(plan, ["hurry", "save"]);
+}
