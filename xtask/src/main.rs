@@ -1,1 +1,82 @@
-fn main() {}
+//! Project tasks: `cargo xtask <task>`. Each installs what it lacks and says what it does.
+
+mod pack;
+mod serve;
+mod sha;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+pub type Result<T = (), E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
+
+const HELP: &str = "\
+cargo xtask <task>
+
+  serve [--port N]   build the widget and serve the demo page on http://127.0.0.1:N/ (default 8000)
+  dist               write target/dist/kintone-diagnosis.html (one self-contained page)
+                     and target/dist/kintone-diagnosis.js (the embeddable script)
+  test               every test: native (cargo test), then browser end-to-end tests in Chromium
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") => pack::dist().map(|_| ()),
+        Some("serve") => serve::serve(port(&args)),
+        Some("test") => test(),
+        _ => {
+            print!("{HELP}");
+            return if args.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port(args: &[String]) -> u16 {
+    args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).and_then(|p| p.parse().ok()).unwrap_or(8000)
+}
+
+/// Native tests, then the browser tests against freshly built files.
+fn test() -> Result {
+    tools::ensure_wasm_tools()?;
+    tools::ensure_node_tools()?;
+    tools::ensure_browser()?;
+    println!("xtask: native tests");
+    run(Command::new(cargo()).current_dir(root()).args(["test", "--workspace"]))?;
+    let (js, html) = pack::dist()?;
+    println!("xtask: browser tests (Chromium, headless)");
+    let artifacts = root().join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts)?;
+    run(Command::new("node")
+        .current_dir(root())
+        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .env("KD_HTML", html)
+        .env("KD_JS", js)
+        .env("KD_ARTIFACTS", artifacts))
+}
+
+/// The workspace root (xtask's parent).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+}
+
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Runs a command, failing with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result {
+    let status = cmd.status().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} failed ({status})", cmd.get_program()).into())
+    }
+}

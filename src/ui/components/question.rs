@@ -1,0 +1,59 @@
+//! One statement and its answer choices, as a radio group (arrow keys move inside it).
+
+use crate::core::Answer;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub id: AttrValue,
+    /// Unique per widget instance, so that two widgets on one page keep separate radio groups.
+    pub group: AttrValue,
+    pub number: usize,
+    pub statement: AttrValue,
+    /// (value, label) in display order.
+    pub choices: Vec<(AttrValue, AttrValue)>,
+    /// Label of "don't know", when offered.
+    pub dont_know: Option<AttrValue>,
+    pub selected: Option<Answer>,
+    /// Shown as unanswered after a refused "next".
+    pub missing: bool,
+    pub missing_note: AttrValue,
+    pub on_answer: Callback<Answer>,
+}
+
+#[component]
+pub fn Question(props: &QuestionProps) -> Html {
+    let note_id = format!("{}-{}-note", props.group, props.id);
+    let name = format!("{}-{}", props.group, props.id);
+    let is = |a: &Answer| props.selected.as_ref() == Some(a);
+    html! {
+        <fieldset data-q={props.id.clone()} class={classes!("question", props.missing.then_some("missing"))}
+            aria-describedby={props.missing.then(|| note_id.clone())}>
+            <legend><span class="qnum">{ format!("{}.", props.number) }</span>{ &props.statement }</legend>
+            <div class="choices">
+            for (value, label) in props.choices.iter() {
+                <label class="choice" key={value.as_str()}>
+                    <input type="radio" name={name.clone()} value={value.clone()} data-v={value.clone()}
+                        checked={is(&Answer::Choice(value.to_string()))}
+                        onchange={
+                            let v = value.to_string();
+                            props.on_answer.reform(move |_| Answer::Choice(v.clone()))
+                        } />
+                    <span>{ label }</span>
+                </label>
+            }
+            if let Some(label) = &props.dont_know {
+                <label class="choice dont-know">
+                    <input type="radio" name={name.clone()} value="" data-dont-know=""
+                        checked={is(&Answer::DontKnow)}
+                        onchange={props.on_answer.reform(|_| Answer::DontKnow)} />
+                    <span>{ label }</span>
+                </label>
+            }
+            </div>
+            if props.missing {
+                <p class="missing-note" id={note_id}>{ &props.missing_note }</p>
+            }
+        </fieldset>
+    }
+}

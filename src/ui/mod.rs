@@ -1,0 +1,105 @@
+//! The yew widget: mounting into a page element, and the screens over the core session.
+
+mod app;
+mod components;
+mod state;
+mod text;
+
+use crate::core::{validate, Content};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// Shared, immutable content. Compared by pointer: one content per widget, never edited.
+#[derive(Clone)]
+pub struct ContentRef(pub Rc<Content>);
+
+impl PartialEq for ContentRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Mounts a widget into `root`. `options` is a plain object:
+/// `{ lang?: "ja" | "en", content?: string (questionnaire JSON), contentMissing?: string,
+/// instance?: string }`.
+/// Never throws for bad content: the problems are shown inside the widget instead.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) {
+    let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string());
+    let content_json = get("content");
+    let instance: AttrValue = get("instance").unwrap_or_else(|| "kd".into()).into();
+    let loaded = match get("contentMissing") {
+        Some(id) => Err(vec![format!("content: no <script type=\"application/json\"> element with id '{id}' on this page")]),
+        None => load_content(content_json.as_deref().unwrap_or(crate::SHIPPED_CONTENT)),
+    };
+    let lang = get("lang");
+    match loaded {
+        Ok(content) => {
+            let lang = lang.filter(|l| content.languages.contains(l)).or_else(|| content.languages.first().cloned()).unwrap_or_default();
+            let props = app::AppProps { content: ContentRef(Rc::new(content)), lang: lang.into(), instance };
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        }
+        Err(problems) => {
+            let lang: AttrValue = lang.unwrap_or_else(|| "ja".into()).into();
+            yew::Renderer::<ContentErrors>::with_root_and_props(root, ContentErrorsProps { problems, lang }).render();
+        }
+    }
+}
+
+/// Parses questionnaire JSON with the browser's own parser (keeping a JSON parser out of the wasm)
+/// and validates it. Errors are lines of "path: message".
+fn load_content(json: &str) -> Result<Content, Vec<String>> {
+    let value = js_sys::JSON::parse(json).map_err(|e| {
+        vec![format!("JSON: {}", js_sys::Error::from(e).message())]
+    })?;
+    let content: Content = serde_wasm_bindgen::from_value(value).map_err(|e| vec![e.to_string()])?;
+    let problems = validate(&content);
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(problems.iter().map(ToString::to_string).collect())
+    }
+}
+
+/// The widget's stylesheet, rendered inside the widget so that it also applies in a shadow root.
+pub(crate) const STYLE: &str = include_str!("../../www/widget.css");
+
+/// Sets `window.__firstRender` once, when the first screen is on the page (the benchmark contract).
+pub(crate) fn mark_first_render() {
+    let Some(window) = web_sys::window() else { return };
+    let key = JsValue::from_str("__firstRender");
+    if js_sys::Reflect::get(&window, &key).map(|v| v.is_undefined()).unwrap_or(false) {
+        if let Some(p) = window.performance() {
+            let _ = js_sys::Reflect::set(&window, &key, &JsValue::from_f64(p.now()));
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ContentErrorsProps {
+    problems: Vec<String>,
+    lang: AttrValue,
+}
+
+/// Shown instead of the questionnaire when the content does not load: every problem, with its path.
+#[component]
+fn ContentErrors(props: &ContentErrorsProps) -> Html {
+    let t = text::ui(&props.lang);
+    html! {
+        <>
+        <style>{ STYLE }</style>
+        <div class="kd" lang={props.lang.clone()}>
+            <section class="content-errors" role="alert" data-content-errors="">
+                <h2>{ t.content_error_title }</h2>
+                <p>{ t.content_error_lead }</p>
+                <ul>
+                for p in props.problems.iter() {
+                    <li><code>{ p }</code></li>
+                }
+                </ul>
+            </section>
+        </div>
+        </>
+    }
+}

@@ -1,0 +1,163 @@
+//! Builds the wasm and packs it into the two deliverables: the embeddable script
+//! (`kintone-diagnosis.js`, wasm inside) and the single self-contained page
+//! (`kintone-diagnosis.html`, script inside, strict Content-Security-Policy).
+
+use crate::sha::{base64, csp_hash};
+use crate::tools::{node_bin, wasm_bindgen};
+use crate::{cargo, root, run, Result};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Network APIs that must never appear in the shipped script (the privacy promise).
+pub const NETWORK_APIS: &[&str] =
+    &["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "RTCPeerConnection", "import("];
+
+pub struct Built {
+    pub wasm: Vec<u8>,
+    pub glue: String,
+}
+
+/// Release wasm, bound and optimised. `cargo rustc --crate-type cdylib` because a plain build of a
+/// cdylib+rlib crate silently drops LTO.
+pub fn build_wasm() -> Result<Built> {
+    println!("xtask: compiling the widget to wasm (release)");
+    run(Command::new(cargo()).current_dir(root()).args([
+        "rustc",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--crate-type",
+        "cdylib",
+    ]))?;
+    let target = root().join("target");
+    let pkg = target.join("pkg");
+    run(Command::new(wasm_bindgen())
+        .args(["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-dir"])
+        .arg(&pkg)
+        .arg(target.join("wasm32-unknown-unknown/release/kintone_diagnosis.wasm")))?;
+    println!("xtask: optimising with wasm-opt -Oz");
+    let optimised = pkg.join("kintone_diagnosis_opt.wasm");
+    run(Command::new(node_bin("wasm-opt"))
+        .arg("-Oz")
+        .arg(pkg.join("kintone_diagnosis_bg.wasm"))
+        .arg("-o")
+        .arg(&optimised))?;
+    let glue = std::fs::read_to_string(pkg.join("kintone_diagnosis.js"))?;
+    Ok(Built { wasm: std::fs::read(optimised)?, glue: classic_glue(&glue)? })
+}
+
+/// Turns wasm-bindgen's ES-module glue into plain statements for a classic script: drops `export`,
+/// and removes the asynchronous loader, whose only purpose is fetching the wasm from a URL. The
+/// widget always instantiates from bytes (`initSync`), so no code path can make a request.
+fn classic_glue(glue: &str) -> Result<String> {
+    let cut = |s: &str, from: &str, to: Option<&str>| -> Result<String> {
+        let a = s.find(from).ok_or(format!("glue changed: no `{from}`"))?;
+        let b = match to {
+            Some(to) => a + s[a..].find(to).ok_or(format!("glue changed: no `{to}` after `{from}`"))?,
+            None => s.len(),
+        };
+        Ok(format!("{}{}", &s[..a], &s[b..]))
+    };
+    let s = cut(glue, "async function __wbg_load(", Some("function initSync("))?;
+    let s = cut(&s, "let __wbg_init_promise;", None)?;
+    let s = s.replace("export function ", "function ").replace("export class ", "class ");
+    for forbidden in ["export ", "import.meta", "import "] {
+        if s.lines().any(|l| l.trim_start().starts_with(forbidden)) {
+            return Err(format!("glue still contains `{forbidden}` after packing").into());
+        }
+    }
+    Ok(s)
+}
+
+/// Escapes what would end an inline `<script>` early or open an HTML comment inside it.
+fn inline_safe(js: &str) -> String {
+    js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+}
+
+/// The embeddable script: glue, wasm and the element/API boot code in one closure.
+pub fn bundle(built: &Built) -> Result<String> {
+    let boot = std::fs::read_to_string(root().join("www/element.js"))?;
+    let boot = boot.replace("\"__KD_WASM__\"", &format!("\"{}\"", base64(&built.wasm)));
+    let js = format!(
+        "/*! kintone-diagnosis {} — runs entirely in this browser; makes no network requests. */\n(function () {{\n\"use strict\";\n{}\n{}\n}})();\n",
+        env!("CARGO_PKG_VERSION"),
+        built.glue,
+        boot
+    );
+    for api in NETWORK_APIS {
+        if js.contains(api) {
+            return Err(format!("the bundle mentions a network API: {api}").into());
+        }
+    }
+    Ok(inline_safe(&js))
+}
+
+/// The widget's stylesheet exactly as the wasm renders it (for its CSP hash).
+pub fn widget_css() -> Result<String> {
+    Ok(std::fs::read_to_string(root().join("www/widget.css"))?)
+}
+
+/// The single self-contained page with a hash-only Content-Security-Policy.
+pub fn single_page(bundle: &str, shell: &str) -> Result<String> {
+    let shell = std::fs::read_to_string(root().join("www").join(shell))?;
+    let page_css = between(&shell, "<style>", "</style>").unwrap_or_default();
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {} {} {}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'",
+        csp_hash(bundle),
+        csp_hash(&widget_css()?),
+        csp_hash(page_css),
+        // yew inserts the <style> element empty and fills it afterwards.
+        csp_hash(""),
+    );
+    Ok(shell.replace("{{CSP}}", &csp).replace("{{BUNDLE}}", bundle))
+}
+
+fn between<'a>(s: &'a str, a: &str, b: &str) -> Option<&'a str> {
+    let start = s.find(a)? + a.len();
+    Some(&s[start..start + s[start..].find(b)?])
+}
+
+pub fn dist_dir() -> PathBuf {
+    root().join("target/dist")
+}
+
+/// Writes `target/dist/kintone-diagnosis.{js,html}` and returns their paths.
+pub fn dist() -> Result<(PathBuf, PathBuf)> {
+    crate::tools::ensure_wasm_tools()?;
+    crate::tools::ensure_node_tools()?;
+    let built = build_wasm()?;
+    let js = bundle(&built)?;
+    let html = single_page(&js, "standalone.html")?;
+    let dir = dist_dir();
+    std::fs::create_dir_all(&dir)?;
+    let (js_path, html_path) = (dir.join("kintone-diagnosis.js"), dir.join("kintone-diagnosis.html"));
+    std::fs::write(&js_path, &js)?;
+    std::fs::write(&html_path, &html)?;
+    println!(
+        "xtask: wrote {} ({} bytes, wasm {} bytes) and {} ({} bytes)",
+        js_path.display(),
+        js.len(),
+        built.wasm.len(),
+        html_path.display(),
+        html.len()
+    );
+    Ok((js_path, html_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glue_loses_exports_and_the_url_loader() {
+        let glue = "export function mount(a) {}\nasync function __wbg_load(m) { fetch(m) }\nfunction initSync(m) {}\nlet __wbg_init_promise;\nasync function __wbg_init() {}\nexport { initSync, __wbg_init as default };\n";
+        let out = classic_glue(glue).unwrap();
+        assert_eq!(out, "function mount(a) {}\nfunction initSync(m) {}\n");
+    }
+
+    #[test]
+    fn inline_scripts_cannot_close_early() {
+        assert_eq!(inline_safe("a</script>b<!--c"), "a<\\/script>b<\\!--c");
+    }
+}
