@@ -61,7 +61,8 @@ pub fn ensure_wasm_tools() -> Result<()> {
     // that one dependency moved to a release that exists.
     println!("xtask: retrying wasm-bindgen-cli {version} from its source with webpki-roots 1.0.10");
     let src = registry_source(&format!("wasm-bindgen-cli-{version}")).ok_or("wasm-bindgen-cli source not found in cargo's registry")?;
-    let work = root().join("target/wasm-bindgen-cli-src");
+    // Outside the project, or cargo would take it for a member of this workspace.
+    let work = std::env::temp_dir().join(format!("kd-wasm-bindgen-cli-{version}"));
     let _ = std::fs::remove_dir_all(&work);
     copy_dir(&src, &work)?;
     run(Command::new(cargo()).current_dir(&work).args(["update", "-p", "webpki-roots", "--precise", "1.0.10"]))?;
