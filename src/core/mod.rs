@@ -6,6 +6,7 @@ pub mod content;
 pub mod export;
 pub mod fingerprint;
 pub mod plan;
+pub mod report;
 pub mod scoring;
 pub mod session;
 pub mod validate;

@@ -63,12 +63,22 @@ pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<Di
         .collect()
 }
 
-fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> DimensionScore {
-    let mut points: u64 = 0;
-    let mut possible: u64 = 0;
-    let mut answered = 0;
+/// One answered question's part in a dimension's score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub question: String,
+    pub value: String,
+    /// Chosen weight minus the question's lowest weight for the dimension.
+    pub points: u32,
+    /// Highest weight minus lowest: what the question could have added.
+    pub possible: u32,
+}
+
+/// Every question `role` answered with a choice that speaks to `dimension`, in content order,
+/// and the number of such questions asked (answered or not).
+pub fn evidence(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> (Vec<Evidence>, u32) {
+    let mut out = Vec::new();
     let mut asked = 0;
-    let mut reasons = Vec::new();
     for q in content.questions.iter().filter(|q| content.asks(q, role)) {
         let Some((lo, hi)) = content.weight_range(q, dimension) else { continue };
         if hi <= lo {
@@ -76,32 +86,41 @@ fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answe
         }
         asked += 1;
         let Some(weight) = chosen_weight(q, dimension, answers) else { continue };
-        answered += 1;
-        let p = (weight - lo) as u64;
-        points += p;
-        possible += (hi - lo) as u64;
-        if p > 0 {
-            if let Some(Answer::Choice(value)) = answers.get(&q.id) {
-                reasons.push(Reason { question: q.id.clone(), value: value.clone(), points: p as u32, share: 0 });
-            }
+        if let Some(Answer::Choice(value)) = answers.get(&q.id) {
+            out.push(Evidence {
+                question: q.id.clone(),
+                value: value.clone(),
+                points: (weight - lo) as u32,
+                possible: (hi - lo) as u32,
+            });
         }
     }
+    (out, asked)
+}
+
+fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> DimensionScore {
+    let (evidence, asked) = evidence(content, dimension, role, answers);
+    let points: u64 = evidence.iter().map(|e| e.points as u64).sum();
+    let possible: u64 = evidence.iter().map(|e| e.possible as u64).sum();
+    let answered = evidence.len() as u32;
     let enough = answered >= content.min_answers.max(1) && possible > 0;
     let score = enough.then(|| percent(points, possible));
+    let mut reasons: Vec<Reason> = if enough {
+        evidence
+            .iter()
+            .filter(|e| e.points > 0)
+            .map(|e| Reason { question: e.question.clone(), value: e.value.clone(), points: e.points, share: 0 })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Strongest first; ties keep question order (the sort is stable) so results are deterministic.
     reasons.sort_by(|a, b| b.points.cmp(&a.points));
     reasons.truncate(REASONS_PER_DIMENSION);
     for r in &mut reasons {
         r.share = percent(r.points as u64, points);
     }
-    DimensionScore {
-        dimension: dimension.to_string(),
-        score,
-        band: score.map(|s| content.band_for(s)),
-        answered,
-        asked,
-        reasons: if enough { reasons } else { Vec::new() },
-    }
+    DimensionScore { dimension: dimension.to_string(), score, band: score.map(|s| content.band_for(s)), answered, asked, reasons }
 }
 
 /// The weight of the chosen value towards `dimension`, if the question was answered with a choice

@@ -17,8 +17,8 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Screen {
-    /// Choosing a role (skipped when the content has no roles).
-    Role,
+    /// The start screen: what the diagnosis is, and the role choice when the content has roles.
+    Start,
     /// The n-th section asked of the chosen role (an index into `sections_for(role)`).
     Section(usize),
     /// The result.
@@ -28,7 +28,10 @@ pub enum Screen {
 /// Everything a respondent can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Choose a role on the start screen and begin (content with roles).
     ChooseRole(String),
+    /// Begin without a role (content without roles).
+    Begin,
     Answer { question: String, answer: Answer },
     /// Advance; refused (listing the unanswered questions) while a required one is unanswered.
     Next,
@@ -52,15 +55,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// A fresh session: the role screen, or the first section when the content has no roles.
-    pub fn new(content: &Content) -> Self {
-        Session {
-            role: None,
-            answers: Answers::new(),
-            ticked: BTreeSet::new(),
-            screen: if content.roles.is_empty() { Screen::Section(0) } else { Screen::Role },
-            unanswered: Vec::new(),
-        }
+    /// A fresh session on the start screen.
+    pub fn new(_content: &Content) -> Self {
+        Session { role: None, answers: Answers::new(), ticked: BTreeSet::new(), screen: Screen::Start, unanswered: Vec::new() }
     }
 
     /// The section indices (into `content.sections`) this respondent goes through.
@@ -81,8 +78,13 @@ impl Session {
         let before = self.clone();
         match action {
             Action::ChooseRole(role) => {
-                if self.screen == Screen::Role && content.role(&role).is_some() {
+                if self.screen == Screen::Start && content.role(&role).is_some() {
                     self.role = Some(role);
+                    self.screen = Screen::Section(0);
+                }
+            }
+            Action::Begin => {
+                if self.screen == Screen::Start && content.roles.is_empty() {
                     self.screen = Screen::Section(0);
                 }
             }
@@ -110,10 +112,9 @@ impl Session {
             Action::Back => {
                 self.unanswered.clear();
                 self.screen = match self.screen {
-                    Screen::Section(0) if !content.roles.is_empty() => Screen::Role,
-                    Screen::Section(n) => Screen::Section(n.saturating_sub(1)),
+                    Screen::Section(0) | Screen::Start => Screen::Start,
+                    Screen::Section(n) => Screen::Section(n - 1),
                     Screen::Result => Screen::Section(self.sections(content).len().saturating_sub(1)),
-                    Screen::Role => Screen::Role,
                 };
             }
             Action::ToggleItem(item) => {
@@ -177,11 +178,12 @@ impl Session {
             return Err(RestoreError::OtherContent { saved_version: snap.content_version.clone() });
         }
         let mut session = Session::new(content);
-        if let Some(role) = &snap.role {
-            if !session.apply(content, Action::ChooseRole(role.clone())) {
-                return Err(RestoreError::Inconsistent);
-            }
-        } else if !content.roles.is_empty() && snap.screen != Screen::Role {
+        let begin = match &snap.role {
+            Some(role) => Action::ChooseRole(role.clone()),
+            None => Action::Begin,
+        };
+        let begun = session.apply(content, begin);
+        if !begun && (snap.role.is_some() || snap.screen != Screen::Start) {
             return Err(RestoreError::Inconsistent);
         }
         for (question, answer) in &snap.answers {
@@ -198,8 +200,8 @@ impl Session {
         let sections = session.sections(content).len();
         session.screen = match snap.screen {
             Screen::Section(n) if n < sections => snap.screen,
-            Screen::Role if !content.roles.is_empty() => snap.screen,
-            Screen::Result if snap.role.is_some() || content.roles.is_empty() => snap.screen,
+            Screen::Start => snap.screen,
+            Screen::Result if begun => snap.screen,
             _ => return Err(RestoreError::Inconsistent),
         };
         Ok(session)

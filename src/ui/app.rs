@@ -1,18 +1,22 @@
-//! The root component: wires the core session to the screens.
+//! The root component: wires the core session, storage and files to the screens.
 
-use super::components::question::Question;
-use super::components::result::ResultView;
-use super::components::role_choice::{RoleChoice, RoleOption};
-use super::state::{Msg, Widget};
-use super::text::ui;
-use super::ContentRef;
-use crate::core::{Action, Answer, Screen};
+use super::components::privacy::PrivacyPanel;
+use super::components::result::{ResultView, TakeAway};
+use super::components::section::{SectionScreen, ShownQuestion};
+use super::components::start::{ResumeOffer, RoleOption, StartScreen};
+use super::state::{Msg, Notice, PlanView, Widget};
+use super::storage::{self, Found, Status, Store};
+use super::text::{ui, Ui};
+use super::{io, ContentRef};
+use crate::core::export::{export, import, ImportError, ResultExport};
+use crate::core::report::{markdown, ReportWords};
+use crate::core::{fingerprint, Action, Answer, Content, Screen, Session, Verdict};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Seconds a respondent needs per statement, for the "minutes left" estimate (measured by hand
-/// on the shipped content: 40 statements in 8-10 minutes).
+/// Seconds a respondent needs per statement, for the time estimates (40 statements in 8-10
+/// minutes when read carefully).
 const SECONDS_PER_QUESTION: usize = 14;
 
 #[derive(Properties, PartialEq)]
@@ -21,63 +25,195 @@ pub struct AppProps {
     pub lang: AttrValue,
     /// Distinguishes widgets on one page (radio group names, element ids).
     pub instance: AttrValue,
+    pub store: Store,
+    /// Start content without roles at its first question (`start="questions"`).
+    pub skip_intro: bool,
+    pub contact: Option<(AttrValue, AttrValue)>,
+    /// Told the result (the export object) each time the respondent reaches it.
+    pub on_complete: Option<js_sys::Function>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // State
-    let widget = use_reducer(|| Widget::new(props.content.0.clone(), props.lang.clone()));
+    // State: the session, plus a saved session found in storage (offered, never forced).
+    let widget = use_reducer(|| {
+        let mut w = Widget::new(props.content.0.clone(), props.lang.clone(), props.store.status, props.skip_intro);
+        let t = ui(&props.lang);
+        match props.store.load(&props.content.0) {
+            Found::Session(saved) if saved != Session::new(&props.content.0) => w.resume = Some(saved),
+            Found::OtherVersion(v) => w.notice = Some(Notice { text: (t.saved_other_version)(&v), alert: true }),
+            Found::Corrupt => w.notice = Some(Notice { text: t.saved_corrupt.to_string(), alert: true }),
+            _ => {}
+        }
+        if props.store.status == Status::Unavailable {
+            w.notice = Some(Notice { text: t.storage_unavailable.to_string(), alert: false });
+        }
+        w
+    });
     let heading = use_node_ref();
     let first_screen = use_mut_ref(|| true);
+    let fp: AttrValue = use_memo((), |_| fingerprint(&props.content.0)).to_string().into();
+    let c = widget.content.clone();
+    let s = &widget.session;
+    let t = ui(&widget.lang);
 
-    // Effects: move focus to the new screen's heading (not on first load, which must not steal
-    // focus from the host page), and record the first render for the benchmarks.
+    // Effect: keep the saved copy in step with every answer (a pristine session erases it, so
+    // "start over" leaves nothing behind). Nothing is written while a saved session is on offer.
+    {
+        let w = widget.clone();
+        let store = props.store.clone();
+        use_effect_with((widget.session.clone(), widget.resume.is_some()), move |(session, offering)| {
+            if *offering || w.storage != Status::Saved {
+                return;
+            }
+            let result = if *session == Session::new(&w.content) { store.erase() } else { store.save(&w.content, session) };
+            if result.is_err() {
+                let t = ui(&w.lang);
+                w.dispatch(Msg::StorageFailed(Notice { text: t.storage_failed.to_string(), alert: true }));
+            }
+        });
+    }
+    // Effect: on a new screen, move focus to its heading (not on first load, which must not pull
+    // the host page's focus), record the first render for the benchmarks, and tell the host when
+    // the result is reached.
     {
         let heading = heading.clone();
-        let screen = widget.session.screen;
-        use_effect_with(screen, move |_| {
+        let w = widget.clone();
+        let on_complete = props.on_complete.clone();
+        use_effect_with(widget.session.screen, move |screen| {
             if std::mem::replace(&mut *first_screen.borrow_mut(), false) {
                 super::mark_first_render();
             } else if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
             }
+            if let (Screen::Result, Some(f)) = (screen, on_complete) {
+                let (_, now) = io::now();
+                let file = export(&w.content, &w.session, &w.lang, &now);
+                if let Ok(value) = serde::Serialize::serialize(&file, &serde_wasm_bindgen::Serializer::json_compatible()) {
+                    let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
+                }
+            }
         });
     }
 
     // Callbacks
-    let dispatch = |f: fn() -> Action| {
-        let widget = widget.clone();
-        Callback::from(move |_: ()| widget.dispatch(Msg::Do(f())))
+    let act = |f: fn() -> Action| {
+        let w = widget.clone();
+        Callback::from(move |_: ()| w.dispatch(Msg::Do(f())))
     };
-    let on_next = dispatch(|| Action::Next);
-    let on_back = dispatch(|| Action::Back);
-    let on_restart = dispatch(|| Action::Restart);
+    let on_next = act(|| Action::Next);
+    let on_back = act(|| Action::Back);
+    let on_restart = act(|| Action::Restart);
+    let on_begin = act(|| Action::Begin);
     let on_role = {
-        let widget = widget.clone();
-        Callback::from(move |id: AttrValue| widget.dispatch(Msg::Do(Action::ChooseRole(id.to_string()))))
+        let w = widget.clone();
+        Callback::from(move |id: AttrValue| w.dispatch(Msg::Do(Action::ChooseRole(id.to_string()))))
+    };
+    let on_answer = {
+        let w = widget.clone();
+        Callback::from(move |(q, answer): (AttrValue, Answer)| w.dispatch(Msg::Do(Action::Answer { question: q.to_string(), answer })))
     };
     let on_toggle_item = {
-        let widget = widget.clone();
-        Callback::from(move |id: String| widget.dispatch(Msg::Do(Action::ToggleItem(id))))
+        let w = widget.clone();
+        Callback::from(move |id: String| w.dispatch(Msg::Do(Action::ToggleItem(id))))
     };
     let on_lang = {
-        let widget = widget.clone();
-        Callback::from(move |lang: AttrValue| widget.dispatch(Msg::SetLang(lang)))
+        let w = widget.clone();
+        Callback::from(move |lang: AttrValue| w.dispatch(Msg::SetLang(lang)))
+    };
+    let on_resume = {
+        let w = widget.clone();
+        Callback::from(move |_| w.dispatch(Msg::Resume))
+    };
+    let on_decline = {
+        let w = widget.clone();
+        let store = props.store.clone();
+        Callback::from(move |_| {
+            let _ = store.erase();
+            w.dispatch(Msg::DeclineResume)
+        })
+    };
+    let on_erase = {
+        let w = widget.clone();
+        let store = props.store.clone();
+        Callback::from(move |_| {
+            let t = ui(&w.lang);
+            match store.erase() {
+                Ok(()) => w.dispatch(Msg::Erased(Notice { text: t.erased.to_string(), alert: false })),
+                Err(()) => w.dispatch(Msg::Notify(Notice { text: t.erase_failed.to_string(), alert: true })),
+            }
+        })
+    };
+    let on_dismiss = {
+        let w = widget.clone();
+        Callback::from(move |_| w.dispatch(Msg::Dismiss))
+    };
+    let on_plan_view = {
+        let w = widget.clone();
+        Callback::from(move |v: PlanView| w.dispatch(Msg::SetPlanView(v)))
+    };
+    let on_open_file = {
+        let w = widget.clone();
+        Callback::from(move |input: web_sys::HtmlInputElement| {
+            let w = w.clone();
+            yew::platform::spawn_local(async move {
+                let text = io::read_file(&input).await;
+                input.set_value(""); // so that picking the same file again reads it again
+                let t = ui(&w.lang);
+                match open_result(&w.content, t, text) {
+                    Ok(session) => {
+                        w.dispatch(Msg::Load(session));
+                        w.dispatch(Msg::Notify(Notice { text: t.import_ok.to_string(), alert: false }));
+                    }
+                    Err(text) => w.dispatch(Msg::Notify(Notice { text, alert: true })),
+                }
+            });
+        })
+    };
+    let on_take = {
+        let w = widget.clone();
+        Callback::from(move |kind: TakeAway| {
+            let t = ui(&w.lang);
+            let (date, now) = io::now();
+            let words = report_words(t, &w);
+            match kind {
+                TakeAway::Print => io::print(),
+                TakeAway::Json => {
+                    let file = export(&w.content, &w.session, &w.lang, &now);
+                    if let Some(json) = storage::to_json(&file, Some(2)) {
+                        io::download(&format!("kintone-diagnosis-{date}.json"), "application/json", &json);
+                    }
+                }
+                TakeAway::Markdown => {
+                    let md = markdown(&w.content, &w.session, &words, &w.lang, &date);
+                    io::download(&format!("kintone-diagnosis-{date}.md"), "text/markdown", &md);
+                }
+                TakeAway::Copy => {
+                    let md = markdown(&w.content, &w.session, &words, &w.lang, &date);
+                    let w = w.clone();
+                    yew::platform::spawn_local(async move {
+                        let t = ui(&w.lang);
+                        let ok = io::copy(md).await;
+                        let text = if ok { t.copied } else { t.copy_failed };
+                        w.dispatch(Msg::Notify(Notice { text: text.to_string(), alert: !ok }));
+                    });
+                }
+            }
+        })
     };
 
     // Derived values
-    let c = &widget.content;
-    let s = &widget.session;
     let lang = widget.lang.clone();
-    let t = ui(&lang);
     let role = s.role.as_deref();
+    let (done, asked) = s.progress(&c);
+    let minutes_left = ((asked - done) * SECONDS_PER_QUESTION).div_ceil(60);
     let diagnosis = {
         let w = widget.clone();
         use_memo((s.role.clone(), s.answers.clone(), s.ticked.clone()), move |_| w.session.diagnose(&w.content))
     };
 
     let screen = match s.screen {
-        Screen::Role => {
+        Screen::Start => {
             let roles: Vec<RoleOption> = c
                 .roles
                 .iter()
@@ -87,105 +223,138 @@ pub fn App(props: &AppProps) -> Html {
                     description: c.text(&r.description, &lang).to_string().into(),
                 })
                 .collect();
+            // The estimate for a typical role: the most questions any role is asked.
+            let typical = if c.roles.is_empty() {
+                c.questions.len()
+            } else {
+                c.roles.iter().map(|r| c.questions.iter().filter(|q| c.asks(q, Some(&r.id))).count()).max().unwrap_or(0)
+            };
+            let resume = widget.resume.as_ref().map(|r| ResumeOffer { answered: r.answers.len(), at_result: r.screen == Screen::Result });
             html! {
-                <div class="start">
-                    <h2 tabindex="-1" ref={heading.clone()}>{ c.text(&c.title, &lang) }</h2>
-                    <p>{ c.text(&c.intro, &lang) }</p>
-                    <p class="privacy">{ t.privacy_promise }</p>
-                    <p>{ t.start_lead }</p>
-                    <RoleChoice heading={t.choose_role} {roles}
-                        current={s.role.clone().map(AttrValue::from)} on_choose={on_role} />
-                </div>
+                <StartScreen ui={t} title={c.text(&c.title, &lang).to_string()} intro={c.text(&c.intro, &lang).to_string()}
+                    show_intro={!props.skip_intro} questions={typical}
+                    minutes={(typical * SECONDS_PER_QUESTION).div_ceil(60)} {roles}
+                    current={s.role.clone().map(AttrValue::from)} {resume} heading={heading.clone()}
+                    on_choose={on_role} {on_begin} {on_resume} {on_decline} {on_open_file} instance={props.instance.clone()} />
             }
         }
         Screen::Section(n) => {
-            let sections = s.sections(c);
+            let sections = s.sections(&c);
             let Some(&section) = sections.get(n) else { return Html::default() };
-            let (done, total) = s.progress(c);
-            let minutes = ((total - done) * SECONDS_PER_QUESTION).div_ceil(60);
-            let first_number = sections[..n].iter().map(|&i| c.questions_in(i, role).count()).sum::<usize>();
-            let last = n + 1 == sections.len();
-            let onsubmit = {
-                let on_next = on_next.clone();
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    on_next.emit(());
-                })
-            };
+            let first_number: usize = sections[..n].iter().map(|&i| c.questions_in(i, role).count()).sum();
+            let questions: Vec<ShownQuestion> = c
+                .questions_in(section, role)
+                .enumerate()
+                .map(|(i, q)| shown_question(&c, s, q, first_number + i + 1, &lang))
+                .collect();
+            let unanswered: Vec<usize> = questions.iter().filter(|q| q.missing).map(|q| q.number).collect();
             let sec = &c.sections[section];
             html! {
-                <form class="section" {onsubmit} novalidate=true>
-                    <h2 tabindex="-1" ref={heading.clone()}>{ c.text(&sec.title, &lang) }</h2>
-                    <p class="progress-text">
-                        { (t.section_of)(n + 1, sections.len()) }{ " · " }{ (t.minutes_left)(minutes) }
-                    </p>
-                    { progress_bar(done, total) }
-                    if let Some(intro) = &sec.intro {
-                        <p class="section-intro">{ c.text(intro, &lang) }</p>
-                    }
-                    if !s.unanswered.is_empty() {
-                        <div class="notice" role="alert">{ t.unanswered_title }</div>
-                    }
-                    for (i, q) in c.questions_in(section, role).enumerate() {
-                        {{
-                            let scale = c.scale(&q.scale);
-                            let choices: Vec<(AttrValue, AttrValue)> = scale.map(|sc| sc.choices.iter()
-                                .filter(|ch| q.choices.iter().any(|qc| qc.value == ch.value))
-                                .map(|ch| (AttrValue::from(ch.value.clone()), AttrValue::from(c.text(&ch.label, &lang).to_string())))
-                                .collect()).unwrap_or_default();
-                            let dont_know = q.dont_know.then(|| scale.and_then(|sc| sc.dont_know.as_ref()))
-                                .flatten().map(|dk| AttrValue::from(c.text(dk, &lang).to_string()));
-                            let on_answer = {
-                                let widget = widget.clone();
-                                let id = q.id.clone();
-                                Callback::from(move |answer: Answer| widget.dispatch(Msg::Do(Action::Answer { question: id.clone(), answer })))
-                            };
-                            html! {
-                                <Question key={q.id.clone()} id={q.id.clone()} group={props.instance.clone()}
-                                    number={first_number + i + 1}
-                                    statement={c.statement(q, role, &lang).to_string()}
-                                    {choices} {dont_know}
-                                    selected={s.answers.get(&q.id).cloned()}
-                                    missing={s.unanswered.contains(&q.id)}
-                                    missing_note={t.answer_this}
-                                    {on_answer} />
-                            }
-                        }}
-                    }
-                    <div class="nav">
-                        if n > 0 || !c.roles.is_empty() {
-                            <button type="button" onclick={on_back.reform(|_| ())}>{ t.back }</button>
-                        }
-                        <button type="submit" class="primary" data-next="">{ if last { t.finish } else { t.next } }</button>
-                    </div>
-                </form>
+                <SectionScreen ui={t} title={c.text(&sec.title, &lang).to_string()}
+                    intro={sec.intro.as_ref().map(|i| AttrValue::from(c.text(i, &lang).to_string()))}
+                    position={(n + 1, sections.len())} progress={(done, asked)} {minutes_left} {questions} {unanswered}
+                    refusals={widget.refusals} can_go_back=true group={props.instance.clone()} heading={heading.clone()}
+                    {on_answer} {on_next} {on_back} />
             }
         }
-        Screen::Result => html! {
-            <ResultView content={props.content.clone()} diagnosis={diagnosis.clone()}
-                role={s.role.clone().map(AttrValue::from)} answers={Rc::new(s.answers.clone())}
-                ticked={Rc::new(s.ticked.clone())} lang={lang.clone()} group={props.instance.clone()}
-                heading={heading.clone()} {on_toggle_item} {on_back} {on_restart} />
-        },
+        Screen::Result => {
+            let (date, _) = io::now();
+            html! {
+                <ResultView ui={t} content={ContentRef(c.clone())} session={Rc::new(s.clone())} diagnosis={diagnosis.clone()}
+                    lang={lang.clone()} {date} fingerprint={fp.clone()} plan_view={widget.plan_view}
+                    heading={heading.clone()} contact={props.contact.clone()}
+                    {on_toggle_item} {on_plan_view} {on_take} {on_back} {on_restart} />
+            }
+        }
     };
 
     html! {
         <>
         <style>{ super::STYLE }</style>
         <div class="kd" lang={lang.clone()}>
-            if c.languages.len() > 1 {
-                <div class="lang-switch" role="group" aria-label={t.language}>
-                for l in c.languages.iter() {
-                    <button type="button" key={l.clone()} lang={l.clone()} aria-pressed={(l.as_str() == lang.as_str()).to_string()}
-                        onclick={ let l = AttrValue::from(l.clone()); on_lang.reform(move |_| l.clone()) }>
-                        { language_name(l) }
-                    </button>
+            <div class="top no-print">
+                if c.languages.len() > 1 {
+                    <div class="lang-switch" role="group" aria-label={t.language}>
+                    for l in c.languages.iter() {
+                        <button type="button" key={l.clone()} lang={l.clone()} data-lang={l.clone()}
+                            aria-pressed={(l.as_str() == lang.as_str()).to_string()}
+                            onclick={ let l = AttrValue::from(l.clone()); on_lang.reform(move |_| l.clone()) }>
+                            { language_name(l) }
+                        </button>
+                    }
+                    </div>
                 }
+            </div>
+            if let Some(notice) = &widget.notice {
+                <div class={classes!("notice", notice.alert.then_some("error"))} role={if notice.alert { "alert" } else { "status" }} data-notice="">
+                    <p>{ &notice.text }</p>
+                    <button type="button" class="dismiss" onclick={on_dismiss}>{ t.dismiss }</button>
                 </div>
             }
             { screen }
+            <footer class="kd-footer no-print">
+                <PrivacyPanel ui={t} storage={widget.storage} storage_key={props.store.key.clone()}
+                    content_version={c.content_version.clone()} fingerprint={fp.clone()} {on_erase} />
+            </footer>
         </div>
         </>
+    }
+}
+
+fn shown_question(c: &Content, s: &Session, q: &crate::core::content::Question, number: usize, lang: &str) -> ShownQuestion {
+    let scale = c.scale(&q.scale);
+    let choices = scale
+        .map(|sc| {
+            sc.choices
+                .iter()
+                .filter(|ch| q.choices.iter().any(|qc| qc.value == ch.value))
+                .map(|ch| (AttrValue::from(ch.value.clone()), AttrValue::from(c.text(&ch.label, lang).to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dont_know = if q.dont_know { scale.and_then(|sc| sc.dont_know.as_ref()) } else { None };
+    ShownQuestion {
+        id: q.id.clone().into(),
+        number,
+        statement: c.statement(q, s.role.as_deref(), lang).to_string().into(),
+        choices,
+        dont_know: dont_know.map(|dk| AttrValue::from(c.text(dk, lang).to_string())),
+        selected: s.answers.get(&q.id).cloned(),
+        missing: s.unanswered.contains(&q.id),
+    }
+}
+
+/// Reads a result file the user picked; the error is the message to show.
+fn open_result(content: &Content, t: &Ui, text: Option<String>) -> Result<Session, String> {
+    let value = text.and_then(|text| js_sys::JSON::parse(&text).ok()).ok_or_else(|| t.import_not_json.to_string())?;
+    let file: ResultExport = serde_wasm_bindgen::from_value(value).map_err(|_| t.import_not_result.to_string())?;
+    import(content, &file).map_err(|e| match e {
+        ImportError::NotAResult => t.import_not_result.to_string(),
+        ImportError::OtherContent { content_id, content_version } => (t.import_other_content)(&content_id, &content_version),
+        ImportError::Altered => t.import_altered.to_string(),
+    })
+}
+
+fn report_words(t: &'static Ui, w: &Widget) -> ReportWords<'static> {
+    let verdict = match w.session.diagnose(&w.content).classification.verdict {
+        Verdict::Blocked => t.verdict_blocked,
+        Verdict::Healthy => t.verdict_healthy,
+        Verdict::Insufficient => t.verdict_insufficient,
+    };
+    ReportWords {
+        date: t.report_date,
+        role: t.report_role,
+        version: t.report_version,
+        verdict,
+        primary: t.primary_title,
+        because: t.because,
+        plan: t.plan_title,
+        owner: t.report_owner,
+        all: t.all_blockers,
+        blocker: t.blocker,
+        score: t.score,
+        severity: t.severity,
+        not_enough: t.not_enough,
     }
 }
 
@@ -195,18 +364,5 @@ fn language_name(code: &str) -> &str {
         "ja" => "日本語",
         "en" => "English",
         other => other,
-    }
-}
-
-/// Progress as an SVG bar: no inline `style` attribute, which a strict CSP would refuse.
-fn progress_bar(done: usize, total: usize) -> Html {
-    let width = if total == 0 { 0 } else { done * 100 / total };
-    html! {
-        <svg class="progress" viewBox="0 0 100 4" preserveAspectRatio="none" role="progressbar"
-            aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}
-            aria-label={format!("{done} / {total}")}>
-            <rect class="track" x="0" y="0" width="100" height="4" />
-            <rect class="fill" x="0" y="0" width={width.to_string()} height="4" />
-        </svg>
     }
 }

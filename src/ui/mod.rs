@@ -2,7 +2,9 @@
 
 mod app;
 mod components;
+mod io;
 mod state;
+mod storage;
 mod text;
 
 use crate::core::{validate, Content};
@@ -20,28 +22,51 @@ impl PartialEq for ContentRef {
     }
 }
 
-/// Mounts a widget into `root`. `options` is a plain object:
-/// `{ lang?: "ja" | "en", content?: string (questionnaire JSON), contentMissing?: string,
-/// instance?: string }`.
+/// The widget's stylesheet, rendered inside the widget so that it also applies in a shadow root.
+pub(crate) const STYLE: &str = include_str!("../../www/widget.css");
+
+/// Mounts a widget into `root`. `options` is a plain object (all optional):
+/// `lang` ("ja" | "en"), `content` (questionnaire JSON text), `contentMissing` (id of a content
+/// element that was not found), `storage` ("local" | "off"), `storageKey` (namespace),
+/// `start` ("intro" | "questions"), `contactHref`, `contactLabel`, `onComplete` (function called
+/// with the result export), `instance` (unique id on the page).
+///
 /// Never throws for bad content: the problems are shown inside the widget instead.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string());
-    let content_json = get("content");
     let instance: AttrValue = get("instance").unwrap_or_else(|| "kd".into()).into();
     let loaded = match get("contentMissing") {
         Some(id) => Err(vec![format!("content: no <script type=\"application/json\"> element with id '{id}' on this page")]),
-        None => load_content(content_json.as_deref().unwrap_or(crate::SHIPPED_CONTENT)),
+        None => load_content(get("content").as_deref().unwrap_or(crate::SHIPPED_CONTENT)),
     };
-    let lang = get("lang");
+    let lang = get("lang").map(|l| l.split('-').next().unwrap_or_default().to_lowercase());
     match loaded {
         Ok(content) => {
-            let lang = lang.filter(|l| content.languages.contains(l)).or_else(|| content.languages.first().cloned()).unwrap_or_default();
-            let props = app::AppProps { content: ContentRef(Rc::new(content)), lang: lang.into(), instance };
+            let lang = lang
+                .filter(|l| content.languages.contains(l))
+                .or_else(|| content.languages.first().cloned())
+                .unwrap_or_default();
+            let storage_on = get("storage").as_deref() != Some("off");
+            let namespace = get("storageKey").unwrap_or_else(|| "default".into());
+            let store = storage::Store::open(storage_on, &namespace, &content);
+            let contact = get("contactHref")
+                .filter(|h| h.starts_with("https://") || h.starts_with("http://") || h.starts_with("mailto:") || h.starts_with('/') || h.starts_with('#'))
+                .map(|h| (AttrValue::from(h), AttrValue::from(get("contactLabel").unwrap_or_else(|| "Contact".into()))));
+            let on_complete = js_sys::Reflect::get(&options, &"onComplete".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            let props = app::AppProps {
+                content: ContentRef(Rc::new(content)),
+                lang: lang.into(),
+                instance,
+                store,
+                skip_intro: get("start").as_deref() == Some("questions"),
+                contact,
+                on_complete,
+            };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
         }
         Err(problems) => {
-            let lang: AttrValue = lang.unwrap_or_else(|| "ja".into()).into();
+            let lang: AttrValue = lang.filter(|l| l == "en").unwrap_or_else(|| "ja".into()).into();
             yew::Renderer::<ContentErrors>::with_root_and_props(root, ContentErrorsProps { problems, lang }).render();
         }
     }
@@ -50,10 +75,8 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 /// Parses questionnaire JSON with the browser's own parser (keeping a JSON parser out of the wasm)
 /// and validates it. Errors are lines of "path: message".
 fn load_content(json: &str) -> Result<Content, Vec<String>> {
-    let value = js_sys::JSON::parse(json).map_err(|e| {
-        vec![format!("JSON: {}", js_sys::Error::from(e).message())]
-    })?;
-    let content: Content = serde_wasm_bindgen::from_value(value).map_err(|e| vec![e.to_string()])?;
+    let value = js_sys::JSON::parse(json).map_err(|e| vec![format!("JSON: {}", js_sys::Error::from(e).message())])?;
+    let content: Content = serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("content: {e}")])?;
     let problems = validate(&content);
     if problems.is_empty() {
         Ok(content)
@@ -61,9 +84,6 @@ fn load_content(json: &str) -> Result<Content, Vec<String>> {
         Err(problems.iter().map(ToString::to_string).collect())
     }
 }
-
-/// The widget's stylesheet, rendered inside the widget so that it also applies in a shadow root.
-pub(crate) const STYLE: &str = include_str!("../../www/widget.css");
 
 /// Sets `window.__firstRender` once, when the first screen is on the page (the benchmark contract).
 pub(crate) fn mark_first_render() {

@@ -1,28 +1,83 @@
-//! The widget's state for yew: the core [`Session`] plus the display language.
+//! The widget's state for yew: the core [`Session`] plus what only the screen needs (language,
+//! a saved session on offer, a notice, how the plan is grouped).
 //!
-//! Every answer, move and restart is a core [`Action`]; this wrapper only makes it `Reducible`.
+//! Every answer, move and restart is a core [`Action`]; the other messages only change what is
+//! shown, never the diagnosis.
 
-use crate::core::{Action, Content, Session};
+use super::storage::Status;
+use crate::core::{Action, Content, Screen, Session};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
+/// A message shown above the current screen until dismissed or replaced.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Notice {
+    pub text: String,
+    /// Errors interrupt screen readers (role="alert"); confirmations wait (role="status").
+    pub alert: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PlanView {
+    ByWhen,
+    ByWho,
+}
+
+#[derive(Clone)]
 pub struct Widget {
     pub content: Rc<Content>,
     pub session: Session,
     pub lang: AttrValue,
+    /// A session found in storage, offered on the start screen until taken or declined.
+    pub resume: Option<Session>,
+    pub notice: Option<Notice>,
+    pub storage: Status,
+    pub plan_view: PlanView,
+    /// Counts refused "next" presses, so each one moves focus to the first unanswered question.
+    pub refusals: u32,
 }
 
-/// What the UI can ask of the state.
+// By hand: the content is shared and never edited, so pointer equality is enough and spares a
+// deep comparison of the whole questionnaire on every click.
+impl PartialEq for Widget {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &o.content)
+            && self.session == o.session
+            && self.lang == o.lang
+            && self.resume == o.resume
+            && self.notice == o.notice
+            && self.storage == o.storage
+            && self.plan_view == o.plan_view
+            && self.refusals == o.refusals
+    }
+}
+
 pub enum Msg {
     Do(Action),
     SetLang(AttrValue),
+    /// Continue the saved session.
+    Resume,
+    /// Decline the saved session and start afresh.
+    DeclineResume,
+    /// Show an imported result.
+    Load(Session),
+    Notify(Notice),
+    Dismiss,
+    /// Saving failed: answers now live only in the page.
+    StorageFailed(Notice),
+    /// The saved answers were erased: start afresh.
+    Erased(Notice),
+    SetPlanView(PlanView),
 }
 
 impl Widget {
-    pub fn new(content: Rc<Content>, lang: AttrValue) -> Self {
-        let session = Session::new(&content);
-        Widget { content, session, lang }
+    /// `skip_intro` starts content without roles directly at its first question.
+    pub fn new(content: Rc<Content>, lang: AttrValue, storage: Status, skip_intro: bool) -> Self {
+        let mut session = Session::new(&content);
+        if skip_intro {
+            session.apply(&content, Action::Begin);
+        }
+        Widget { content, session, lang, resume: None, notice: None, storage, plan_view: PlanView::ByWhen, refusals: 0 }
     }
 }
 
@@ -31,18 +86,48 @@ impl Reducible for Widget {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
-        let changed = match msg {
-            Msg::Do(action) => next.session.apply(&next.content, action),
-            Msg::SetLang(lang) => {
-                next.lang = lang;
-                next.lang != self.lang
+        match msg {
+            Msg::Do(action) => {
+                let is_next = action == Action::Next;
+                let screen = next.session.screen;
+                next.session.apply(&next.content, action);
+                if is_next && next.session.screen == screen && !next.session.unanswered.is_empty() {
+                    next.refusals += 1;
+                }
+                // Starting afresh answers the offer of the saved session.
+                if next.session.screen != Screen::Start {
+                    next.resume = None;
+                }
             }
-        };
+            Msg::SetLang(lang) => next.lang = lang,
+            Msg::Resume => {
+                if let Some(saved) = next.resume.take() {
+                    next.session = saved;
+                }
+            }
+            Msg::DeclineResume => next.resume = None,
+            Msg::Load(session) => {
+                next.session = session;
+                next.resume = None;
+            }
+            Msg::Notify(notice) => next.notice = Some(notice),
+            Msg::Dismiss => next.notice = None,
+            Msg::StorageFailed(notice) => {
+                next.storage = Status::Unavailable;
+                next.notice = Some(notice);
+            }
+            Msg::Erased(notice) => {
+                next.session = Session::new(&next.content);
+                next.resume = None;
+                next.notice = Some(notice);
+            }
+            Msg::SetPlanView(view) => next.plan_view = view,
+        }
         // Returning the same Rc tells yew nothing changed, so nothing re-renders.
-        if changed {
-            Rc::new(next)
-        } else {
+        if next == *self {
             self
+        } else {
+            Rc::new(next)
         }
     }
 }

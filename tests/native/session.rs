@@ -43,7 +43,7 @@ fn finished_staff(content: &Content) -> Session {
 fn walks_role_sections_result_and_back() {
     let c = shipped();
     let mut s = Session::new(&c);
-    assert_eq!(s.screen, Screen::Role);
+    assert_eq!(s.screen, Screen::Start);
     assert!(
         !s.apply(&c, Action::Next),
         "next does nothing before a role is chosen"
@@ -88,7 +88,7 @@ fn walks_role_sections_result_and_back() {
     s.apply(&c, Action::Back);
     assert_eq!(
         s.screen,
-        Screen::Role,
+        Screen::Start,
         "back from the first section returns to the role choice"
     );
     assert_eq!(s.answers.len(), 6, "going back keeps answers");
@@ -104,7 +104,8 @@ fn invalid_actions_change_nothing() {
     let before = s.clone();
     for action in [
         Action::ChooseRole("mayor".into()),
-        Action::ChooseRole("finance".into()), // not on the role screen
+        Action::ChooseRole("finance".into()), // not on the start screen
+        Action::Begin,                        // this content has roles: choosing one begins
         answer("no_such_question", "4"),
         answer("lead_hands_off", "5"),
         answer("fin_no_questions", "4"), // not asked of staff
@@ -249,4 +250,136 @@ fn fingerprint_is_stable() {
         .weights
         .insert("speed".into(), 3);
     assert_ne!(fingerprint(&other), fingerprint(&c));
+}
+
+#[test]
+fn markdown_summary_reads_as_a_memo() {
+    use kintone_diagnosis::core::report::{markdown, ReportWords};
+    let c = shipped();
+    let mut s = finished_staff(&c);
+    s.apply(&c, Action::ToggleItem("security".into()));
+    let words = ReportWords {
+        date: "Date",
+        role: "Role",
+        version: "Questionnaire",
+        verdict: "These are the main things holding adoption back.",
+        primary: "Main blockers",
+        because: "Because you answered",
+        plan: "Next steps",
+        owner: "Who",
+        all: "All blockers",
+        blocker: "Blocker",
+        score: "Score",
+        severity: "Severity",
+        not_enough: "Not enough answers",
+    };
+    let md = markdown(&c, &s, &words, "en", "2026-11-26");
+    expect![[r##"
+        # Why is kintone adoption stalling? A self-diagnosis
+
+        - Date: 2026-11-26
+        - Role: Staff in a line department
+        - Questionnaire: kintone-municipal 2026.11.1 (0854b3a982ffd415)
+
+        These are the main things holding adoption back.
+
+        ## Main blockers
+
+        1. **A feeling of imposition** — High (100)
+           Existing work feels dismissed and only a few people are involved, so others feel it is forced on them.
+           - Because you answered: 「Some staff felt their existing way of working was dismissed while kintone was being recommended.」→ Applies (20%)
+           - Because you answered: 「Only a handful of staff have received kintone training.」→ Applies (20%)
+           - Because you answered: 「The same few people present at every case-sharing session.」→ Applies (20%)
+
+        ## Next steps
+
+        ### This week
+
+        - [ ] **Before building, ask the people doing the work how they do it now, and confirm what should stay.** (Who: You)
+          A tool built around respect for the current work is far less likely to feel imposed.
+        - [ ] **Pick work where a failure costs little and run a trial with a fixed end date.** (Who: You)
+          A small, recorded trial turns even a failure into evidence for the next decision.
+        - [ ] **Prepare a five-minute demo and ask an executive to operate it at the next meeting.** (Who: You)
+          Once the people who give instructions have touched the tool, fewer instructions miss the reality of the work.
+        - [ ] **Arrange one conversation between finance staff and a requesting department outside budget season.** (Who: You)
+          A working relationship cannot be built in a hurry once budget season starts.
+        - [ ] **Choose a first improvement that clearly reduces the person's own workload.** (Who: Your section chief)
+          The best answer to "it's just more work" is an example that makes the person's own day easier.
+        - [ ] **Write a neutral one-page explanation of what kintone is and why it is discussed by name.** (Who: You)
+          Few alternatives match a business database that grows through plugins, which is why it is named as a product. Once that is explained, suspicion of a sales push fades.
+
+        ### This month
+
+        - [ ] **Open training and trial use to every department, not just one or two people.** (Who: DX promotion team)
+          Commercial courses can cost hundreds of thousands of yen per person; when only a few become experts, the gap with everyone else widens.
+        - [ ] **At the next case-sharing session, invite staff from a department that has not presented yet.** (Who: DX promotion team)
+          When the same people always speak, everyone else hears it as a story about someone else.
+        - [ ] **Hold a short hands-on session in which each executive builds one app.** (Who: Executives)
+          One mayor once had every employee learn to build web pages so vendors could not overcharge. Leaders who know the basics are less likely to hand everything off or overpay.
+        - [ ] **Share a diagram of who does what: plugin vendors versus partner companies for coaching, development and training.** (Who: You)
+          Seeing who can be asked for what undoes the belief that staff must build everything.
+        - [ ] **Check executives' instructions against the actual workflow and report the mismatches on one page.** (Who: Your section chief)
+          Concrete mismatches make it easier to adjust instructions to reality.
+        - [ ] **Send your finance contact an example from another department where a tool paid off, with figures such as hours saved.** (Who: You)
+          An assessor who knows the benefit is less likely to judge on the amount alone.
+        - [ ] **Check the six budget-request materials against the checklist below.** (Who: You)
+          A persuasive request covers six things: the product, cases, security, a comparison, a plan and a specification.
+        - [ ] **Bring up the results of improvements, such as hours saved, in section meetings.** (Who: Your section chief)
+          Even before evaluation rules change, a chief who names the results softens the feeling that effort is wasted.
+        - [ ] **Begin every training by explaining the difference between app builders and data-entry users.** (Who: DX promotion team)
+          Judging in-house development from the data-entry side alone breeds both "too hard" and "I can already do it".
+        - [ ] **Create a regular place to share what did not work and what was done about it.** (Who: DX promotion team)
+          Hearing only successes makes people fear they alone will be blamed if something goes wrong.
+        - [ ] **Set up a procedure in which access permissions are checked by more than one person.** (Who: Your section chief)
+          Worry about permissions shrinks when no one has to carry it alone.
+        - [ ] **Write a document explaining kintone and its ecosystem (plugins, partner companies).** (Who: You)
+          Without this material, the assessor has to find the evidence on their own.
+        - [ ] **Collect other municipalities' cases, favouring ones that spread across departments.** (Who: You)
+          Without this material, the assessor has to find the evidence on their own.
+
+        ### Before the next budget cycle
+
+        - [ ] **When choosing a support partner, check that the contact person will not rotate often, that they know the plugins, and that they dig into your real problem instead of applying a standard package.** (Who: DX promotion team)
+          Large firms often rotate their contacts, and limiting the choice to local firms can leave you without plugin knowledge.
+        - [ ] **Hold a briefing for the finance department on kintone and its ecosystem.** (Who: Finance department)
+          Knowing how the product and its alternatives work lets assessors ask the right questions.
+        - [ ] **Show a draft of the request to finance staff early and ask what is missing.** (Who: DX promotion team)
+          Knowing the assessor's questions in advance lets you answer them in the real request.
+        - [ ] **Propose to the personnel division that improvement work become an explicit evaluation criterion.** (Who: Executives)
+          If evaluations stay the same either way, not improving becomes the rational choice.
+        - [ ] **Record the products compared and the reasons for the choice, in line with procurement practice.** (Who: DX promotion team)
+          Public procurement expects comparison; a written record answers the suspicion of favouring one vendor.
+        - [ ] **Write time and budget for staff digital learning into next year's plan.** (Who: Executives)
+          If skills development stays a phrase in a plan, the work keeps piling onto a few people.
+        - [ ] **Give every app more than one owner and agree a hand-over procedure for transfers.** (Who: Your section chief)
+          A tool that stops at every personnel transfer never feels safe to rely on.
+        - [ ] **Make a comparison table of the plugins you considered.** (Who: You)
+          Without this material, the assessor has to find the evidence on their own.
+        - [ ] **Draw up an introduction plan and schedule.** (Who: You)
+          Without this material, the assessor has to find the evidence on their own.
+        - [ ] **Write a draft specification.** (Who: You)
+          Without this material, the assessor has to find the evidence on their own.
+
+        ## The six budget-request materials
+
+        - [ ] What kintone and its ecosystem are
+        - [ ] Other municipalities' cases
+        - [x] Security
+        - [ ] Comparison of the plugins considered
+        - [ ] Introduction plan and schedule
+        - [ ] Draft specification
+
+        ## All blockers
+
+        | Blocker | Score | Severity |
+        |---|---:|---|
+        | Leadership delegates DX to the field | 67 | High |
+        | Finance assesses IT without understanding it | 67 | High |
+        | Weak budget-request materials | 67 | High |
+        | Improvement is not rewarded | 67 | High |
+        | A feeling of imposition | 100 | High |
+        | Suspicion of a vendor push | 67 | High |
+        | Misunderstanding in-house development | 67 | High |
+        | Fear of failure | 65 | High |
+    "##]].assert_eq(&md);
 }

@@ -1,5 +1,8 @@
 //! Leaf components: each takes `XxxProps` with `on_*` callbacks and owns no application state.
 
+pub mod chart;
+pub mod privacy;
 pub mod question;
 pub mod result;
-pub mod role_choice;
+pub mod section;
+pub mod start;

@@ -1,6 +1,7 @@
 //! One statement and its answer choices, as a radio group (arrow keys move inside it).
 
 use crate::core::Answer;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,16 +19,31 @@ pub struct QuestionProps {
     /// Shown as unanswered after a refused "next".
     pub missing: bool,
     pub missing_note: AttrValue,
+    /// Changes (to a new `Some`) when focus should move here: the first unanswered statement
+    /// after a refused "next".
+    pub focus: Option<u32>,
     pub on_answer: Callback<Answer>,
 }
 
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
+    let fieldset = use_node_ref();
+    {
+        let fieldset = fieldset.clone();
+        use_effect_with(props.focus, move |focus| {
+            if focus.is_some() {
+                let input = fieldset.cast::<web_sys::Element>().and_then(|f| f.query_selector("input").ok().flatten());
+                if let Some(input) = input.and_then(|i| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(i).ok()) {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
     let note_id = format!("{}-{}-note", props.group, props.id);
     let name = format!("{}-{}", props.group, props.id);
     let is = |a: &Answer| props.selected.as_ref() == Some(a);
     html! {
-        <fieldset data-q={props.id.clone()} class={classes!("question", props.missing.then_some("missing"))}
+        <fieldset ref={fieldset} data-q={props.id.clone()} class={classes!("question", props.missing.then_some("missing"))}
             aria-describedby={props.missing.then(|| note_id.clone())}>
             <legend><span class="qnum">{ format!("{}.", props.number) }</span>{ &props.statement }</legend>
             <div class="choices">

@@ -1,0 +1,48 @@
+//! The privacy panel: what a security officer needs to verify that nothing leaves the device.
+
+use crate::ui::storage::Status;
+use crate::ui::text::Ui;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PrivacyProps {
+    pub ui: &'static Ui,
+    pub storage: Status,
+    pub storage_key: AttrValue,
+    pub content_version: AttrValue,
+    pub fingerprint: AttrValue,
+    pub on_erase: Callback<()>,
+}
+
+#[component]
+pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
+    let ui = props.ui;
+    // Read when the panel opens, so the count is current.
+    let requests = use_state(Vec::<String>::new);
+    let ontoggle = {
+        let requests = requests.clone();
+        Callback::from(move |_: Event| requests.set(crate::ui::io::requests_made()))
+    };
+    let stored = match props.storage {
+        Status::Saved => (ui.privacy_stored_at)(&props.storage_key),
+        Status::Off => ui.privacy_off.to_string(),
+        Status::Unavailable => ui.privacy_not_stored.to_string(),
+    };
+    html! {
+        <details class="privacy-panel" data-privacy="" {ontoggle}>
+            <summary>{ ui.privacy_title }</summary>
+            <p>{ ui.privacy_promise }{ " " }{ ui.privacy_why }</p>
+            <p data-storage-key={props.storage_key.clone()}>{ stored }</p>
+            <p>{ (ui.privacy_version)(&props.content_version, &props.fingerprint) }</p>
+            <p data-requests={requests.len().to_string()}>{ (ui.privacy_requests)(requests.len() as u32) }</p>
+            if !requests.is_empty() {
+                <ul class="requests">
+                for name in requests.iter() {
+                    <li><code>{ name }</code></li>
+                }
+                </ul>
+            }
+            <button type="button" data-erase="" onclick={props.on_erase.reform(|_| ())}>{ ui.erase }</button>
+        </details>
+    }
+}

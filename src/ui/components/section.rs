@@ -1,0 +1,99 @@
+//! One section of statements: progress, the statements, and back / next.
+
+use super::question::Question;
+use crate::core::Answer;
+use crate::ui::text::Ui;
+use yew::prelude::*;
+
+/// A statement as the section shows it.
+#[derive(Clone, PartialEq)]
+pub struct ShownQuestion {
+    pub id: AttrValue,
+    pub number: usize,
+    pub statement: AttrValue,
+    pub choices: Vec<(AttrValue, AttrValue)>,
+    pub dont_know: Option<AttrValue>,
+    pub selected: Option<Answer>,
+    pub missing: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub ui: &'static Ui,
+    pub title: AttrValue,
+    pub intro: Option<AttrValue>,
+    /// 1-based position and count of sections.
+    pub position: (usize, usize),
+    /// Statements answered and asked, for the progress bar and the time estimate.
+    pub progress: (usize, usize),
+    pub minutes_left: usize,
+    pub questions: Vec<ShownQuestion>,
+    /// Numbers of the unanswered statements after a refused "next".
+    pub unanswered: Vec<usize>,
+    pub refusals: u32,
+    pub can_go_back: bool,
+    pub group: AttrValue,
+    pub heading: NodeRef,
+    pub on_answer: Callback<(AttrValue, Answer)>,
+    pub on_next: Callback<()>,
+    pub on_back: Callback<()>,
+}
+
+#[component]
+pub fn SectionScreen(props: &SectionProps) -> Html {
+    let ui = props.ui;
+    let (n, total) = props.position;
+    let (done, asked) = props.progress;
+    let onsubmit = props.on_next.reform(|e: SubmitEvent| e.prevent_default());
+    // Enter on a choice advances, as it does in a text field.
+    let onkeydown = {
+        let on_next = props.on_next.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let on_radio = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.type_() == "radio");
+            if e.key() == "Enter" && on_radio {
+                e.prevent_default();
+                on_next.emit(());
+            }
+        })
+    };
+    let first_missing = props.questions.iter().find(|q| q.missing).map(|q| q.id.clone());
+    html! {
+        <form class="section" {onsubmit} {onkeydown} novalidate=true>
+            <h2 tabindex="-1" ref={props.heading.clone()}>{ &props.title }</h2>
+            <p class="progress-text">{ (ui.section_of)(n, total) }{ " · " }{ (ui.minutes_left)(props.minutes_left) }</p>
+            { progress_bar(done, asked) }
+            if let Some(intro) = &props.intro {
+                <p class="section-intro">{ intro }</p>
+            }
+            if !props.unanswered.is_empty() {
+                <div class="notice error" role="alert">{ (ui.unanswered)(&props.unanswered) }</div>
+            }
+            for q in props.questions.iter() {
+                <Question key={q.id.as_str()} id={q.id.clone()} group={props.group.clone()} number={q.number}
+                    statement={q.statement.clone()} choices={q.choices.clone()} dont_know={q.dont_know.clone()}
+                    selected={q.selected.clone()} missing={q.missing} missing_note={ui.answer_this}
+                    focus={(first_missing.as_ref() == Some(&q.id)).then_some(props.refusals)}
+                    on_answer={ let id = q.id.clone(); props.on_answer.reform(move |a| (id.clone(), a)) } />
+            }
+            <div class="nav">
+                if props.can_go_back {
+                    <button type="button" onclick={props.on_back.reform(|_| ())}>{ ui.back }</button>
+                }
+                <button type="submit" class="primary" data-next="">{ if n == total { ui.finish } else { ui.next } }</button>
+            </div>
+        </form>
+    }
+}
+
+/// Progress as an SVG bar: no inline `style` attribute, which a strict CSP would refuse.
+fn progress_bar(done: usize, total: usize) -> Html {
+    let width = if total == 0 { 0 } else { done * 100 / total };
+    html! {
+        <svg class="progress" viewBox="0 0 100 4" preserveAspectRatio="none" role="progressbar"
+            aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}
+            aria-label={format!("{done} / {total}")}>
+            <rect class="track" x="0" y="0" width="100" height="4" />
+            <rect class="fill" x="0" y="0" width={width.to_string()} height="4" />
+        </svg>
+    }
+}

@@ -1,0 +1,96 @@
+//! Saving the session on this device (localStorage), and every way that can fail.
+//!
+//! Storage may be switched off by the host, blocked by the browser (a sandboxed iframe throws on
+//! access), full, or hold something unreadable. None of these stops the widget: answers then live
+//! only in the page, and the respondent is told so once.
+
+use crate::core::{Content, RestoreError, Session, Snapshot};
+use wasm_bindgen::JsValue;
+
+/// How answers are kept.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    /// Saved in localStorage on every change.
+    Saved,
+    /// The host page switched storage off (`storage="off"`).
+    Off,
+    /// The browser refused (blocked or full); answers live only in the page.
+    Unavailable,
+}
+
+/// What was found at start.
+pub enum Found {
+    Nothing,
+    Session(Session),
+    OtherVersion(String),
+    Corrupt,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    /// The localStorage key, namespaced by host setting and content id: every page opened from
+    /// `file://` shares one origin, so keys must not collide.
+    pub key: String,
+    pub status: Status,
+}
+
+impl Store {
+    pub fn open(enabled: bool, namespace: &str, content: &Content) -> Store {
+        let key = format!("kintone-diagnosis:{namespace}:{}", content.id);
+        let status = if !enabled {
+            Status::Off
+        } else if local().is_some() {
+            Status::Saved
+        } else {
+            Status::Unavailable
+        };
+        Store { key, status }
+    }
+
+    /// Reads the saved session, if any.
+    pub fn load(&self, content: &Content) -> Found {
+        if self.status != Status::Saved {
+            return Found::Nothing;
+        }
+        let Some(text) = local().and_then(|s| s.get_item(&self.key).ok().flatten()) else { return Found::Nothing };
+        let Ok(value) = js_sys::JSON::parse(&text) else { return Found::Corrupt };
+        let Ok(snapshot) = serde_wasm_bindgen::from_value::<Snapshot>(value) else { return Found::Corrupt };
+        match Session::restore(content, &snapshot) {
+            Ok(session) => Found::Session(session),
+            Err(RestoreError::OtherContent { saved_version }) => Found::OtherVersion(saved_version),
+            Err(_) => Found::Corrupt,
+        }
+    }
+
+    /// Saves the session. An error means the browser refused (quota, blocked).
+    pub fn save(&self, content: &Content, session: &Session) -> Result<(), ()> {
+        if self.status != Status::Saved {
+            return Ok(());
+        }
+        let text = to_json(&session.snapshot(content), None).ok_or(())?;
+        local().ok_or(())?.set_item(&self.key, &text).map_err(|_| ())
+    }
+
+    /// Removes the saved session.
+    pub fn erase(&self) -> Result<(), ()> {
+        match self.status {
+            Status::Saved => local().ok_or(())?.remove_item(&self.key).map_err(|_| ()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// localStorage, if the browser lets this page use it (the getter throws in sandboxed frames).
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Serialises through the browser's JSON (keeping a JSON serialiser out of the wasm).
+pub fn to_json<T: serde::Serialize>(value: &T, indent: Option<u32>) -> Option<String> {
+    let js = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
+    let text = match indent {
+        Some(n) => js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(n)),
+        None => js_sys::JSON::stringify(&js),
+    };
+    text.ok()?.as_string()
+}
