@@ -38,7 +38,10 @@ pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification 
         .filter_map(|(i, s)| Some((i, s.score?, s.band?)))
         .collect();
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let ranked: Vec<String> = scored.iter().map(|&(i, ..)| scores[i].dimension.clone()).collect();
+    let ranked: Vec<String> = scored
+        .iter()
+        .map(|&(i, ..)| scores[i].dimension.clone())
+        .collect();
     let top = scored.iter().find(|s| s.2 > 0).map(|s| s.1);
     let primary: Vec<String> = match top {
         Some(top) => scored
@@ -61,9 +64,19 @@ pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification 
         .groups
         .iter()
         .map(|g| {
-            let dims = content.dimensions.iter().filter(|d| d.group == g.id).map(|d| d.id.clone()).collect();
+            let dims = content
+                .dimensions
+                .iter()
+                .filter(|d| d.group == g.id)
+                .map(|d| d.id.clone())
+                .collect();
             (g.id.clone(), dims)
         })
         .collect();
-    Classification { verdict, primary, ranked, groups }
+    Classification {
+        verdict,
+        primary,
+        ranked,
+        groups,
+    }
 }

@@ -360,7 +360,12 @@ impl Content {
     }
 
     /// The statement as `role` sees it, in `lang`.
-    pub fn statement<'a>(&'a self, question: &'a Question, role: Option<&str>, lang: &str) -> &'a str {
+    pub fn statement<'a>(
+        &'a self,
+        question: &'a Question,
+        role: Option<&str>,
+        lang: &str,
+    ) -> &'a str {
         let text = role
             .and_then(|r| question.wording.get(r))
             .unwrap_or(&question.text);
@@ -369,7 +374,10 @@ impl Content {
 
     /// Lowest and highest weight a question gives a dimension, if it speaks to it at all.
     pub fn weight_range(&self, question: &Question, dimension: &str) -> Option<(i32, i32)> {
-        let mut weights = question.choices.iter().filter_map(|c| c.weights.get(dimension).copied());
+        let mut weights = question
+            .choices
+            .iter()
+            .filter_map(|c| c.weights.get(dimension).copied());
         let first = weights.next()?;
         Some(weights.fold((first, first), |(lo, hi), w| (lo.min(w), hi.max(w))))
     }

@@ -52,7 +52,10 @@ pub enum ImportError {
     /// Not a result file of this widget (or a layout this version cannot read).
     NotAResult,
     /// Made with another questionnaire or another version of it.
-    OtherContent { content_id: String, content_version: String },
+    OtherContent {
+        content_id: String,
+        content_version: String,
+    },
     /// Its answers do not fit the questionnaire, or its scores do not follow from its answers:
     /// the file was edited or damaged.
     Altered,
@@ -84,7 +87,10 @@ fn exported_scores(content: &Content, d: &Diagnosis) -> Vec<ExportedScore> {
         .map(|s| ExportedScore {
             dimension: s.dimension.clone(),
             score: s.score,
-            band: s.band.and_then(|b| content.bands.get(b)).map(|b| b.id.clone()),
+            band: s
+                .band
+                .and_then(|b| content.bands.get(b))
+                .map(|b| b.id.clone()),
         })
         .collect()
 }
@@ -118,7 +124,10 @@ pub fn import(content: &Content, file: &ResultExport) -> Result<Session, ImportE
     let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
     let d = session.diagnose(content);
     let plan: Vec<String> = d.plan.iter().map(|p| p.step.clone()).collect();
-    if exported_scores(content, &d) != file.scores || d.classification.primary != file.primary || plan != file.plan {
+    if exported_scores(content, &d) != file.scores
+        || d.classification.primary != file.primary
+        || plan != file.plan
+    {
         return Err(ImportError::Altered);
     }
     Ok(session)

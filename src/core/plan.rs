@@ -50,7 +50,11 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
         }
         let mut ev = Evidence::default();
         collect_evidence(f, &rule.when, &mut ev);
-        let Evidence { mut answers, missing, mut dimensions } = ev;
+        let Evidence {
+            mut answers,
+            missing,
+            mut dimensions,
+        } = ev;
         let pos = match out.iter().position(|p| p.step == rule.step) {
             Some(pos) => pos,
             None => {
@@ -95,8 +99,18 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
             .max()
             .unwrap_or(0);
         let step = c.steps.iter().position(|s| s.id == p.step);
-        let timeframe = step.and_then(|i| c.timeframes.iter().position(|t| t.id == c.steps[i].timeframe));
-        (!p.focus, p.priority, std::cmp::Reverse(score), timeframe, step)
+        let timeframe = step.and_then(|i| {
+            c.timeframes
+                .iter()
+                .position(|t| t.id == c.steps[i].timeframe)
+        });
+        (
+            !p.focus,
+            p.priority,
+            std::cmp::Reverse(score),
+            timeframe,
+            step,
+        )
     };
     out.sort_by_key(key);
     out
@@ -108,19 +122,31 @@ pub fn holds(f: &Facts<'_>, cond: &Condition) -> bool {
         Condition::All(l) => l.iter().all(|c| holds(f, c)),
         Condition::Any(l) => l.iter().any(|c| holds(f, c)),
         Condition::Severity(s) => {
-            let Some(band) = f.scores.iter().find(|x| x.dimension == s.dimension).and_then(|x| x.band) else {
+            let Some(band) = f
+                .scores
+                .iter()
+                .find(|x| x.dimension == s.dimension)
+                .and_then(|x| x.band)
+            else {
                 return false;
             };
             let lo = s.at_least.as_deref().map(|b| f.content.band_index(b));
             let hi = s.at_most.as_deref().map(|b| f.content.band_index(b));
             match (lo, hi) {
                 (Some(None), _) | (_, Some(None)) => false,
-                (lo, hi) => lo.flatten().is_none_or(|lo| band >= lo) && hi.flatten().is_none_or(|hi| band <= hi),
+                (lo, hi) => {
+                    lo.flatten().is_none_or(|lo| band >= lo)
+                        && hi.flatten().is_none_or(|hi| band <= hi)
+                }
             }
         }
         Condition::Answer(a) => {
-            let asked = f.content.question(&a.question).is_some_and(|q| f.content.asks(q, f.role));
-            asked && matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
+            let asked = f
+                .content
+                .question(&a.question)
+                .is_some_and(|q| f.content.asks(q, f.role));
+            asked
+                && matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
         }
         Condition::Missing(item) => {
             f.content.checklist.items.iter().any(|i| &i.id == item) && !f.ticked.contains(item)

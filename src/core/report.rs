@@ -24,7 +24,13 @@ pub struct ReportWords<'a> {
 
 /// Renders the diagnosis of `session` as Markdown in `lang`. `date` comes from the caller (the
 /// core has no clock).
-pub fn markdown(content: &Content, session: &Session, w: &ReportWords<'_>, lang: &str, date: &str) -> String {
+pub fn markdown(
+    content: &Content,
+    session: &Session,
+    w: &ReportWords<'_>,
+    lang: &str,
+    date: &str,
+) -> String {
     let d: Diagnosis = session.diagnose(content);
     let t = |text| content.text(text, lang);
     let role = session.role.as_deref();
@@ -34,22 +40,52 @@ pub fn markdown(content: &Content, session: &Session, w: &ReportWords<'_>, lang:
     if let Some(r) = role.and_then(|r| content.role(r)) {
         let _ = writeln!(out, "- {}: {}", w.role, t(&r.label));
     }
-    let _ = writeln!(out, "- {}: {} {} ({})", w.version, content.id, content.content_version, super::fingerprint(content));
+    let _ = writeln!(
+        out,
+        "- {}: {} {} ({})",
+        w.version,
+        content.id,
+        content.content_version,
+        super::fingerprint(content)
+    );
     let _ = writeln!(out, "\n{}\n", w.verdict);
 
     if !d.classification.primary.is_empty() {
         let _ = writeln!(out, "## {}\n", w.primary);
         for (i, id) in d.classification.primary.iter().enumerate() {
-            let (Some(s), Some(dim)) = (d.scores.iter().find(|s| &s.dimension == id), content.dimension_index(id).map(|i| &content.dimensions[i])) else {
+            let (Some(s), Some(dim)) = (
+                d.scores.iter().find(|s| &s.dimension == id),
+                content.dimension_index(id).map(|i| &content.dimensions[i]),
+            ) else {
                 continue;
             };
-            let band = s.band.and_then(|b| content.bands.get(b)).map(|b| t(&b.label)).unwrap_or_default();
-            let _ = writeln!(out, "{}. **{}** — {} ({})", i + 1, t(&dim.label), band, s.score.unwrap_or(0));
+            let band = s
+                .band
+                .and_then(|b| content.bands.get(b))
+                .map(|b| t(&b.label))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}. **{}** — {} ({})",
+                i + 1,
+                t(&dim.label),
+                band,
+                s.score.unwrap_or(0)
+            );
             let _ = writeln!(out, "   {}", one_line(t(&dim.summary)));
             for r in &s.reasons {
-                let Some(q) = content.question(&r.question) else { continue };
+                let Some(q) = content.question(&r.question) else {
+                    continue;
+                };
                 let label = choice_label(content, &r.question, session, lang);
-                let _ = writeln!(out, "   - {}: 「{}」→ {} ({}%)", w.because, one_line(content.statement(q, role, lang)), label, r.share);
+                let _ = writeln!(
+                    out,
+                    "   - {}: 「{}」→ {} ({}%)",
+                    w.because,
+                    one_line(content.statement(q, role, lang)),
+                    label,
+                    r.share
+                );
             }
         }
         out.push('\n');
@@ -68,8 +104,19 @@ pub fn markdown(content: &Content, session: &Session, w: &ReportWords<'_>, lang:
         }
         let _ = writeln!(out, "### {}\n", t(&tf.label));
         for s in steps {
-            let owner = content.owners.iter().find(|o| o.id == s.owner).map(|o| t(&o.label)).unwrap_or_default();
-            let _ = writeln!(out, "- [ ] **{}** ({}: {})", one_line(t(&s.text)), w.owner, owner);
+            let owner = content
+                .owners
+                .iter()
+                .find(|o| o.id == s.owner)
+                .map(|o| t(&o.label))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- [ ] **{}** ({}: {})",
+                one_line(t(&s.text)),
+                w.owner,
+                owner
+            );
             let _ = writeln!(out, "  {}", one_line(t(&s.rationale)));
         }
         out.push('\n');
@@ -78,16 +125,27 @@ pub fn markdown(content: &Content, session: &Session, w: &ReportWords<'_>, lang:
     if !content.checklist.items.is_empty() {
         let _ = writeln!(out, "## {}\n", one_line(t(&content.checklist.title)));
         for item in &content.checklist.items {
-            let mark = if session.ticked.contains(&item.id) { "x" } else { " " };
+            let mark = if session.ticked.contains(&item.id) {
+                "x"
+            } else {
+                " "
+            };
             let _ = writeln!(out, "- [{mark}] {}", one_line(t(&item.label)));
         }
         out.push('\n');
     }
 
     let _ = writeln!(out, "## {}\n", w.all);
-    let _ = writeln!(out, "| {} | {} | {} |\n|---|---:|---|", w.blocker, w.score, w.severity);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---:|---|",
+        w.blocker, w.score, w.severity
+    );
     for s in &d.scores {
-        let label = content.dimension_index(&s.dimension).map(|i| t(&content.dimensions[i].label)).unwrap_or_default();
+        let label = content
+            .dimension_index(&s.dimension)
+            .map(|i| t(&content.dimensions[i].label))
+            .unwrap_or_default();
         let (score, band) = match (s.score, s.band.and_then(|b| content.bands.get(b))) {
             (Some(x), Some(b)) => (x.to_string(), t(&b.label).to_string()),
             _ => ("—".to_string(), w.not_enough.to_string()),
@@ -99,7 +157,9 @@ pub fn markdown(content: &Content, session: &Session, w: &ReportWords<'_>, lang:
 
 /// The label of the choice given to `question`, or "" for "don't know" and unanswered.
 pub fn choice_label(content: &Content, question: &str, session: &Session, lang: &str) -> String {
-    let Some(Answer::Choice(v)) = session.answers.get(question) else { return String::new() };
+    let Some(Answer::Choice(v)) = session.answers.get(question) else {
+        return String::new();
+    };
     content
         .question(question)
         .and_then(|q| content.scale(&q.scale))

@@ -76,16 +76,25 @@ pub struct Evidence {
 
 /// Every question `role` answered with a choice that speaks to `dimension`, in content order,
 /// and the number of such questions asked (answered or not).
-pub fn evidence(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> (Vec<Evidence>, u32) {
+pub fn evidence(
+    content: &Content,
+    dimension: &str,
+    role: Option<&str>,
+    answers: &Answers,
+) -> (Vec<Evidence>, u32) {
     let mut out = Vec::new();
     let mut asked = 0;
     for q in content.questions.iter().filter(|q| content.asks(q, role)) {
-        let Some((lo, hi)) = content.weight_range(q, dimension) else { continue };
+        let Some((lo, hi)) = content.weight_range(q, dimension) else {
+            continue;
+        };
         if hi <= lo {
             continue;
         }
         asked += 1;
-        let Some(weight) = chosen_weight(q, dimension, answers) else { continue };
+        let Some(weight) = chosen_weight(q, dimension, answers) else {
+            continue;
+        };
         if let Some(Answer::Choice(value)) = answers.get(&q.id) {
             out.push(Evidence {
                 question: q.id.clone(),
@@ -98,7 +107,12 @@ pub fn evidence(content: &Content, dimension: &str, role: Option<&str>, answers:
     (out, asked)
 }
 
-fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answers: &Answers) -> DimensionScore {
+fn score_dimension(
+    content: &Content,
+    dimension: &str,
+    role: Option<&str>,
+    answers: &Answers,
+) -> DimensionScore {
     let (evidence, asked) = evidence(content, dimension, role, answers);
     let points: u64 = evidence.iter().map(|e| e.points as u64).sum();
     let possible: u64 = evidence.iter().map(|e| e.possible as u64).sum();
@@ -109,7 +123,12 @@ fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answe
         evidence
             .iter()
             .filter(|e| e.points > 0)
-            .map(|e| Reason { question: e.question.clone(), value: e.value.clone(), points: e.points, share: 0 })
+            .map(|e| Reason {
+                question: e.question.clone(),
+                value: e.value.clone(),
+                points: e.points,
+                share: 0,
+            })
             .collect()
     } else {
         Vec::new()
@@ -120,14 +139,28 @@ fn score_dimension(content: &Content, dimension: &str, role: Option<&str>, answe
     for r in &mut reasons {
         r.share = percent(r.points as u64, points);
     }
-    DimensionScore { dimension: dimension.to_string(), score, band: score.map(|s| content.band_for(s)), answered, asked, reasons }
+    DimensionScore {
+        dimension: dimension.to_string(),
+        score,
+        band: score.map(|s| content.band_for(s)),
+        answered,
+        asked,
+        reasons,
+    }
 }
 
 /// The weight of the chosen value towards `dimension`, if the question was answered with a choice
 /// it has.
 fn chosen_weight(q: &Question, dimension: &str, answers: &Answers) -> Option<i32> {
-    let Answer::Choice(value) = answers.get(&q.id)? else { return None };
-    q.choices.iter().find(|c| &c.value == value)?.weights.get(dimension).copied()
+    let Answer::Choice(value) = answers.get(&q.id)? else {
+        return None;
+    };
+    q.choices
+        .iter()
+        .find(|c| &c.value == value)?
+        .weights
+        .get(dimension)
+        .copied()
 }
 
 /// `part / whole` as a rounded percentage, 0 when `whole` is 0.

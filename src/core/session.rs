@@ -32,7 +32,10 @@ pub enum Action {
     ChooseRole(String),
     /// Begin without a role (content without roles).
     Begin,
-    Answer { question: String, answer: Answer },
+    Answer {
+        question: String,
+        answer: Answer,
+    },
     /// Advance; refused (listing the unanswered questions) while a required one is unanswered.
     Next,
     Back,
@@ -57,7 +60,13 @@ pub struct Session {
 impl Session {
     /// A fresh session on the start screen.
     pub fn new(_content: &Content) -> Self {
-        Session { role: None, answers: Answers::new(), ticked: BTreeSet::new(), screen: Screen::Start, unanswered: Vec::new() }
+        Session {
+            role: None,
+            answers: Answers::new(),
+            ticked: BTreeSet::new(),
+            screen: Screen::Start,
+            unanswered: Vec::new(),
+        }
     }
 
     /// The section indices (into `content.sections`) this respondent goes through.
@@ -89,7 +98,9 @@ impl Session {
                 }
             }
             Action::Answer { question, answer } => {
-                let Some(q) = content.question(&question) else { return false };
+                let Some(q) = content.question(&question) else {
+                    return false;
+                };
                 let valid = match &answer {
                     Answer::Choice(v) => q.choices.iter().any(|c| &c.value == v),
                     Answer::DontKnow => q.dont_know,
@@ -105,7 +116,11 @@ impl Session {
                     self.unanswered = self.missing_in_current(content);
                     if self.unanswered.is_empty() {
                         let total = self.sections(content).len();
-                        self.screen = if n + 1 >= total { Screen::Result } else { Screen::Section(n + 1) };
+                        self.screen = if n + 1 >= total {
+                            Screen::Result
+                        } else {
+                            Screen::Section(n + 1)
+                        };
                     }
                 }
             }
@@ -114,11 +129,15 @@ impl Session {
                 self.screen = match self.screen {
                     Screen::Section(0) | Screen::Start => Screen::Start,
                     Screen::Section(n) => Screen::Section(n - 1),
-                    Screen::Result => Screen::Section(self.sections(content).len().saturating_sub(1)),
+                    Screen::Result => {
+                        Screen::Section(self.sections(content).len().saturating_sub(1))
+                    }
                 };
             }
             Action::ToggleItem(item) => {
-                if content.checklist.items.iter().any(|i| i.id == item) && !self.ticked.remove(&item) {
+                if content.checklist.items.iter().any(|i| i.id == item)
+                    && !self.ticked.remove(&item)
+                {
                     self.ticked.insert(item);
                 }
             }
@@ -129,7 +148,9 @@ impl Session {
 
     /// Required questions of the current section without an answer, in order.
     pub fn missing_in_current(&self, content: &Content) -> Vec<String> {
-        let Some(section) = self.current_section(content) else { return Vec::new() };
+        let Some(section) = self.current_section(content) else {
+            return Vec::new();
+        };
         content
             .questions_in(section, self.role.as_deref())
             .filter(|q| q.required && !self.answers.contains_key(&q.id))
@@ -140,8 +161,15 @@ impl Session {
     /// Questions asked of this respondent and how many have an answer (including "don't know").
     pub fn progress(&self, content: &Content) -> (usize, usize) {
         let role = self.role.as_deref();
-        let asked: Vec<_> = content.questions.iter().filter(|q| content.asks(q, role)).collect();
-        let done = asked.iter().filter(|q| self.answers.contains_key(&q.id)).count();
+        let asked: Vec<_> = content
+            .questions
+            .iter()
+            .filter(|q| content.asks(q, role))
+            .collect();
+        let done = asked
+            .iter()
+            .filter(|q| self.answers.contains_key(&q.id))
+            .count();
         (done, asked.len())
     }
 
@@ -175,7 +203,9 @@ impl Session {
             || snap.content_version != content.content_version
             || snap.fingerprint != fingerprint(content)
         {
-            return Err(RestoreError::OtherContent { saved_version: snap.content_version.clone() });
+            return Err(RestoreError::OtherContent {
+                saved_version: snap.content_version.clone(),
+            });
         }
         let mut session = Session::new(content);
         let begin = match &snap.role {
@@ -187,7 +217,10 @@ impl Session {
             return Err(RestoreError::Inconsistent);
         }
         for (question, answer) in &snap.answers {
-            let action = Action::Answer { question: question.clone(), answer: answer.clone() };
+            let action = Action::Answer {
+                question: question.clone(),
+                answer: answer.clone(),
+            };
             if !session.apply(content, action) && session.answers.get(question) != Some(answer) {
                 return Err(RestoreError::Inconsistent);
             }
@@ -247,10 +280,26 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    pub fn compute(content: &Content, role: Option<&str>, answers: &Answers, ticked: &BTreeSet<String>) -> Self {
+    pub fn compute(
+        content: &Content,
+        role: Option<&str>,
+        answers: &Answers,
+        ticked: &BTreeSet<String>,
+    ) -> Self {
         let scores = score(content, role, answers);
         let classification = classify(content, &scores);
-        let plan = plan(&Facts { content, role, answers, scores: &scores, ticked, primary: &classification.primary });
-        Diagnosis { scores, classification, plan }
+        let plan = plan(&Facts {
+            content,
+            role,
+            answers,
+            scores: &scores,
+            ticked,
+            primary: &classification.primary,
+        });
+        Diagnosis {
+            scores,
+            classification,
+            plan,
+        }
     }
 }

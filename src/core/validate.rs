@@ -27,7 +27,10 @@ impl fmt::Display for Problem {
 
 /// Checks `content` and returns every problem found, in document order. Empty means valid.
 pub fn validate(content: &Content) -> Vec<Problem> {
-    let mut v = Validator { c: content, problems: Vec::new() };
+    let mut v = Validator {
+        c: content,
+        problems: Vec::new(),
+    };
     v.run();
     v.problems
 }
@@ -42,7 +45,10 @@ type Ids<'a> = BTreeSet<&'a str>;
 
 impl<'a> Validator<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn run(&mut self) {
@@ -70,7 +76,10 @@ impl<'a> Validator<'a> {
         let mut langs = BTreeSet::new();
         for (i, l) in c.languages.iter().enumerate() {
             if !langs.insert(l.as_str()) {
-                self.problem(format!("languages[{i}]"), format!("duplicate language '{l}'"));
+                self.problem(
+                    format!("languages[{i}]"),
+                    format!("duplicate language '{l}'"),
+                );
             }
         }
         self.text("title", &c.title);
@@ -104,9 +113,15 @@ impl<'a> Validator<'a> {
         let scales = self.ids("scales", c.scales.iter().map(|s| s.id.as_str()));
         for (i, s) in c.scales.iter().enumerate() {
             if s.choices.len() < 2 {
-                self.problem(format!("scales[{i}].choices"), "a scale needs at least two choices");
+                self.problem(
+                    format!("scales[{i}].choices"),
+                    "a scale needs at least two choices",
+                );
             }
-            self.ids(&format!("scales[{i}].choices"), s.choices.iter().map(|ch| ch.value.as_str()));
+            self.ids(
+                &format!("scales[{i}].choices"),
+                s.choices.iter().map(|ch| ch.value.as_str()),
+            );
             for (j, ch) in s.choices.iter().enumerate() {
                 self.text(format!("scales[{i}].choices[{j}].label"), &ch.label);
             }
@@ -121,7 +136,10 @@ impl<'a> Validator<'a> {
                 self.text(format!("sections[{i}].intro"), intro);
             }
             if !c.questions.iter().any(|q| q.section == s.id) {
-                self.problem(format!("sections[{i}]"), format!("section '{}' has no question", s.id));
+                self.problem(
+                    format!("sections[{i}]"),
+                    format!("section '{}' has no question", s.id),
+                );
             }
         }
         self.ids("questions", c.questions.iter().map(|q| q.id.as_str()));
@@ -143,11 +161,19 @@ impl<'a> Validator<'a> {
         let steps = self.ids("steps", c.steps.iter().map(|s| s.id.as_str()));
         for (i, s) in c.steps.iter().enumerate() {
             self.reference(format!("steps[{i}].owner"), &s.owner, &owners, "owner");
-            self.reference(format!("steps[{i}].timeframe"), &s.timeframe, &timeframes, "timeframe");
+            self.reference(
+                format!("steps[{i}].timeframe"),
+                &s.timeframe,
+                &timeframes,
+                "timeframe",
+            );
             self.text(format!("steps[{i}].text"), &s.text);
             self.text(format!("steps[{i}].rationale"), &s.rationale);
         }
-        let items = self.ids("checklist.items", c.checklist.items.iter().map(|it| it.id.as_str()));
+        let items = self.ids(
+            "checklist.items",
+            c.checklist.items.iter().map(|it| it.id.as_str()),
+        );
         if !c.checklist.items.is_empty() {
             self.text("checklist.title", &c.checklist.title);
         }
@@ -155,15 +181,35 @@ impl<'a> Validator<'a> {
             self.text(format!("checklist.items[{i}].label"), &it.label);
             self.text(format!("checklist.items[{i}].detail"), &it.detail);
         }
-        self.ids("recommendations", c.recommendations.iter().map(|r| r.id.as_str()));
-        let refs = Refs { roles: &roles, dims: &dims, items: &items };
+        self.ids(
+            "recommendations",
+            c.recommendations.iter().map(|r| r.id.as_str()),
+        );
+        let refs = Refs {
+            roles: &roles,
+            dims: &dims,
+            items: &items,
+        };
         for (i, r) in c.recommendations.iter().enumerate() {
-            self.reference(format!("recommendations[{i}].step"), &r.step, &steps, "step");
+            self.reference(
+                format!("recommendations[{i}].step"),
+                &r.step,
+                &steps,
+                "step",
+            );
             if let Some(d) = &r.dimension {
-                self.reference(format!("recommendations[{i}].dimension"), d, &dims, "dimension");
+                self.reference(
+                    format!("recommendations[{i}].dimension"),
+                    d,
+                    &dims,
+                    "dimension",
+                );
             }
             if r.priority == 0 {
-                self.problem(format!("recommendations[{i}].priority"), "priority starts at 1");
+                self.problem(
+                    format!("recommendations[{i}].priority"),
+                    "priority starts at 1",
+                );
             }
             let path = format!("recommendations[{i}].when");
             self.condition(&path, &r.when, &refs);
@@ -173,7 +219,10 @@ impl<'a> Validator<'a> {
         }
         for (i, s) in c.steps.iter().enumerate() {
             if !c.recommendations.iter().any(|r| r.step == s.id) {
-                self.problem(format!("steps[{i}]"), format!("no recommendation points to step '{}'", s.id));
+                self.problem(
+                    format!("steps[{i}]"),
+                    format!("no recommendation points to step '{}'", s.id),
+                );
             }
         }
     }
@@ -184,7 +233,10 @@ impl<'a> Validator<'a> {
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
                 self.problem(format!("{kind}[{i}].id"), "missing id");
-            } else if !id.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch)) {
+            } else if !id
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch))
+            {
                 self.problem(
                     format!("{kind}[{i}].id"),
                     format!("id '{id}' may use only ASCII letters, digits, '_', '-' and '.'"),
@@ -214,13 +266,18 @@ impl<'a> Validator<'a> {
         for lang in &self.c.languages {
             match text.get(lang) {
                 None => self.problem(format!("{path}.{lang}"), "missing translation"),
-                Some(t) if t.trim().is_empty() => self.problem(format!("{path}.{lang}"), "empty text"),
+                Some(t) if t.trim().is_empty() => {
+                    self.problem(format!("{path}.{lang}"), "empty text")
+                }
                 Some(_) => {}
             }
         }
         for lang in text.keys() {
             if !self.c.languages.contains(lang) {
-                self.problem(format!("{path}.{lang}"), format!("language '{lang}' is not listed in languages"));
+                self.problem(
+                    format!("{path}.{lang}"),
+                    format!("language '{lang}' is not listed in languages"),
+                );
             }
         }
     }
@@ -243,7 +300,14 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn question(&mut self, i: usize, sections: &Ids<'_>, scales: &Ids<'_>, roles: &Ids<'_>, dims: &Ids<'_>) {
+    fn question(
+        &mut self,
+        i: usize,
+        sections: &Ids<'_>,
+        scales: &Ids<'_>,
+        roles: &Ids<'_>,
+        dims: &Ids<'_>,
+    ) {
         let c = self.c;
         let q = &c.questions[i];
         let p = format!("questions[{i}]");
@@ -255,12 +319,17 @@ impl<'a> Validator<'a> {
         for (r, text) in &q.wording {
             self.reference(format!("{p}.wording.{r}"), r, roles, "role");
             if !q.roles.is_empty() && !q.roles.contains(r) {
-                self.problem(format!("{p}.wording.{r}"), format!("role '{r}' is not asked this question"));
+                self.problem(
+                    format!("{p}.wording.{r}"),
+                    format!("role '{r}' is not asked this question"),
+                );
             }
             self.text(format!("{p}.wording.{r}"), text);
         }
         self.reference(format!("{p}.scale"), &q.scale, scales, "scale");
-        let Some(scale) = c.scale(&q.scale) else { return };
+        let Some(scale) = c.scale(&q.scale) else {
+            return;
+        };
         if q.dont_know && scale.dont_know.is_none() {
             self.problem(
                 format!("{p}.dont_know"),
@@ -275,7 +344,10 @@ impl<'a> Validator<'a> {
                     format!("'{}' is not a value of scale '{}'", ch.value, scale.id),
                 );
             } else if !seen.insert(ch.value.as_str()) {
-                self.problem(format!("{p}.choices[{j}].value"), format!("duplicate value '{}'", ch.value));
+                self.problem(
+                    format!("{p}.choices[{j}].value"),
+                    format!("duplicate value '{}'", ch.value),
+                );
             }
             for (d, &w) in &ch.weights {
                 let wp = format!("{p}.choices[{j}].weights.{d}");
@@ -287,34 +359,56 @@ impl<'a> Validator<'a> {
         }
         for s in &scale.choices {
             if !seen.contains(s.value.as_str()) {
-                self.problem(format!("{p}.choices"), format!("no weights for scale value '{}'", s.value));
+                self.problem(
+                    format!("{p}.choices"),
+                    format!("no weights for scale value '{}'", s.value),
+                );
             }
         }
         // A dimension weighed by some choices but not others would make "no weight" mean 0 silently.
-        let weighed: BTreeSet<&str> = q.choices.iter().flat_map(|ch| ch.weights.keys()).map(String::as_str).collect();
+        let weighed: BTreeSet<&str> = q
+            .choices
+            .iter()
+            .flat_map(|ch| ch.weights.keys())
+            .map(String::as_str)
+            .collect();
         for d in &weighed {
             for (j, ch) in q.choices.iter().enumerate() {
                 if !ch.weights.contains_key(*d) {
-                    self.problem(format!("{p}.choices[{j}].weights"), format!("no weight for dimension '{d}'"));
+                    self.problem(
+                        format!("{p}.choices[{j}].weights"),
+                        format!("no weight for dimension '{d}'"),
+                    );
                 }
             }
         }
-        if !weighed.iter().any(|d| c.weight_range(q, d).is_some_and(|(lo, hi)| hi > lo)) {
-            self.problem(format!("{p}.choices"), "the answer moves no dimension: every choice weighs the same");
+        if !weighed
+            .iter()
+            .any(|d| c.weight_range(q, d).is_some_and(|(lo, hi)| hi > lo))
+        {
+            self.problem(
+                format!("{p}.choices"),
+                "the answer moves no dimension: every choice weighs the same",
+            );
         }
     }
 
     /// Every dimension can be scored by every role: enough questions speak to it.
     fn coverage(&mut self) {
         let c = self.c;
-        let roles: Vec<Option<&str>> =
-            if c.roles.is_empty() { vec![None] } else { c.roles.iter().map(|r| Some(r.id.as_str())).collect() };
+        let roles: Vec<Option<&str>> = if c.roles.is_empty() {
+            vec![None]
+        } else {
+            c.roles.iter().map(|r| Some(r.id.as_str())).collect()
+        };
         for (i, d) in c.dimensions.iter().enumerate() {
             for role in &roles {
                 let n = c
                     .questions
                     .iter()
-                    .filter(|q| c.asks(q, *role) && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo))
+                    .filter(|q| {
+                        c.asks(q, *role) && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo)
+                    })
                     .count() as u32;
                 if n < c.min_answers {
                     let who = role.map(|r| format!(" for role '{r}'")).unwrap_or_default();
@@ -333,24 +427,40 @@ impl<'a> Validator<'a> {
     fn condition(&mut self, path: &str, cond: &Condition, refs: &Refs<'_>) {
         match cond {
             Condition::All(list) | Condition::Any(list) => {
-                let kind = if matches!(cond, Condition::All(_)) { "all" } else { "any" };
+                let kind = if matches!(cond, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
                 for (i, c) in list.iter().enumerate() {
                     self.condition(&format!("{path}.{kind}[{i}]"), c, refs);
                 }
             }
             Condition::Severity(s) => {
-                self.reference(format!("{path}.severity.dimension"), &s.dimension, refs.dims, "dimension");
+                self.reference(
+                    format!("{path}.severity.dimension"),
+                    &s.dimension,
+                    refs.dims,
+                    "dimension",
+                );
                 for (name, band) in [("at_least", &s.at_least), ("at_most", &s.at_most)] {
                     if let Some(b) = band {
                         if self.c.band_index(b).is_none() {
-                            self.problem(format!("{path}.severity.{name}"), format!("unknown band '{b}'"));
+                            self.problem(
+                                format!("{path}.severity.{name}"),
+                                format!("unknown band '{b}'"),
+                            );
                         }
                     }
                 }
             }
             Condition::Answer(a) => {
                 let Some(q) = self.c.question(&a.question) else {
-                    let msg = if a.question.is_empty() { "missing question".to_string() } else { format!("unknown question '{}'", a.question) };
+                    let msg = if a.question.is_empty() {
+                        "missing question".to_string()
+                    } else {
+                        format!("unknown question '{}'", a.question)
+                    };
                     self.problem(format!("{path}.answer.question"), msg);
                     return;
                 };
@@ -363,10 +473,15 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
-            Condition::Missing(item) => {
-                self.reference(format!("{path}.missing"), item, refs.items, "checklist item")
+            Condition::Missing(item) => self.reference(
+                format!("{path}.missing"),
+                item,
+                refs.items,
+                "checklist item",
+            ),
+            Condition::Role(role) => {
+                self.reference(format!("{path}.role"), role, refs.roles, "role")
             }
-            Condition::Role(role) => self.reference(format!("{path}.role"), role, refs.roles, "role"),
         }
     }
 
@@ -376,7 +491,9 @@ impl<'a> Validator<'a> {
             Condition::All(l) | Condition::Any(l) => l.iter().all(|c| self.dangling_free(c, refs)),
             Condition::Severity(s) => {
                 refs.dims.contains(s.dimension.as_str())
-                    && [&s.at_least, &s.at_most].iter().all(|b| b.as_ref().is_none_or(|b| self.c.band_index(b).is_some()))
+                    && [&s.at_least, &s.at_most]
+                        .iter()
+                        .all(|b| b.as_ref().is_none_or(|b| self.c.band_index(b).is_some()))
             }
             Condition::Answer(a) => self.c.question(&a.question).is_some(),
             Condition::Missing(i) => refs.items.contains(i.as_str()),
@@ -391,14 +508,27 @@ impl<'a> Validator<'a> {
             Condition::All(l) => l.iter().all(|x| self.can_hold(x)) && !contradicts(l),
             Condition::Any(l) => l.iter().any(|x| self.can_hold(x)),
             Condition::Severity(s) => {
-                let lo = s.at_least.as_deref().and_then(|b| c.band_index(b)).unwrap_or(0);
-                let hi = s.at_most.as_deref().and_then(|b| c.band_index(b)).unwrap_or(usize::MAX);
-                let scorable = c.questions.iter().any(|q| c.weight_range(q, &s.dimension).is_some_and(|(l, h)| h > l));
+                let lo = s
+                    .at_least
+                    .as_deref()
+                    .and_then(|b| c.band_index(b))
+                    .unwrap_or(0);
+                let hi = s
+                    .at_most
+                    .as_deref()
+                    .and_then(|b| c.band_index(b))
+                    .unwrap_or(usize::MAX);
+                let scorable = c
+                    .questions
+                    .iter()
+                    .any(|q| c.weight_range(q, &s.dimension).is_some_and(|(l, h)| h > l));
                 lo <= hi && scorable
             }
-            Condition::Answer(a) => {
-                c.question(&a.question).is_some_and(|q| a.values.iter().any(|v| q.choices.iter().any(|ch| &ch.value == v)))
-            }
+            Condition::Answer(a) => c.question(&a.question).is_some_and(|q| {
+                a.values
+                    .iter()
+                    .any(|v| q.choices.iter().any(|ch| &ch.value == v))
+            }),
             Condition::Missing(_) => true,
             Condition::Role(_) => true,
         }
@@ -409,7 +539,13 @@ impl<'a> Validator<'a> {
 fn contradicts(list: &[Condition]) -> bool {
     let roles: BTreeSet<&str> = list
         .iter()
-        .filter_map(|c| if let Condition::Role(r) = c { Some(r.as_str()) } else { None })
+        .filter_map(|c| {
+            if let Condition::Role(r) = c {
+                Some(r.as_str())
+            } else {
+                None
+            }
+        })
         .collect();
     roles.len() > 1
 }

@@ -37,22 +37,44 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     // State: the session, plus a saved session found in storage (offered, never forced).
     let widget = use_reducer(|| {
-        let mut w = Widget::new(props.content.0.clone(), props.lang.clone(), props.store.status, props.skip_intro);
+        let mut w = Widget::new(
+            props.content.0.clone(),
+            props.lang.clone(),
+            props.store.status,
+            props.skip_intro,
+        );
         let t = ui(&props.lang);
         match props.store.load(&props.content.0) {
-            Found::Session(saved) if saved != Session::new(&props.content.0) => w.resume = Some(saved),
-            Found::OtherVersion(v) => w.notice = Some(Notice { text: (t.saved_other_version)(&v), alert: true }),
-            Found::Corrupt => w.notice = Some(Notice { text: t.saved_corrupt.to_string(), alert: true }),
+            Found::Session(saved) if saved != Session::new(&props.content.0) => {
+                w.resume = Some(saved)
+            }
+            Found::OtherVersion(v) => {
+                w.notice = Some(Notice {
+                    text: (t.saved_other_version)(&v),
+                    alert: true,
+                })
+            }
+            Found::Corrupt => {
+                w.notice = Some(Notice {
+                    text: t.saved_corrupt.to_string(),
+                    alert: true,
+                })
+            }
             _ => {}
         }
         if props.store.status == Status::Unavailable {
-            w.notice = Some(Notice { text: t.storage_unavailable.to_string(), alert: false });
+            w.notice = Some(Notice {
+                text: t.storage_unavailable.to_string(),
+                alert: false,
+            });
         }
         w
     });
     let heading = use_node_ref();
     let first_screen = use_mut_ref(|| true);
-    let fp: AttrValue = use_memo((), |_| fingerprint(&props.content.0)).to_string().into();
+    let fp: AttrValue = use_memo((), |_| fingerprint(&props.content.0))
+        .to_string()
+        .into();
     let c = widget.content.clone();
     let s = &widget.session;
     let t = ui(&widget.lang);
@@ -62,16 +84,26 @@ pub fn App(props: &AppProps) -> Html {
     {
         let w = widget.clone();
         let store = props.store.clone();
-        use_effect_with((widget.session.clone(), widget.resume.is_some()), move |(session, offering)| {
-            if *offering || w.storage != Status::Saved {
-                return;
-            }
-            let result = if *session == Session::new(&w.content) { store.erase() } else { store.save(&w.content, session) };
-            if result.is_err() {
-                let t = ui(&w.lang);
-                w.dispatch(Msg::StorageFailed(Notice { text: t.storage_failed.to_string(), alert: true }));
-            }
-        });
+        use_effect_with(
+            (widget.session.clone(), widget.resume.is_some()),
+            move |(session, offering)| {
+                if *offering || w.storage != Status::Saved {
+                    return;
+                }
+                let result = if *session == Session::new(&w.content) {
+                    store.erase()
+                } else {
+                    store.save(&w.content, session)
+                };
+                if result.is_err() {
+                    let t = ui(&w.lang);
+                    w.dispatch(Msg::StorageFailed(Notice {
+                        text: t.storage_failed.to_string(),
+                        alert: true,
+                    }));
+                }
+            },
+        );
     }
     // Effect: on a new screen, move focus to its heading (not on first load, which must not pull
     // the host page's focus), record the first render for the benchmarks, and tell the host when
@@ -89,7 +121,10 @@ pub fn App(props: &AppProps) -> Html {
             if let (Screen::Result, Some(f)) = (screen, on_complete) {
                 let (_, now) = io::now();
                 let file = export(&w.content, &w.session, &w.lang, &now);
-                if let Ok(value) = serde::Serialize::serialize(&file, &serde_wasm_bindgen::Serializer::json_compatible()) {
+                if let Ok(value) = serde::Serialize::serialize(
+                    &file,
+                    &serde_wasm_bindgen::Serializer::json_compatible(),
+                ) {
                     let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
                 }
             }
@@ -111,7 +146,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_answer = {
         let w = widget.clone();
-        Callback::from(move |(q, answer): (AttrValue, Answer)| w.dispatch(Msg::Do(Action::Answer { question: q.to_string(), answer })))
+        Callback::from(move |(q, answer): (AttrValue, Answer)| {
+            w.dispatch(Msg::Do(Action::Answer {
+                question: q.to_string(),
+                answer,
+            }))
+        })
     };
     let on_toggle_item = {
         let w = widget.clone();
@@ -139,8 +179,14 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| {
             let t = ui(&w.lang);
             match store.erase() {
-                Ok(()) => w.dispatch(Msg::Erased(Notice { text: t.erased.to_string(), alert: false })),
-                Err(()) => w.dispatch(Msg::Notify(Notice { text: t.erase_failed.to_string(), alert: true })),
+                Ok(()) => w.dispatch(Msg::Erased(Notice {
+                    text: t.erased.to_string(),
+                    alert: false,
+                })),
+                Err(()) => w.dispatch(Msg::Notify(Notice {
+                    text: t.erase_failed.to_string(),
+                    alert: true,
+                })),
             }
         })
     };
@@ -163,7 +209,10 @@ pub fn App(props: &AppProps) -> Html {
                 match open_result(&w.content, t, text) {
                     Ok(session) => {
                         w.dispatch(Msg::Load(session));
-                        w.dispatch(Msg::Notify(Notice { text: t.import_ok.to_string(), alert: false }));
+                        w.dispatch(Msg::Notify(Notice {
+                            text: t.import_ok.to_string(),
+                            alert: false,
+                        }));
                     }
                     Err(text) => w.dispatch(Msg::Notify(Notice { text, alert: true })),
                 }
@@ -181,12 +230,20 @@ pub fn App(props: &AppProps) -> Html {
                 TakeAway::Json => {
                     let file = export(&w.content, &w.session, &w.lang, &now);
                     if let Some(json) = storage::to_json(&file, Some(2)) {
-                        io::download(&format!("kintone-diagnosis-{date}.json"), "application/json", &json);
+                        io::download(
+                            &format!("kintone-diagnosis-{date}.json"),
+                            "application/json",
+                            &json,
+                        );
                     }
                 }
                 TakeAway::Markdown => {
                     let md = markdown(&w.content, &w.session, &words, &w.lang, &date);
-                    io::download(&format!("kintone-diagnosis-{date}.md"), "text/markdown", &md);
+                    io::download(
+                        &format!("kintone-diagnosis-{date}.md"),
+                        "text/markdown",
+                        &md,
+                    );
                 }
                 TakeAway::Copy => {
                     let md = markdown(&w.content, &w.session, &words, &w.lang, &date);
@@ -195,7 +252,10 @@ pub fn App(props: &AppProps) -> Html {
                         let t = ui(&w.lang);
                         let ok = io::copy(md).await;
                         let text = if ok { t.copied } else { t.copy_failed };
-                        w.dispatch(Msg::Notify(Notice { text: text.to_string(), alert: !ok }));
+                        w.dispatch(Msg::Notify(Notice {
+                            text: text.to_string(),
+                            alert: !ok,
+                        }));
                     });
                 }
             }
@@ -209,7 +269,10 @@ pub fn App(props: &AppProps) -> Html {
     let minutes_left = ((asked - done) * SECONDS_PER_QUESTION).div_ceil(60);
     let diagnosis = {
         let w = widget.clone();
-        use_memo((s.role.clone(), s.answers.clone(), s.ticked.clone()), move |_| w.session.diagnose(&w.content))
+        use_memo(
+            (s.role.clone(), s.answers.clone(), s.ticked.clone()),
+            move |_| w.session.diagnose(&w.content),
+        )
     };
 
     let screen = match s.screen {
@@ -227,9 +290,21 @@ pub fn App(props: &AppProps) -> Html {
             let typical = if c.roles.is_empty() {
                 c.questions.len()
             } else {
-                c.roles.iter().map(|r| c.questions.iter().filter(|q| c.asks(q, Some(&r.id))).count()).max().unwrap_or(0)
+                c.roles
+                    .iter()
+                    .map(|r| {
+                        c.questions
+                            .iter()
+                            .filter(|q| c.asks(q, Some(&r.id)))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0)
             };
-            let resume = widget.resume.as_ref().map(|r| ResumeOffer { answered: r.answers.len(), at_result: r.screen == Screen::Result });
+            let resume = widget.resume.as_ref().map(|r| ResumeOffer {
+                answered: r.answers.len(),
+                at_result: r.screen == Screen::Result,
+            });
             html! {
                 <StartScreen ui={t} title={c.text(&c.title, &lang).to_string()} intro={c.text(&c.intro, &lang).to_string()}
                     show_intro={!props.skip_intro} questions={typical}
@@ -240,14 +315,23 @@ pub fn App(props: &AppProps) -> Html {
         }
         Screen::Section(n) => {
             let sections = s.sections(&c);
-            let Some(&section) = sections.get(n) else { return Html::default() };
-            let first_number: usize = sections[..n].iter().map(|&i| c.questions_in(i, role).count()).sum();
+            let Some(&section) = sections.get(n) else {
+                return Html::default();
+            };
+            let first_number: usize = sections[..n]
+                .iter()
+                .map(|&i| c.questions_in(i, role).count())
+                .sum();
             let questions: Vec<ShownQuestion> = c
                 .questions_in(section, role)
                 .enumerate()
                 .map(|(i, q)| shown_question(&c, s, q, first_number + i + 1, &lang))
                 .collect();
-            let unanswered: Vec<usize> = questions.iter().filter(|q| q.missing).map(|q| q.number).collect();
+            let unanswered: Vec<usize> = questions
+                .iter()
+                .filter(|q| q.missing)
+                .map(|q| q.number)
+                .collect();
             let sec = &c.sections[section];
             html! {
                 <SectionScreen ui={t} title={c.text(&sec.title, &lang).to_string()}
@@ -301,18 +385,33 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-fn shown_question(c: &Content, s: &Session, q: &crate::core::content::Question, number: usize, lang: &str) -> ShownQuestion {
+fn shown_question(
+    c: &Content,
+    s: &Session,
+    q: &crate::core::content::Question,
+    number: usize,
+    lang: &str,
+) -> ShownQuestion {
     let scale = c.scale(&q.scale);
     let choices = scale
         .map(|sc| {
             sc.choices
                 .iter()
                 .filter(|ch| q.choices.iter().any(|qc| qc.value == ch.value))
-                .map(|ch| (AttrValue::from(ch.value.clone()), AttrValue::from(c.text(&ch.label, lang).to_string())))
+                .map(|ch| {
+                    (
+                        AttrValue::from(ch.value.clone()),
+                        AttrValue::from(c.text(&ch.label, lang).to_string()),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let dont_know = if q.dont_know { scale.and_then(|sc| sc.dont_know.as_ref()) } else { None };
+    let dont_know = if q.dont_know {
+        scale.and_then(|sc| sc.dont_know.as_ref())
+    } else {
+        None
+    };
     ShownQuestion {
         id: q.id.clone().into(),
         number,
@@ -326,11 +425,17 @@ fn shown_question(c: &Content, s: &Session, q: &crate::core::content::Question, 
 
 /// Reads a result file the user picked; the error is the message to show.
 fn open_result(content: &Content, t: &Ui, text: Option<String>) -> Result<Session, String> {
-    let value = text.and_then(|text| js_sys::JSON::parse(&text).ok()).ok_or_else(|| t.import_not_json.to_string())?;
-    let file: ResultExport = serde_wasm_bindgen::from_value(value).map_err(|_| t.import_not_result.to_string())?;
+    let value = text
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .ok_or_else(|| t.import_not_json.to_string())?;
+    let file: ResultExport =
+        serde_wasm_bindgen::from_value(value).map_err(|_| t.import_not_result.to_string())?;
     import(content, &file).map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),
-        ImportError::OtherContent { content_id, content_version } => (t.import_other_content)(&content_id, &content_version),
+        ImportError::OtherContent {
+            content_id,
+            content_version,
+        } => (t.import_other_content)(&content_id, &content_version),
         ImportError::Altered => t.import_altered.to_string(),
     })
 }

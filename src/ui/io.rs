@@ -23,7 +23,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
 /// Copies `text` to the clipboard. Uses the Clipboard API where the page is a secure context
 /// (file:// and https), and the older selection-and-copy command on plain-http intranet servers.
 pub async fn copy(text: String) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     if window.is_secure_context() {
         let clipboard = window.navigator().clipboard();
         if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
@@ -35,13 +37,17 @@ pub async fn copy(text: String) -> bool {
 
 fn copy_with_selection(window: &web_sys::Window, text: &str) -> Option<bool> {
     let document = window.document()?;
-    let area: web_sys::HtmlTextAreaElement = document.create_element("textarea").ok()?.dyn_into().ok()?;
+    let area: web_sys::HtmlTextAreaElement =
+        document.create_element("textarea").ok()?.dyn_into().ok()?;
     area.set_value(text);
     area.set_attribute("readonly", "").ok()?;
     area.set_attribute("aria-hidden", "true").ok()?;
     document.body()?.append_child(&area).ok()?;
     area.select();
-    let ok = document.dyn_ref::<web_sys::HtmlDocument>()?.exec_command("copy").unwrap_or(false);
+    let ok = document
+        .dyn_ref::<web_sys::HtmlDocument>()?
+        .exec_command("copy")
+        .unwrap_or(false);
     area.remove();
     Some(ok)
 }
@@ -56,7 +62,12 @@ pub fn print() {
 pub fn now() -> (String, String) {
     let d = js_sys::Date::new_0();
     let iso: String = d.to_iso_string().into();
-    let local = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+    let local = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
     (local, iso)
 }
 
@@ -69,7 +80,9 @@ pub async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
 /// Every resource the page has loaded since it opened, from the browser's own Resource Timing
 /// record (the page's own navigation is not a resource entry).
 pub fn requests_made() -> Vec<String> {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return Vec::new() };
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return Vec::new();
+    };
     perf.get_entries_by_type("resource")
         .iter()
         .filter_map(|e| e.dyn_into::<web_sys::PerformanceEntry>().ok())

@@ -34,10 +34,16 @@ pub(crate) const STYLE: &str = include_str!("../../www/widget.css");
 /// Never throws for bad content: the problems are shown inside the widget instead.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
-    let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string());
+    let get = |key: &str| {
+        js_sys::Reflect::get(&options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
     let instance: AttrValue = get("instance").unwrap_or_else(|| "kd".into()).into();
     let loaded = match get("contentMissing") {
-        Some(id) => Err(vec![format!("content: no <script type=\"application/json\"> element with id '{id}' on this page")]),
+        Some(id) => Err(vec![format!(
+            "content: no <script type=\"application/json\"> element with id '{id}' on this page"
+        )]),
         None => load_content(get("content").as_deref().unwrap_or(crate::SHIPPED_CONTENT)),
     };
     let lang = get("lang").map(|l| l.split('-').next().unwrap_or_default().to_lowercase());
@@ -51,9 +57,22 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
             let namespace = get("storageKey").unwrap_or_else(|| "default".into());
             let store = storage::Store::open(storage_on, &namespace, &content);
             let contact = get("contactHref")
-                .filter(|h| h.starts_with("https://") || h.starts_with("http://") || h.starts_with("mailto:") || h.starts_with('/') || h.starts_with('#'))
-                .map(|h| (AttrValue::from(h), AttrValue::from(get("contactLabel").unwrap_or_else(|| "Contact".into()))));
-            let on_complete = js_sys::Reflect::get(&options, &"onComplete".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                .filter(|h| {
+                    h.starts_with("https://")
+                        || h.starts_with("http://")
+                        || h.starts_with("mailto:")
+                        || h.starts_with('/')
+                        || h.starts_with('#')
+                })
+                .map(|h| {
+                    (
+                        AttrValue::from(h),
+                        AttrValue::from(get("contactLabel").unwrap_or_else(|| "Contact".into())),
+                    )
+                });
+            let on_complete = js_sys::Reflect::get(&options, &"onComplete".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
             let props = app::AppProps {
                 content: ContentRef(Rc::new(content)),
                 lang: lang.into(),
@@ -66,8 +85,15 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
         }
         Err(problems) => {
-            let lang: AttrValue = lang.filter(|l| l == "en").unwrap_or_else(|| "ja".into()).into();
-            yew::Renderer::<ContentErrors>::with_root_and_props(root, ContentErrorsProps { problems, lang }).render();
+            let lang: AttrValue = lang
+                .filter(|l| l == "en")
+                .unwrap_or_else(|| "ja".into())
+                .into();
+            yew::Renderer::<ContentErrors>::with_root_and_props(
+                root,
+                ContentErrorsProps { problems, lang },
+            )
+            .render();
         }
     }
 }
@@ -75,8 +101,10 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 /// Parses questionnaire JSON with the browser's own parser (keeping a JSON parser out of the wasm)
 /// and validates it. Errors are lines of "path: message".
 fn load_content(json: &str) -> Result<Content, Vec<String>> {
-    let value = js_sys::JSON::parse(json).map_err(|e| vec![format!("JSON: {}", js_sys::Error::from(e).message())])?;
-    let content: Content = serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("content: {e}")])?;
+    let value = js_sys::JSON::parse(json)
+        .map_err(|e| vec![format!("JSON: {}", js_sys::Error::from(e).message())])?;
+    let content: Content =
+        serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("content: {e}")])?;
     let problems = validate(&content);
     if problems.is_empty() {
         Ok(content)
@@ -87,9 +115,14 @@ fn load_content(json: &str) -> Result<Content, Vec<String>> {
 
 /// Sets `window.__firstRender` once, when the first screen is on the page (the benchmark contract).
 pub(crate) fn mark_first_render() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let key = JsValue::from_str("__firstRender");
-    if js_sys::Reflect::get(&window, &key).map(|v| v.is_undefined()).unwrap_or(false) {
+    if js_sys::Reflect::get(&window, &key)
+        .map(|v| v.is_undefined())
+        .unwrap_or(false)
+    {
         if let Some(p) = window.performance() {
             let _ = js_sys::Reflect::set(&window, &key, &JsValue::from_f64(p.now()));
         }

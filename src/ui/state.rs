@@ -77,7 +77,16 @@ impl Widget {
         if skip_intro {
             session.apply(&content, Action::Begin);
         }
-        Widget { content, session, lang, resume: None, notice: None, storage, plan_view: PlanView::ByWhen, refusals: 0 }
+        Widget {
+            content,
+            session,
+            lang,
+            resume: None,
+            notice: None,
+            storage,
+            plan_view: PlanView::ByWhen,
+            refusals: 0,
+        }
     }
 }
 

@@ -52,9 +52,15 @@ impl Store {
         if self.status != Status::Saved {
             return Found::Nothing;
         }
-        let Some(text) = local().and_then(|s| s.get_item(&self.key).ok().flatten()) else { return Found::Nothing };
-        let Ok(value) = js_sys::JSON::parse(&text) else { return Found::Corrupt };
-        let Ok(snapshot) = serde_wasm_bindgen::from_value::<Snapshot>(value) else { return Found::Corrupt };
+        let Some(text) = local().and_then(|s| s.get_item(&self.key).ok().flatten()) else {
+            return Found::Nothing;
+        };
+        let Ok(value) = js_sys::JSON::parse(&text) else {
+            return Found::Corrupt;
+        };
+        let Ok(snapshot) = serde_wasm_bindgen::from_value::<Snapshot>(value) else {
+            return Found::Corrupt;
+        };
         match Session::restore(content, &snapshot) {
             Ok(session) => Found::Session(session),
             Err(RestoreError::OtherContent { saved_version }) => Found::OtherVersion(saved_version),
@@ -68,7 +74,10 @@ impl Store {
             return Ok(());
         }
         let text = to_json(&session.snapshot(content), None).ok_or(())?;
-        local().ok_or(())?.set_item(&self.key, &text).map_err(|_| ())
+        local()
+            .ok_or(())?
+            .set_item(&self.key, &text)
+            .map_err(|_| ())
     }
 
     /// Removes the saved session.
@@ -87,9 +96,13 @@ fn local() -> Option<web_sys::Storage> {
 
 /// Serialises through the browser's JSON (keeping a JSON serialiser out of the wasm).
 pub fn to_json<T: serde::Serialize>(value: &T, indent: Option<u32>) -> Option<String> {
-    let js = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
     let text = match indent {
-        Some(n) => js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(n)),
+        Some(n) => {
+            js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(n))
+        }
         None => js_sys::JSON::stringify(&js),
     };
     text.ok()?.as_string()

@@ -273,7 +273,10 @@ impl PartialEq for Ui {
 }
 
 fn join_numbers(nums: &[usize], sep: &str) -> String {
-    nums.iter().map(ToString::to_string).collect::<Vec<_>>().join(sep)
+    nums.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The widget's phrases in `lang`.

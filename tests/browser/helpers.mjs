@@ -2,7 +2,7 @@
 //! downloaded browser), request recording, the page contract, and axe-core.
 
 import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -24,14 +24,29 @@ export const FLAGS = [
 ];
 
 /** Launches Debian's Chromium with a fresh profile folder. */
-export async function launch() {
+export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), "kd-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
   });
   return context;
+}
+
+/**
+ * Writes a host page into the artifacts folder next to a copy of the embeddable script and
+ * returns its file:// URL. `body` is the page's body HTML; `head` goes into its head.
+ */
+export function hostPage(name, body, { head = "", lang = "ja" } = {}) {
+  const dir = join(ARTIFACTS, "pages");
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(JS, join(dir, "kintone-diagnosis.js"));
+  const path = join(dir, name);
+  writeFileSync(path, `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${head}</head><body><main><h1>${name}</h1>${body}</main></body></html>`);
+  return fileUrl(path);
 }
 
 export const fileUrl = (p) => pathToFileURL(p).href;
@@ -89,6 +104,34 @@ export async function axe(page) {
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
+}
+
+/** The text of the widget's current notice, or null. */
+export async function notice(page) {
+  const n = page.locator("[data-notice]");
+  return (await n.count()) ? n.textContent() : null;
+}
+
+/** The element focused inside the widget (its shadow root) or the page, described for asserts. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const attrs = {};
+    for (const a of el.attributes) attrs[a.name] = a.value;
+    return { tag: el.tagName.toLowerCase(), text: el.textContent.trim().slice(0, 40), attrs };
+  });
+}
+
+/** Presses Tab until `match(focused)` holds (at most `limit` presses); fails otherwise. */
+export async function tabTo(page, match, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (f && match(f)) return f;
+  }
+  throw new Error("Tab never reached the wanted control");
 }
 
 export async function screenshot(page, name) {

@@ -221,7 +221,10 @@ fn generic_content_without_roles_runs_through_the_engine() {
     use kintone_diagnosis::core::{Action, Answer, Screen, Session};
     let content: Content = serde_json::from_value(minimal()).unwrap();
     let mut s = Session::new(&content);
-    assert!(!s.apply(&content, Action::ChooseRole("boss".into())), "no roles to choose");
+    assert!(
+        !s.apply(&content, Action::ChooseRole("boss".into())),
+        "no roles to choose"
+    );
     assert!(s.apply(&content, Action::Begin));
     assert_eq!(s.screen, Screen::Section(0));
     for (q, a) in [("q1", "yes"), ("q2", "yes"), ("q3", "yes"), ("q4", "yes")] {

@@ -27,7 +27,11 @@ fn main() -> ExitCode {
         Some("test") => test(),
         _ => {
             print!("{HELP}");
-            return if args.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+            return if args.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
         }
     };
     match result {
@@ -40,7 +44,11 @@ fn main() -> ExitCode {
 }
 
 fn port(args: &[String]) -> u16 {
-    args.iter().position(|a| a == "--port").and_then(|i| args.get(i + 1)).and_then(|p| p.parse().ok()).unwrap_or(8000)
+    args.iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8000)
 }
 
 /// Native tests, then the browser tests against freshly built files.
@@ -49,7 +57,9 @@ fn test() -> Result {
     tools::ensure_node_tools()?;
     tools::ensure_browser()?;
     println!("xtask: native tests");
-    run(Command::new(cargo()).current_dir(root()).args(["test", "--workspace"]))?;
+    run(Command::new(cargo())
+        .current_dir(root())
+        .args(["test", "--workspace"]))?;
     let (js, html) = pack::dist()?;
     println!("xtask: browser tests (Chromium, headless)");
     let artifacts = root().join("target/test-artifacts");
@@ -64,7 +74,10 @@ fn test() -> Result {
 
 /// The workspace root (xtask's parent).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
 }
 
 pub fn cargo() -> String {
@@ -73,7 +86,9 @@ pub fn cargo() -> String {
 
 /// Runs a command, failing with its name if it fails.
 pub fn run(cmd: &mut Command) -> Result {
-    let status = cmd.status().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
     if status.success() {
         Ok(())
     } else {

@@ -9,8 +9,15 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Network APIs that must never appear in the shipped script (the privacy promise).
-pub const NETWORK_APIS: &[&str] =
-    &["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "RTCPeerConnection", "import("];
+pub const NETWORK_APIS: &[&str] = &[
+    "fetch(",
+    "XMLHttpRequest",
+    "sendBeacon",
+    "WebSocket",
+    "EventSource",
+    "RTCPeerConnection",
+    "import(",
+];
 
 pub struct Built {
     pub wasm: Vec<u8>,
@@ -33,7 +40,13 @@ pub fn build_wasm() -> Result<Built> {
     let target = root().join("target");
     let pkg = target.join("pkg");
     run(Command::new(wasm_bindgen())
-        .args(["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--omit-default-module-path",
+            "--out-dir",
+        ])
         .arg(&pkg)
         .arg(target.join("wasm32-unknown-unknown/release/kintone_diagnosis.wasm")))?;
     println!("xtask: optimising with wasm-opt -Oz");
@@ -44,7 +57,10 @@ pub fn build_wasm() -> Result<Built> {
         .arg("-o")
         .arg(&optimised))?;
     let glue = std::fs::read_to_string(pkg.join("kintone_diagnosis.js"))?;
-    Ok(Built { wasm: std::fs::read(optimised)?, glue: classic_glue(&glue)? })
+    Ok(Built {
+        wasm: std::fs::read(optimised)?,
+        glue: classic_glue(&glue)?,
+    })
 }
 
 /// Turns wasm-bindgen's ES-module glue into plain statements for a classic script: drops `export`,
@@ -54,14 +70,24 @@ fn classic_glue(glue: &str) -> Result<String> {
     let cut = |s: &str, from: &str, to: Option<&str>| -> Result<String> {
         let a = s.find(from).ok_or(format!("glue changed: no `{from}`"))?;
         let b = match to {
-            Some(to) => a + s[a..].find(to).ok_or(format!("glue changed: no `{to}` after `{from}`"))?,
+            Some(to) => {
+                a + s[a..]
+                    .find(to)
+                    .ok_or(format!("glue changed: no `{to}` after `{from}`"))?
+            }
             None => s.len(),
         };
         Ok(format!("{}{}", &s[..a], &s[b..]))
     };
-    let s = cut(glue, "async function __wbg_load(", Some("function initSync("))?;
+    let s = cut(
+        glue,
+        "async function __wbg_load(",
+        Some("function initSync("),
+    )?;
     let s = cut(&s, "let __wbg_init_promise;", None)?;
-    let s = s.replace("export function ", "function ").replace("export class ", "class ");
+    let s = s
+        .replace("export function ", "function ")
+        .replace("export class ", "class ");
     for forbidden in ["export ", "import.meta", "import "] {
         if s.lines().any(|l| l.trim_start().starts_with(forbidden)) {
             return Err(format!("glue still contains `{forbidden}` after packing").into());
@@ -72,7 +98,8 @@ fn classic_glue(glue: &str) -> Result<String> {
 
 /// Escapes what would end an inline `<script>` early or open an HTML comment inside it.
 fn inline_safe(js: &str) -> String {
-    js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    js.replace("</script", "<\\/script")
+        .replace("<!--", "<\\!--")
 }
 
 /// The embeddable script: glue, wasm and the element/API boot code in one closure.
@@ -131,7 +158,10 @@ pub fn dist() -> Result<(PathBuf, PathBuf)> {
     let html = single_page(&js, "standalone.html")?;
     let dir = dist_dir();
     std::fs::create_dir_all(&dir)?;
-    let (js_path, html_path) = (dir.join("kintone-diagnosis.js"), dir.join("kintone-diagnosis.html"));
+    let (js_path, html_path) = (
+        dir.join("kintone-diagnosis.js"),
+        dir.join("kintone-diagnosis.html"),
+    );
     std::fs::write(&js_path, &js)?;
     std::fs::write(&html_path, &html)?;
     println!(

@@ -15,7 +15,8 @@ pub fn serve(port: u16) -> Result {
     }
     std::fs::copy(&js, site.join("kintone-diagnosis.js"))?;
     std::fs::copy(&html, site.join("kintone-diagnosis.html"))?;
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("xtask: serving the demo page at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
     println!("xtask: the offline single file is at http://127.0.0.1:{port}/kintone-diagnosis.html");
     for stream in listener.incoming().flatten() {
@@ -35,7 +36,11 @@ fn respond(mut stream: TcpStream, site: &Path) -> std::io::Result<()> {
     let file = resolve(site, path);
     let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
         Some((f, body)) => ("200 OK", body, content_type(&f)),
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
+        None => (
+            "404 Not Found",
+            b"not found".to_vec(),
+            "text/plain; charset=utf-8",
+        ),
     };
     write!(
         stream,
@@ -74,6 +79,9 @@ mod tests {
         let site = Path::new("/site");
         assert_eq!(resolve(site, "/../etc/passwd"), None);
         assert_eq!(resolve(site, "/a/../../b"), None);
-        assert_eq!(resolve(site, "/demo.css"), Some(PathBuf::from("/site/demo.css")));
+        assert_eq!(
+            resolve(site, "/demo.css"),
+            Some(PathBuf::from("/site/demo.css"))
+        );
     }
 }

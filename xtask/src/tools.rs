@@ -24,21 +24,34 @@ pub fn node_bin(name: &str) -> PathBuf {
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The version of a package recorded in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).ok_or(format!("{package} is not in Cargo.lock"))? + needle.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+    let start = lock
+        .find(&needle)
+        .ok_or(format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// The wasm target and the wasm-bindgen CLI at exactly the crate's version.
 pub fn ensure_wasm_tools() -> Result<()> {
-    let targets = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let targets =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("xtask: adding the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
@@ -50,7 +63,14 @@ pub fn ensure_wasm_tools() -> Result<()> {
     println!("xtask: installing wasm-bindgen-cli {version} into .tools (a few minutes, once)");
     let root_arg = tools_dir();
     let plain = Command::new(cargo())
-        .args(["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--locked", "--root"])
+        .args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={version}"),
+            "--locked",
+            "--root",
+        ])
         .arg(&root_arg)
         .status()?;
     if plain.success() {
@@ -60,13 +80,23 @@ pub fn ensure_wasm_tools() -> Result<()> {
     // failed attempt left the crate's source in cargo's registry cache: build it from there with
     // that one dependency moved to a release that exists.
     println!("xtask: retrying wasm-bindgen-cli {version} from its source with webpki-roots 1.0.10");
-    let src = registry_source(&format!("wasm-bindgen-cli-{version}")).ok_or("wasm-bindgen-cli source not found in cargo's registry")?;
+    let src = registry_source(&format!("wasm-bindgen-cli-{version}"))
+        .ok_or("wasm-bindgen-cli source not found in cargo's registry")?;
     // Outside the project, or cargo would take it for a member of this workspace.
     let work = std::env::temp_dir().join(format!("kd-wasm-bindgen-cli-{version}"));
     let _ = std::fs::remove_dir_all(&work);
     copy_dir(&src, &work)?;
-    run(Command::new(cargo()).current_dir(&work).args(["update", "-p", "webpki-roots", "--precise", "1.0.10"]))?;
-    run(Command::new(cargo()).current_dir(&work).args(["install", "--path", ".", "--locked", "--root"]).arg(&root_arg))?;
+    run(Command::new(cargo()).current_dir(&work).args([
+        "update",
+        "-p",
+        "webpki-roots",
+        "--precise",
+        "1.0.10",
+    ]))?;
+    run(Command::new(cargo())
+        .current_dir(&work)
+        .args(["install", "--path", ".", "--locked", "--root"])
+        .arg(&root_arg))?;
     Ok(())
 }
 
@@ -74,7 +104,11 @@ fn registry_source(dir: &str) -> Option<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
-    std::fs::read_dir(home.join("registry/src")).ok()?.flatten().map(|e| e.path().join(dir)).find(|p| p.is_dir())
+    std::fs::read_dir(home.join("registry/src"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join(dir))
+        .find(|p| p.is_dir())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
@@ -97,18 +131,25 @@ pub fn ensure_node_tools() -> Result<()> {
         apt_install(&["nodejs", "npm"])?;
     }
     let stamp = root().join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(root().join("package-lock.json"))) {
+    let fresh = match (
+        std::fs::metadata(&stamp),
+        std::fs::metadata(root().join("package-lock.json")),
+    ) {
         (Ok(have), Ok(want)) => have.modified()? >= want.modified()?,
         _ => false,
     };
     if !fresh || !node_bin("wasm-opt").exists() {
         println!("xtask: installing npm tools (binaryen, playwright-core, axe-core) from package-lock.json");
-        run(Command::new("npm").current_dir(root()).args(["ci", "--no-audit", "--no-fund"]).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+        run(Command::new("npm")
+            .current_dir(root())
+            .args(["ci", "--no-audit", "--no-fund"])
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     }
     Ok(())
 }
 
-/// Debian's Chromium and ChromeDriver, and a Japanese font so that text is not drawn as boxes.
+/// Debian's Chromium and ChromeDriver, a Japanese font so that text is not drawn as boxes, and
+/// poppler's PDF tools for reading the printed report.
 pub fn ensure_browser() -> Result<()> {
     let mut missing = Vec::new();
     if !Path::new("/usr/bin/chromium").exists() {
@@ -121,6 +162,12 @@ pub fn ensure_browser() -> Result<()> {
     if fonts.trim().is_empty() {
         missing.push("fonts-ipafont-gothic");
     }
+    // pdftotext and pdftoppm read the printed report in the tests.
+    if output(Command::new("pdftotext").arg("-v")).is_none()
+        && !Path::new("/usr/bin/pdftotext").exists()
+    {
+        missing.push("poppler-utils");
+    }
     if !missing.is_empty() {
         apt_install(&missing)?;
     }
@@ -130,7 +177,15 @@ pub fn ensure_browser() -> Result<()> {
 fn apt_install(packages: &[&str]) -> Result<()> {
     println!("xtask: installing {} from Debian", packages.join(", "));
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
-    let (prog, pre): (&str, &[&str]) = if root_user { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
+    let (prog, pre): (&str, &[&str]) = if root_user {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
     run(Command::new(prog).args(pre).args(["update", "-q"]))?;
-    run(Command::new(prog).args(pre).args(["install", "-y", "-q"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new(prog)
+        .args(pre)
+        .args(["install", "-y", "-q"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }

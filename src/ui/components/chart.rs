@@ -31,19 +31,30 @@ pub fn Chart(props: &ChartProps) -> Html {
         let a = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
         (r * a.cos(), r * a.sin())
     };
-    let ring = |f: f64| (0..n).map(|i| { let (x, y) = point(i, R * f); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
+    let ring = |f: f64| {
+        (0..n)
+            .map(|i| {
+                let (x, y) = point(i, R * f);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let shape = props
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| { let (x, y) = point(i, R * it.score.unwrap_or(0) as f64 / 100.0); format!("{x:.1},{y:.1}") })
+        .map(|(i, it)| {
+            let (x, y) = point(i, R * it.score.unwrap_or(0) as f64 / 100.0);
+            format!("{x:.1},{y:.1}")
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let bar_h = 26;
     let bars_height = props.items.len() * bar_h + 8;
     html! {
         <figure class="chart" aria-hidden="true">
-            <svg class="radar" viewBox="-250 -130 500 260" role="presentation">
+            <svg class="radar" viewBox="-300 -130 600 260" role="presentation">
                 for f in [0.25, 0.5, 0.75, 1.0] {
                     <polygon class="grid" points={ring(f)} />
                 }

@@ -32,8 +32,12 @@ pub fn Question(props: &QuestionProps) -> Html {
         let fieldset = fieldset.clone();
         use_effect_with(props.focus, move |focus| {
             if focus.is_some() {
-                let input = fieldset.cast::<web_sys::Element>().and_then(|f| f.query_selector("input").ok().flatten());
-                if let Some(input) = input.and_then(|i| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(i).ok()) {
+                let input = fieldset
+                    .cast::<web_sys::Element>()
+                    .and_then(|f| f.query_selector("input").ok().flatten());
+                if let Some(input) =
+                    input.and_then(|i| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(i).ok())
+                {
                     let _ = input.focus();
                 }
             }

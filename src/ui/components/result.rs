@@ -54,12 +54,24 @@ pub fn ResultView(props: &ResultProps) -> Html {
         Verdict::Healthy => ui.verdict_healthy,
         Verdict::Insufficient => ui.verdict_insufficient,
     };
-    let dim_label = |id: &str| c.dimension_index(id).map(|i| t(&c.dimensions[i].label)).unwrap_or("");
-    let band_label = |b: Option<usize>| b.and_then(|b| c.bands.get(b)).map(|b| t(&b.label)).unwrap_or(ui.not_enough);
+    let dim_label = |id: &str| {
+        c.dimension_index(id)
+            .map(|i| t(&c.dimensions[i].label))
+            .unwrap_or("")
+    };
+    let band_label = |b: Option<usize>| {
+        b.and_then(|b| c.bands.get(b))
+            .map(|b| t(&b.label))
+            .unwrap_or(ui.not_enough)
+    };
     let chart_items: Vec<ChartItem> = d
         .scores
         .iter()
-        .map(|sc| ChartItem { label: dim_label(&sc.dimension).to_string().into(), score: sc.score, band: sc.band.unwrap_or(0) })
+        .map(|sc| ChartItem {
+            label: dim_label(&sc.dimension).to_string().into(),
+            score: sc.score,
+            band: sc.band.unwrap_or(0),
+        })
         .collect();
     let take = |k: TakeAway| props.on_take.reform(move |_| k);
     html! {
@@ -181,9 +193,17 @@ pub fn ResultView(props: &ResultProps) -> Html {
 }
 
 fn primary_item(c: &Content, d: &Diagnosis, s: &Session, id: &str, lang: &str, ui: &Ui) -> Html {
-    let Some(score) = d.scores.iter().find(|x| x.dimension == id) else { return Html::default() };
-    let Some(dim) = c.dimension_index(id).map(|i| &c.dimensions[i]) else { return Html::default() };
-    let band = score.band.and_then(|b| c.bands.get(b)).map(|b| c.text(&b.label, lang)).unwrap_or_default();
+    let Some(score) = d.scores.iter().find(|x| x.dimension == id) else {
+        return Html::default();
+    };
+    let Some(dim) = c.dimension_index(id).map(|i| &c.dimensions[i]) else {
+        return Html::default();
+    };
+    let band = score
+        .band
+        .and_then(|b| c.bands.get(b))
+        .map(|b| c.text(&b.label, lang))
+        .unwrap_or_default();
     let role = s.role.as_deref();
     html! {
         <li key={id.to_string()} class="blocker" data-primary={id.to_string()}>
@@ -219,15 +239,42 @@ fn plan<'a>(
     }
     // Groups in content order: timeframes (this week first) or owners.
     let groups: Vec<(String, String)> = match view {
-        PlanView::ByWhen => c.timeframes.iter().map(|x| (x.id.clone(), c.text(&x.label, lang).to_string())).collect(),
-        PlanView::ByWho => c.owners.iter().map(|x| (x.id.clone(), c.text(&x.label, lang).to_string())).collect(),
+        PlanView::ByWhen => c
+            .timeframes
+            .iter()
+            .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
+            .collect(),
+        PlanView::ByWho => c
+            .owners
+            .iter()
+            .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
+            .collect(),
     };
     let key = |p: &PlannedStep| {
-        c.step(&p.step).map(|s| if view == PlanView::ByWhen { s.timeframe.clone() } else { s.owner.clone() })
+        c.step(&p.step).map(|s| {
+            if view == PlanView::ByWhen {
+                s.timeframe.clone()
+            } else {
+                s.owner.clone()
+            }
+        })
     };
-    let label_of = |list: &[(String, String)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()).unwrap_or_default();
-    let owners: Vec<(String, String)> = c.owners.iter().map(|x| (x.id.clone(), c.text(&x.label, lang).to_string())).collect();
-    let times: Vec<(String, String)> = c.timeframes.iter().map(|x| (x.id.clone(), c.text(&x.label, lang).to_string())).collect();
+    let label_of = |list: &[(String, String)], id: &str| {
+        list.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
+    let owners: Vec<(String, String)> = c
+        .owners
+        .iter()
+        .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
+        .collect();
+    let times: Vec<(String, String)> = c
+        .timeframes
+        .iter()
+        .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
+        .collect();
     html! {
         <div class="plan-wrap">
             <div class="plan-view no-print" role="group" aria-label={ui.plan_title}>

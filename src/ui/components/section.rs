@@ -49,14 +49,20 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
     let onkeydown = {
         let on_next = props.on_next.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let on_radio = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.type_() == "radio");
+            let on_radio = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.type_() == "radio");
             if e.key() == "Enter" && on_radio {
                 e.prevent_default();
                 on_next.emit(());
             }
         })
     };
-    let first_missing = props.questions.iter().find(|q| q.missing).map(|q| q.id.clone());
+    let first_missing = props
+        .questions
+        .iter()
+        .find(|q| q.missing)
+        .map(|q| q.id.clone());
     html! {
         <form class="section" {onsubmit} {onkeydown} novalidate=true>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ &props.title }</h2>

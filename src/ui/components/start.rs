@@ -45,7 +45,9 @@ pub struct StartProps {
 pub fn StartScreen(props: &StartProps) -> Html {
     let ui = props.ui;
     let file_id = format!("{}-open", props.instance);
-    let on_file = props.on_open_file.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>());
+    let on_file = props
+        .on_open_file
+        .reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>());
     html! {
         <div class="start">
             <h2 tabindex="-1" ref={props.heading.clone()}>{ &props.title }</h2>

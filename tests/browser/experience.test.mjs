@@ -1,0 +1,287 @@
+//! End to end: the complete experience in the single file — keyboard only in both languages,
+//! accessibility (axe-core) on every screen, resume and storage failures, export and import,
+//! print, and screenshots at phone and desktop widths.
+
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import {
+  launch, open, fileUrl, completeDiagnosis, answerSection, screenshot, axe, notice, focused, tabTo,
+  hostPage, HTML, ARTIFACTS,
+} from "./helpers.mjs";
+
+let ctx;
+before(async () => (ctx = await launch()));
+after(async () => ctx && ctx.close());
+
+const url = fileUrl(HTML);
+const STORAGE_KEY = "kintone-diagnosis:default:kintone-municipal";
+
+/** A fresh page with empty storage (every file:// page shares one origin). */
+async function fresh(opts) {
+  const o = await open(ctx, url, opts);
+  await o.page.evaluate(() => localStorage.clear());
+  await o.page.reload();
+  await o.page.locator("[data-role]").first().waitFor();
+  return o;
+}
+
+async function keyboardRun(page, lang) {
+  if (lang === "en") {
+    await tabTo(page, (f) => f.attrs["data-lang"] === "en");
+    await page.keyboard.press("Enter");
+    await page.locator('[data-lang="en"][aria-pressed="true"]').waitFor();
+  }
+  await tabTo(page, (f) => f.attrs["data-role"] === "manager");
+  await page.keyboard.press("Enter");
+  let sections = 0;
+  while (!(await page.locator("[data-result]").count())) {
+    // Focus moved to the section heading; each Tab enters the next radio group.
+    const f = await focused(page);
+    assert.equal(f.tag, "h2", "focus is on the section heading after each change");
+    const n = await page.locator("[data-q]").count();
+    for (let i = 0; i < n; i++) {
+      await page.keyboard.press("Tab"); // into the group (first choice, unselected)
+      await page.keyboard.press("ArrowDown"); // moves to and selects the second choice
+    }
+    const before = await page.locator("h2").first().textContent();
+    await page.keyboard.press("Enter"); // advances from within the last group
+    await page.waitForFunction((prev) => {
+      const root = document.querySelector("kintone-diagnosis").shadowRoot;
+      const h = root.querySelector("h2");
+      return root.querySelector("[data-result]") || (h && h.textContent !== prev);
+    }, before);
+    if (++sections > 20) throw new Error("too many sections");
+  }
+  return sections;
+}
+
+test("the whole diagnosis can be completed with the keyboard alone, in Japanese", async () => {
+  const { page, errors } = await fresh();
+  assert.equal(await keyboardRun(page, "ja"), 8);
+  const answers = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers, STORAGE_KEY);
+  assert.equal(Object.keys(answers).length, 40, "every answer was saved as it was given");
+  assert.ok(Object.values(answers).every((a) => a.choice === "3"), "arrow keys chose the second choice");
+  assert.match(await page.locator("[data-result] h2").textContent(), /診断結果/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the whole diagnosis can be completed with the keyboard alone, in English", async () => {
+  const { page, errors } = await fresh();
+  assert.equal(await keyboardRun(page, "en"), 8);
+  assert.match(await page.locator("[data-result] h2").textContent(), /Your result/);
+  assert.match(await page.locator("[data-result]").textContent(), /Next steps/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("unanswered statements are named, and focus goes to the first of them", async () => {
+  const { page } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await page.locator("[data-next]").click();
+  const alert = page.locator('[role="alert"]').first();
+  assert.match(await alert.textContent(), /設問 2、3、4、5、6/);
+  const f = await focused(page);
+  assert.equal(f.attrs.name, "kd1-lead_used_tool", "focus is on the first unanswered statement");
+  assert.equal(await page.locator(".question.missing").count(), 5);
+  await page.close();
+});
+
+test("axe-core finds no violations on the start, question, result and error screens", async () => {
+  const { page } = await fresh();
+  const report = {};
+  report.start = await axe(page);
+  await page.locator('[data-role="promoter"]').click();
+  report.question = await axe(page);
+  await page.locator("[data-next]").click();
+  report.refused = await axe(page);
+  await completeDiagnosis(page, null, (_, i) => String((i % 4) + 1));
+  await page.locator("[data-how] summary").click();
+  await page.locator("[data-privacy] summary").click();
+  report.result = await axe(page);
+  await page.close();
+  const bad = hostPage("bad-content.html", `<script type="application/json" id="q">{"format_version": 1, "id": ""}</script><kintone-diagnosis content="q"></kintone-diagnosis><script src="kintone-diagnosis.js"></script>`);
+  const err = await open(ctx, bad);
+  await err.page.locator("[data-content-errors]").waitFor();
+  report.error = await axe(err.page);
+  await err.page.close();
+  for (const [screen, violations] of Object.entries(report)) assert.deepEqual(violations, [], screen);
+});
+
+test("a reload offers to continue where the respondent left off", async () => {
+  const { page } = await fresh();
+  await page.locator('[data-role="finance"]').click();
+  await answerSection(page, () => "2");
+  await page.locator("[data-next]").click();
+  await page.locator('[data-q="fin_no_questions"] [data-v="1"]').click();
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  assert.match(await page.locator(".resume").textContent(), /6問回答済み/);
+  await page.locator("[data-resume]").click();
+  assert.equal(await page.locator("h2").textContent(), "財政部門の査定");
+  assert.ok(await page.locator('[data-q="fin_no_questions"] [data-v="1"]').isChecked());
+  // Declining instead starts afresh and erases the saved copy.
+  await page.reload();
+  await page.locator("[data-decline]").click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
+  await page.close();
+});
+
+test("a saved session from an older questionnaire or a corrupt one gets a clear message, and the widget works", async () => {
+  const { page } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  saved.content_version = "2025.4.1";
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(saved)]);
+  await page.reload();
+  assert.match(await notice(page), /以前の版の設問\(版 2025.4.1\)/);
+  await screenshot(page, "notice-older-version-1280");
+  await page.locator('[data-role="staff"]').click();
+  assert.equal(await page.locator("[data-q]").count(), 6, "the questionnaire still works");
+
+  await page.evaluate((k) => localStorage.setItem(k, "{not json"), STORAGE_KEY);
+  await page.reload();
+  assert.match(await notice(page), /壊れていた/);
+  await page.locator('[data-role="manager"]').click();
+  assert.ok(await page.locator("[data-q]").count());
+  await page.close();
+});
+
+for (const [name, init, expected] of [
+  ["disabled", () => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } }), /保存できない設定/],
+  ["full", () => { Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); }; }, /保存できませんでした/],
+]) {
+  test(`storage that is ${name} is explained, and the diagnosis still completes`, async () => {
+    const page = await ctx.newPage();
+    await page.addInitScript(init);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.locator('[data-role="staff"]').click();
+    await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+    assert.match(await notice(page), expected);
+    await page.locator("[data-privacy] summary").click();
+    assert.match(await page.locator("[data-privacy]").textContent(), /ページの中にだけ/);
+    await completeDiagnosis(page, null, () => "4");
+    assert.equal(await page.locator("[data-score]").count(), 8);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test("erasing removes the saved answers and starts afresh", async () => {
+  const { page } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
+  await page.locator("[data-privacy] summary").click();
+  assert.match(await page.locator("[data-privacy]").textContent(), new RegExp(STORAGE_KEY));
+  await page.locator("[data-erase]").click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
+  assert.match(await notice(page), /消去しました/);
+  assert.ok(await page.locator("[data-role]").count(), "back on the start screen");
+  await page.close();
+});
+
+test("the result exports to JSON and Markdown, imports back identically, and bad files are refused", async () => {
+  const { page } = await fresh();
+  await completeDiagnosis(page, "promoter", (_, i) => String((i % 4) + 1));
+  await page.locator('[data-item="security"]').check();
+  const scores = await page.locator("[data-score]").allTextContents();
+  const steps = await page.locator("[data-step]").evaluateAll((els) => els.map((e) => e.dataset.step));
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="json"]').click()]);
+  const jsonPath = join(ARTIFACTS, "result.json");
+  await json.saveAs(jsonPath);
+  const file = JSON.parse(readFileSync(jsonPath, "utf8"));
+  assert.equal(file.format, "kintone-diagnosis-result");
+  assert.equal(file.role, "promoter");
+  assert.deepEqual(file.ticked, ["security"]);
+
+  const [md] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="markdown"]').click()]);
+  const mdPath = join(ARTIFACTS, "result.md");
+  await md.saveAs(mdPath);
+  const text = readFileSync(mdPath, "utf8");
+  assert.match(text, /^# kintone導入 つまずき診断/);
+  assert.match(text, /- \[x\] セキュリティの説明/);
+
+  // Start over, then open the file: the same result comes back.
+  await page.locator("[data-restart]").click();
+  await page.locator("[data-open-file]").setInputFiles(jsonPath);
+  await page.locator("[data-result]").waitFor();
+  assert.deepEqual(await page.locator("[data-score]").allTextContents(), scores);
+  assert.deepEqual(await page.locator("[data-step]").evaluateAll((els) => els.map((e) => e.dataset.step)), steps);
+  assert.ok(await page.locator('[data-item="security"]').isChecked());
+
+  const bad = [
+    ["not-json.json", "hello", /読み込めませんでした/],
+    ["other.json", JSON.stringify({ format: "survey", answers: {} }), /結果ファイルではありません/],
+    ["foreign.json", JSON.stringify({ ...file, content_id: "another", content_version: "9" }), /別の設問データ\(another 版 9\)/],
+    ["altered.json", JSON.stringify({ ...file, scores: file.scores.map((s) => ({ ...s, score: 1 })) }), /編集されたか壊れている/],
+  ];
+  await page.locator("[data-restart]").click();
+  for (const [name, body, message] of bad) {
+    const p = join(ARTIFACTS, name);
+    writeFileSync(p, body);
+    await page.locator("[data-open-file]").setInputFiles(p);
+    await page.locator("[data-notice]").filter({ hasText: message }).waitFor();
+    assert.ok(await page.locator("[data-role]").count(), `${name}: still on the start screen`);
+  }
+  await page.close();
+});
+
+test("the summary can be copied to the clipboard", async () => {
+  const { page } = await fresh();
+  await completeDiagnosis(page, "staff", () => "4");
+  await page.locator('[data-take="copy"]').click();
+  await page.locator("[data-notice]").waitFor();
+  assert.match(await notice(page), /コピーしました/);
+  await page.close();
+});
+
+test("printing the result gives a clean A4 report", async () => {
+  const { page } = await fresh();
+  await completeDiagnosis(page, "manager", (id, i) => (id.startsWith("inc_") ? "4" : String((i % 4) + 1)));
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const pdfPath = join(ARTIFACTS, "report.pdf");
+  writeFileSync(pdfPath, pdf);
+  const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  assert.ok(boxes.length >= 2, "the report has several pages");
+  for (const [, w, h] of boxes) {
+    assert.ok(Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2, `A4 page, got ${w} x ${h}`);
+  }
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
+  for (const must of ["kintone導入 つまずき診断", "診断日", "課長・幹部", "主な要因", "次の一手", "予算要求の6つの資料", "すべての要因"]) {
+    assert.ok(text.includes(must), `the report shows ${must}`);
+  }
+  for (const never of ["最初からやり直す", "要約をコピー", "プライバシーと保存について", "日本語"]) {
+    assert.ok(!text.includes(never), `the report has no ${never}`);
+  }
+  execFileSync("pdftoppm", ["-png", "-r", "60", pdfPath, join(ARTIFACTS, "report-page")]);
+  await page.close();
+});
+
+test("screenshots of every screen at 360 px and 1280 px", async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await fresh({ viewport: { width, height: 800 } });
+    await screenshot(page, `start-${width}`);
+    await page.locator('[data-role="staff"]').click();
+    await screenshot(page, `question-${width}`);
+    await page.locator("[data-next]").click();
+    await screenshot(page, `question-unanswered-${width}`);
+    await completeDiagnosis(page, null, (_, i) => String((i % 4) + 1));
+    await page.locator("[data-how] summary").click();
+    await screenshot(page, `result-${width}`);
+    await page.locator('[data-lang="en"]').click();
+    await screenshot(page, `result-en-${width}`);
+    await page.reload();
+    await page.locator("[data-resume]").waitFor();
+    await screenshot(page, `resume-${width}`);
+    await page.close();
+  }
+});
