@@ -4,7 +4,9 @@
 
 const WASM_BASE64 = "__KD_WASM__";
 let started = null; // null: not yet; true: ready; an Error: failed for good
+let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
+const storageKeys = new Set(); // namespaces in use on this page, so instances stay independent
 
 function start() {
   if (started === null) {
@@ -13,6 +15,9 @@ function start() {
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       initSync({ module: bytes });
+      // A constructed stylesheet is not an inline style: the host's CSP needs no style-src for it.
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(stylesheet());
       started = true;
     } catch (e) {
       started = e instanceof Error ? e : new Error(String(e));
@@ -28,11 +33,23 @@ function fail(target, error) {
   target.setAttribute("role", "alert");
 }
 
-function mountInto(target, options) {
+function uniqueKey(key) {
+  let k = key || "default";
+  for (let n = 2; storageKeys.has(k); n++) k = (key || "default") + "-" + n;
+  storageKeys.add(k);
+  return k;
+}
+
+// `styleRoot` is the shadow root, or the document for a light-DOM mount.
+function mountInto(target, options, styleRoot) {
   const ok = start();
   if (ok !== true) return fail(target, ok);
   const o = Object.assign({}, options || {});
   o.instance = "kd" + ++instances;
+  o.storageKey = uniqueKey(o.storageKey);
+  if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
+    styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
+  }
   try {
     mount(target, o);
   } catch (e) {
@@ -41,14 +58,23 @@ function mountInto(target, options) {
 }
 
 function attributeOptions(el) {
-  const attr = (n) => el.getAttribute(n);
+  const attr = (n) => el.getAttribute(n) || undefined;
   const langHost = el.closest("[lang]");
-  const o = { lang: attr("lang") || (langHost && langHost.getAttribute("lang")) || document.documentElement.lang || undefined };
+  const o = {
+    lang: attr("lang") || (langHost && langHost.getAttribute("lang")) || document.documentElement.lang || undefined,
+    storage: attr("storage"),
+    storageKey: attr("storage-key"),
+    start: attr("start"),
+    contactHref: attr("contact-href"),
+    contactLabel: attr("contact-label"),
+    // The result goes to the host page only, as a DOM event on this element.
+    onComplete: (result) => el.dispatchEvent(new CustomEvent("diagnosis-complete", { detail: result, bubbles: true })),
+  };
   const contentId = attr("content");
   if (contentId) {
     const script = document.getElementById(contentId);
-    o.content = script ? script.textContent : "";
-    if (!script) o.contentMissing = contentId;
+    if (script) o.content = script.textContent;
+    else o.contentMissing = contentId;
   }
   return o;
 }
@@ -59,9 +85,10 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
     class extends HTMLElement {
       connectedCallback() {
         if (this.shadowRoot) return; // already mounted (moved within the page)
+        const shadow = this.attachShadow({ mode: "open" });
         const root = document.createElement("div");
-        this.attachShadow({ mode: "open" }).appendChild(root);
-        mountInto(root, attributeOptions(this));
+        shadow.appendChild(root);
+        mountInto(root, attributeOptions(this), shadow);
       }
     }
   );
@@ -69,7 +96,12 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
 
 if (typeof window !== "undefined" && !window.KintoneDiagnosis) {
   window.KintoneDiagnosis = Object.freeze({
-    /** Mounts a widget into `element` (light DOM) with options { lang, content }. */
-    mount: (element, options) => mountInto(element, options),
+    /**
+     * Mounts a widget into `element` (in the page's own DOM, styled by a document-level
+     * constructed stylesheet whose rules are scoped under .kd). Options as the element's
+     * attributes, in camelCase: lang, content (JSON text), storage, storageKey, start,
+     * contactHref, contactLabel, onComplete(result).
+     */
+    mount: (element, options) => mountInto(element, options, document),
   });
 }

@@ -353,8 +353,6 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <>
-        <style>{ super::STYLE }</style>
         <div class="kd" lang={lang.clone()}>
             <div class="top no-print">
                 if c.languages.len() > 1 {
@@ -381,7 +379,6 @@ pub fn App(props: &AppProps) -> Html {
                     content_version={c.content_version.clone()} fingerprint={fp.clone()} {on_erase} />
             </footer>
         </div>
-        </>
     }
 }
 

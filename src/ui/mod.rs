@@ -22,8 +22,15 @@ impl PartialEq for ContentRef {
     }
 }
 
-/// The widget's stylesheet, rendered inside the widget so that it also applies in a shadow root.
-pub(crate) const STYLE: &str = include_str!("../../www/widget.css");
+/// The widget's stylesheet. The boot script adopts it as a constructed stylesheet (into the
+/// shadow root, or the document for a light-DOM mount): unlike a `<style>` element, that needs no
+/// `style-src` allowance from the host page's Content-Security-Policy.
+const STYLE: &str = include_str!("../../www/widget.css");
+
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    STYLE.to_string()
+}
 
 /// Mounts a widget into `root`. `options` is a plain object (all optional):
 /// `lang` ("ja" | "en"), `content` (questionnaire JSON text), `contentMissing` (id of a content
@@ -140,8 +147,6 @@ struct ContentErrorsProps {
 fn ContentErrors(props: &ContentErrorsProps) -> Html {
     let t = text::ui(&props.lang);
     html! {
-        <>
-        <style>{ STYLE }</style>
         <div class="kd" lang={props.lang.clone()}>
             <section class="content-errors" role="alert" data-content-errors="">
                 <h2>{ t.content_error_title }</h2>
@@ -153,6 +158,5 @@ fn ContentErrors(props: &ContentErrorsProps) -> Html {
                 </ul>
             </section>
         </div>
-        </>
     }
 }

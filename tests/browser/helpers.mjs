@@ -19,8 +19,9 @@ export const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
   // Nothing can leave the machine even if a test page tried: no DNS, and every connection goes
-  // to a dead local proxy port. Attempts are still seen (and counted) by the request listener.
-  "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+  // to a dead local proxy port (loopback, where the tests serve pages, is exempt as always).
+  // Attempts are still seen (and counted) by the request listener.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--proxy-server=127.0.0.1:9",
 ];
 
 /** Launches Debian's Chromium with a fresh profile folder. */
@@ -70,9 +71,12 @@ export async function open(context, url, { viewport } = {}) {
 /** The widget's shadow-root-piercing locator (playwright CSS pierces open shadow roots). */
 export const widget = (page) => page.locator("kintone-diagnosis");
 
-/** Answers every question of the current section by clicking `[data-v=value]` (or "don't know"). */
-export async function answerSection(page, pick) {
-  const questions = page.locator("[data-q]");
+/**
+ * Answers every question of the current section by clicking `[data-v=value]` (or "don't know"
+ * when `pick` returns null). `root` is a page, a frame or a locator scoping one widget.
+ */
+export async function answerSection(root, pick) {
+  const questions = root.locator("[data-q]");
   const n = await questions.count();
   for (let i = 0; i < n; i++) {
     const q = questions.nth(i);
@@ -84,13 +88,13 @@ export async function answerSection(page, pick) {
   return n;
 }
 
-/** Clicks through every section answering with `pick` until the result shows. */
-export async function completeDiagnosis(page, role, pick) {
-  if (role) await page.locator(`[data-role="${role}"]`).click();
+/** Clicks through every section answering with `pick` until the result shows (see answerSection). */
+export async function completeDiagnosis(root, role, pick) {
+  if (role) await root.locator(`[data-role="${role}"]`).click();
   let sections = 0;
-  while (!(await page.locator("[data-result]").count())) {
-    await answerSection(page, pick);
-    await page.locator("[data-next]").click();
+  while (!(await root.locator("[data-result]").count())) {
+    await answerSection(root, pick);
+    await root.locator("[data-next]").click();
     if (++sections > 50) throw new Error("more than 50 sections");
   }
   return sections;
@@ -136,4 +140,46 @@ export async function tabTo(page, match, limit = 40) {
 
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Serves `dir` on 127.0.0.1 (a random free port) under the URL prefix `base`, like any static
+ * intranet server. Returns { url, close }.
+ */
+export async function serve(dir, base = "/") {
+  const http = await import("node:http");
+  const { extname, normalize } = await import("node:path");
+  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    // A host page without an icon link makes the browser ask for one; any real server answers.
+    if (path === "/favicon.ico") return res.writeHead(204).end();
+    if (!path.startsWith(base)) return res.writeHead(404).end();
+    const rel = normalize(path.slice(base.length) || "index.html");
+    if (rel.startsWith("..")) return res.writeHead(404).end();
+    try {
+      const body = readFileSync(join(dir, rel));
+      res.writeHead(200, { "content-type": types[extname(rel)] || "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}${base}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
+}
+
+/** The wasm module inside the embeddable script, decoded from its base64. */
+export function embeddedWasm() {
+  const js = readFileSync(JS, "utf8");
+  const m = js.match(/const WASM_BASE64 = "([A-Za-z0-9+/=]+)"/);
+  if (!m) throw new Error("no embedded wasm found in the script");
+  return Buffer.from(m[1], "base64");
+}
+
+/** Records Content-Security-Policy violations in every page of the context. */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+  });
 }

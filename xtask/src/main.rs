@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <task>`. Each installs what it lacks and says what it does.
 
+mod check;
 mod pack;
 mod serve;
 mod sha;
@@ -17,6 +18,7 @@ cargo xtask <task>
   dist               write target/dist/kintone-diagnosis.html (one self-contained page)
                      and target/dist/kintone-diagnosis.js (the embeddable script)
   test               every test: native (cargo test), then browser end-to-end tests in Chromium
+  check-content FILE check a custom questionnaire (JSON); prints every problem, exits 1 if any
 ";
 
 fn main() -> ExitCode {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("dist") => pack::dist().map(|_| ()),
         Some("serve") => serve::serve(port(&args)),
         Some("test") => test(),
+        Some("check-content") => check_content(args.get(1)),
         _ => {
             print!("{HELP}");
             return if args.is_empty() {
@@ -40,6 +43,18 @@ fn main() -> ExitCode {
             eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn check_content(path: Option<&String>) -> Result {
+    let path = path.ok_or("usage: cargo xtask check-content FILE")?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let (report, ok) = check::check(path, &text);
+    print!("{report}");
+    if ok {
+        Ok(())
+    } else {
+        Err("the questionnaire has problems".into())
     }
 }
 

@@ -120,22 +120,16 @@ pub fn bundle(built: &Built) -> Result<String> {
     Ok(inline_safe(&js))
 }
 
-/// The widget's stylesheet exactly as the wasm renders it (for its CSP hash).
-pub fn widget_css() -> Result<String> {
-    Ok(std::fs::read_to_string(root().join("www/widget.css"))?)
-}
-
 /// The single self-contained page with a hash-only Content-Security-Policy.
 pub fn single_page(bundle: &str, shell: &str) -> Result<String> {
     let shell = std::fs::read_to_string(root().join("www").join(shell))?;
     let page_css = between(&shell, "<style>", "</style>").unwrap_or_default();
+    // The widget's own styles are a constructed stylesheet, which style-src does not govern;
+    // only the page's <style> needs a hash.
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {} {} {}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'",
         csp_hash(bundle),
-        csp_hash(&widget_css()?),
         csp_hash(page_css),
-        // yew inserts the <style> element empty and fills it afterwards.
-        csp_hash(""),
     );
     Ok(shell.replace("{{CSP}}", &csp).replace("{{BUNDLE}}", bundle))
 }

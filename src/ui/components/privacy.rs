@@ -17,11 +17,12 @@ pub struct PrivacyProps {
 #[component]
 pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
     let ui = props.ui;
-    // Read when the panel opens, so the count is current.
-    let requests = use_state(Vec::<String>::new);
-    let ontoggle = {
+    // Read when the panel is opened (a click: `toggle` does not bubble to yew's listener), so
+    // the list is current.
+    let requests = use_state(crate::ui::io::requests_made);
+    let onclick = {
         let requests = requests.clone();
-        Callback::from(move |_: Event| requests.set(crate::ui::io::requests_made()))
+        Callback::from(move |_: MouseEvent| requests.set(crate::ui::io::requests_made()))
     };
     let stored = match props.storage {
         Status::Saved => (ui.privacy_stored_at)(&props.storage_key),
@@ -29,8 +30,8 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
         Status::Unavailable => ui.privacy_not_stored.to_string(),
     };
     html! {
-        <details class="privacy-panel" data-privacy="" {ontoggle}>
-            <summary>{ ui.privacy_title }</summary>
+        <details class="privacy-panel" data-privacy="">
+            <summary {onclick}>{ ui.privacy_title }</summary>
             <p>{ ui.privacy_promise }{ " " }{ ui.privacy_why }</p>
             <p data-storage-key={props.storage_key.clone()}>{ stored }</p>
             <p>{ (ui.privacy_version)(&props.content_version, &props.fingerprint) }</p>

@@ -85,7 +85,11 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
                 if props.can_go_back {
                     <button type="button" onclick={props.on_back.reform(|_| ())}>{ ui.back }</button>
                 }
-                <button type="submit" class="primary" data-next="">{ if n == total { ui.finish } else { ui.next } }</button>
+                // A plain button rather than a submit: form submission is blocked outright in
+                // sandboxed frames without allow-forms, which some intranet portals use.
+                <button type="button" class="primary" data-next="" onclick={props.on_next.reform(|_| ())}>
+                    { if n == total { ui.finish } else { ui.next } }
+                </button>
             </div>
         </form>
     }

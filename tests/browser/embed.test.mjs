@@ -1,0 +1,191 @@
+//! End to end: the three ways in (a consultancy page, an intranet server, a file) and hostile
+//! hosts. Every test asserts that nothing was requested beyond the page and its files.
+
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, notice, HTML, JS, ARTIFACTS,
+} from "./helpers.mjs";
+
+let ctx;
+let site;
+before(async () => {
+  ctx = await launch();
+  await recordCspViolations(ctx);
+  // The demo site exactly as `cargo xtask serve` lays it out, served by a plain static server.
+  const dir = join(ARTIFACTS, "site");
+  mkdirSync(dir, { recursive: true });
+  for (const f of ["index.html", "demo.css"]) copyFileSync(join("www", f), join(dir, f));
+  copyFileSync(JS, join(dir, "kintone-diagnosis.js"));
+  copyFileSync(HTML, join(dir, "kintone-diagnosis.html"));
+  writeFileSync(join(dir, "strict-csp.html"), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<title>Strict host</title></head><body><main><h1>Strict host</h1>
+<kintone-diagnosis></kintone-diagnosis><script src="kintone-diagnosis.js"></script></main></body></html>`);
+  writeFileSync(join(dir, "sandboxed.html"), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>Sandbox</title>
+<link rel="icon" href="data:,"></head><body><main><h1>Sandbox</h1>
+<iframe sandbox="allow-scripts" src="kintone-diagnosis.html" title="diagnosis" width="1000" height="800"></iframe></main></body></html>`);
+  site = await serve(dir, "/lgwan/tools/diagnosis/");
+});
+after(async () => {
+  await ctx?.close();
+  await site?.close();
+});
+
+const origin = () => new URL(site.url).origin;
+const onlyLocal = (requests, allowed) => assert.deepEqual([...new Set(requests)].sort(), [...allowed].sort());
+
+test("embedded in the consultancy demo page: completes, tells the host, and requests only the page's own files", async () => {
+  const { page, requests, errors } = await open(ctx, site.url);
+  await page.evaluate(() => {
+    window.__results = [];
+    document.addEventListener("diagnosis-complete", (e) => window.__results.push(e.detail));
+  });
+  await completeDiagnosis(page, "promoter", (_, i) => String((i % 4) + 1));
+  await screenshot(page, "demo-page-result");
+  const results = await page.evaluate(() => window.__results);
+  assert.equal(results.length, 1, "one diagnosis-complete event");
+  assert.equal(results[0].format, "kintone-diagnosis-result");
+  assert.equal(results[0].role, "promoter");
+  assert.equal(results[0].scores.length, 8);
+  onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  // The host's hostile rules (buttons unset and red, paragraphs uppercase at 22px) do not reach in.
+  const style = await page.locator("[data-restart]").evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { color: s.color, border: s.borderTopStyle, p: getComputedStyle(b.closest(".kd").querySelector("p")).fontSize };
+  });
+  assert.notEqual(style.color, "rgb(255, 0, 0)");
+  assert.equal(style.border, "solid");
+  assert.equal(style.p, "16px");
+  // The privacy panel names what the page loaded, from the browser's own record.
+  await page.locator("[data-privacy] summary").click();
+  const listed = await page.locator("[data-privacy] .requests li").allTextContents();
+  assert.deepEqual(listed.sort(), [site.url + "demo.css", site.url + "kintone-diagnosis.js"].sort());
+  await page.close();
+});
+
+test("on an intranet server under a deep path, the single file works and requests nothing else", async () => {
+  const url = site.url + "kintone-diagnosis.html";
+  const { page, requests, errors } = await open(ctx, url);
+  await completeDiagnosis(page, "staff", () => "3");
+  assert.equal(await page.locator("[data-score]").count(), 8);
+  onlyLocal(requests, [url]);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "its own strict CSP allows everything it does");
+  await page.close();
+});
+
+test("a host page with a strict CSP of its own can embed the script", async () => {
+  const url = site.url + "strict-csp.html";
+  const { page, requests, errors } = await open(ctx, url);
+  await completeDiagnosis(page, "manager", () => "2");
+  assert.match(await page.locator("[data-result] h2").textContent(), /Your result/, "follows the page's lang");
+  onlyLocal(requests, [url, site.url + "kintone-diagnosis.js"]);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.close();
+});
+
+test("in a sandboxed frame where storage throws, it says so and still completes", async () => {
+  const { page, errors } = await open(ctx, site.url + "sandboxed.html");
+  const frame = page.frameLocator("iframe");
+  await frame.locator('[data-role="staff"]').click();
+  await frame.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  assert.match(await frame.locator("[data-notice]").textContent(), /保存できない設定/);
+  await completeDiagnosis(frame, null, () => "2");
+  assert.equal(await frame.locator("[data-score]").count(), 8);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("attributes: language, contact link, storage off, storage key, skipping the intro", async () => {
+  const url = hostPage("attributes.html", `
+    <kintone-diagnosis id="a" lang="en" storage-key="town-hall" contact-href="https://example.jp/contact" contact-label="Talk to us"></kintone-diagnosis>
+    <kintone-diagnosis id="b" storage="off" start="questions"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const { page, errors } = await open(ctx, url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const a = page.locator("#a");
+  const b = page.locator("#b");
+  assert.match(await a.locator("h2").textContent(), /Why is kintone adoption stalling/);
+  assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
+  await a.locator('[data-role="staff"]').click();
+  await a.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await b.locator('[data-role="finance"]').click();
+  await b.locator('[data-q="lead_hands_off"] [data-v="1"]').click();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, ["kintone-diagnosis:town-hall:kintone-municipal"], "storage-key names the key; storage=off saves nothing");
+  assert.ok(await b.locator('[data-q="lead_hands_off"] [data-v="1"]').isChecked());
+  assert.ok(await a.locator('[data-q="lead_hands_off"] [data-v="4"]').isChecked(), "the two instances are independent");
+  await completeDiagnosis(a, null, () => "4");
+  const contact = a.locator("[data-contact]");
+  assert.equal(await contact.getAttribute("href"), "https://example.jp/contact");
+  assert.equal(await contact.textContent(), "Talk to us");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("several copies: default keys stay apart, the script loaded twice is harmless", async () => {
+  const url = hostPage("twice.html", `
+    <kintone-diagnosis id="one"></kintone-diagnosis><kintone-diagnosis id="two"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script><script src="kintone-diagnosis.js"></script>`);
+  const { page, errors } = await open(ctx, url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator("#one [data-role=staff]").click();
+  await page.locator('#one [data-q="lead_hands_off"] [data-v="4"]').click();
+  await page.locator("#two [data-role=manager]").click();
+  await page.locator('#two [data-q="lead_hands_off"] [data-v="2"]').click();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(keys, ["kintone-diagnosis:default-2:kintone-municipal", "kintone-diagnosis:default:kintone-municipal"]);
+  assert.equal(await page.locator("kintone-diagnosis").count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a hostile host: resets, !important colours, zoom, and its own script errors", async () => {
+  const url = hostPage("hostile.html", `
+    <style>* { all: unset !important; } html, body, div, p, button { color: red !important; background: yellow !important; zoom: 1.3; }</style>
+    <script>throw new Error("the host's own bug, before");</script>
+    <kintone-diagnosis></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>
+    <script>window.undefinedFunction();</script>`);
+  const { page, errors } = await open(ctx, url);
+  await completeDiagnosis(page, "finance", (_, i) => String((i % 4) + 1));
+  assert.equal(await page.locator("[data-score]").count(), 8);
+  const color = await page.locator("[data-result] h2").evaluate((h) => getComputedStyle(h).color);
+  assert.notEqual(color, "rgb(255, 0, 0)");
+  await screenshot(page, "hostile-host-result");
+  // Only the host's own two errors: nothing from the widget.
+  assert.equal(errors.length, 2, errors.join("\n"));
+  assert.ok(errors.every((e) => /host's own bug|undefinedFunction/.test(e)), errors.join("\n"));
+  await page.close();
+});
+
+test("the JS API mounts in the page's own DOM, runs a custom questionnaire, and reports bad ones", async () => {
+  const custom = readFileSync("tests/fixtures/minimal.json", "utf8");
+  const url = hostPage("api.html", `
+    <div id="good"></div><div id="bad"></div><kintone-diagnosis content="nowhere"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>
+    <script>
+      KintoneDiagnosis.mount(document.getElementById("good"), { content: ${JSON.stringify(custom)}, start: "questions", lang: "en" });
+      KintoneDiagnosis.mount(document.getElementById("bad"), { content: '{"format_version": 1, "id": "x", "questions": [{"id": "q", "weight": 1}]}' });
+    </script>`);
+  const { page, errors } = await open(ctx, url);
+  // Light DOM: plain document queries find the questions (the benchmark harness relies on this).
+  const first = await page.evaluate(() => [...document.querySelectorAll("#good [data-q]")].map((q) => q.dataset.q));
+  assert.deepEqual(first, ["q1", "q2", "q3", "q4"], "start=questions opens at the first question");
+  await completeDiagnosis(page.locator("#good"), null, () => "yes");
+  assert.equal(await page.locator('#good [data-score="speed"]').textContent(), "100");
+  // The browser's JSON reader skips unknown fields (check-content names them); what they leave
+  // missing is still listed with its path.
+  assert.match(await page.locator("#bad [data-content-errors]").textContent(), /questions\[0\]\.scale: missing scale/);
+  assert.match(await page.locator("kintone-diagnosis [data-content-errors]").textContent(), /no <script type="application\/json"> element with id 'nowhere'/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,68 @@
+//! Privacy you can verify: what the shipped code could call, the single file's CSP, and what the
+//! browser itself recorded.
+
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, open, fileUrl, completeDiagnosis, embeddedWasm, recordCspViolations, HTML, JS } from "./helpers.mjs";
+
+// What would let answers leave the device: network APIs, and ways to load more code.
+const NETWORK = /fetch|xmlhttprequest|sendbeacon|websocket|eventsource|rtcpeerconnection|importscripts|worker|^open$|instantiatestreaming/i;
+
+test("the wasm module imports no network API", () => {
+  const module = new WebAssembly.Module(embeddedWasm());
+  const imports = WebAssembly.Module.imports(module).map((i) => i.name.replace(/^__wbg_/, "").replace(/_[0-9a-f]{16}$/, ""));
+  assert.ok(imports.length > 50, "the imports were read");
+  assert.ok(imports.includes("getItem") && imports.includes("createElement"), "they are the DOM and storage calls");
+  assert.deepEqual(imports.filter((n) => NETWORK.test(n)), []);
+});
+
+test("the page's own scripts call no network API and never load the wasm from a URL", () => {
+  for (const file of [JS, HTML]) {
+    const text = readFileSync(file, "utf8");
+    for (const api of ["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "RTCPeerConnection", "importScripts", "instantiateStreaming", "import(", "new Worker"]) {
+      assert.ok(!text.includes(api), `${file} mentions ${api}`);
+    }
+    assert.match(text, /initSync\(\{ module: bytes \}\)/, "the wasm is instantiated from the bytes inside the file");
+  }
+});
+
+test("the single file carries a hash-only Content-Security-Policy that forbids connections", () => {
+  const html = readFileSync(HTML, "utf8");
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  const directives = Object.fromEntries(csp.split(/;\s*/).map((d) => { const [k, ...v] = d.trim().split(/\s+/); return [k, v]; }));
+  assert.deepEqual(directives["default-src"], ["'none'"]);
+  assert.deepEqual(directives["connect-src"], ["'none'"]);
+  assert.deepEqual(directives["form-action"], ["'none'"]);
+  assert.equal(directives["script-src"].length, 2);
+  assert.match(directives["script-src"][0], /^'sha256-[A-Za-z0-9+/]+=*'$/);
+  assert.equal(directives["script-src"][1], "'wasm-unsafe-eval'");
+  assert.ok(!csp.includes("unsafe-inline") && !csp.includes("'unsafe-eval'"), csp);
+});
+
+let ctx;
+before(async () => {
+  ctx = await launch();
+  await recordCspViolations(ctx);
+});
+after(async () => ctx && ctx.close());
+
+test("from file://, the CSP allows everything the widget does, and the privacy panel shows what a security officer needs", async () => {
+  const url = fileUrl(HTML);
+  const { page, requests, errors } = await open(ctx, url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await completeDiagnosis(page, "finance", (_, i) => String((i % 4) + 1));
+  await page.locator("[data-privacy] summary").click();
+  const panel = await page.locator("[data-privacy]").textContent();
+  assert.match(panel, /kintone-diagnosis:default:kintone-municipal/, "the storage key");
+  assert.match(panel, /2026\.11\.1/, "the content version");
+  assert.match(panel, /識別値 [0-9a-f]{16}/, "the fingerprint");
+  assert.match(panel, /外部への通信は一度も行われていません/, "no request, from resource timing");
+  assert.equal(await page.locator("[data-privacy] [data-requests]").getAttribute("data-requests"), "0");
+  assert.ok(await page.locator("[data-erase]").isVisible(), "how to erase");
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual([...new Set(requests)], [url]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
