@@ -1,29 +1,47 @@
 //! Boot code of the embeddable script: instantiates the wasm from the bytes inside this file
 //! (never from a URL), defines <kintone-diagnosis>, and offers window.KintoneDiagnosis.mount().
-//! xtask places it after wasm-bindgen's glue, inside one closure, and fills in __KD_WASM__.
+//! xtask places it after wasm-bindgen's glue, inside one closure, and fills in __KD_WASM__
+//! (the wasm, gzip-compressed, in base64).
 
 const WASM_BASE64 = "__KD_WASM__";
-let started = null; // null: not yet; true: ready; an Error: failed for good
+let starting = null; // the one start-up, shared by every instance
 let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
 const storageKeys = new Set(); // namespaces in use on this page, so instances stay independent
 
+// Inflates the embedded module with the browser's own gzip decoder and compiles it off the main
+// thread. Resolves once the widget can mount; rejects with the reason it cannot.
 function start() {
-  if (started === null) {
-    try {
+  if (starting === null) {
+    starting = (async () => {
+      if (typeof DecompressionStream !== "function" || typeof WebAssembly !== "object") {
+        throw new Error("DecompressionStream / WebAssembly unavailable");
+      }
       const bin = atob(WASM_BASE64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      initSync({ module: bytes });
+      const packed = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+      const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+      const chunks = [];
+      let size = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        size += value.length;
+      }
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      initSync({ module: await WebAssembly.compile(bytes) });
       // A constructed stylesheet is not an inline style: the host's CSP needs no style-src for it.
       sheet = new CSSStyleSheet();
       sheet.replaceSync(stylesheet());
-      started = true;
-    } catch (e) {
-      started = e instanceof Error ? e : new Error(String(e));
-    }
+    })();
   }
-  return started;
+  return starting;
 }
 
 // Shown (as plain text, in both languages) when the browser cannot run the widget at all.
@@ -41,9 +59,12 @@ function uniqueKey(key) {
 }
 
 // `styleRoot` is the shadow root, or the document for a light-DOM mount.
-function mountInto(target, options, styleRoot) {
-  const ok = start();
-  if (ok !== true) return fail(target, ok);
+async function mountInto(target, options, styleRoot) {
+  try {
+    await start();
+  } catch (e) {
+    return fail(target, e instanceof Error ? e : new Error(String(e)));
+  }
   const o = Object.assign({}, options || {});
   o.instance = "kd" + ++instances;
   o.storageKey = uniqueKey(o.storageKey);

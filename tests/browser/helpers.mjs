@@ -168,12 +168,13 @@ export async function serve(dir, base = "/") {
   return { url: `http://127.0.0.1:${server.address().port}${base}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
-/** The wasm module inside the embeddable script, decoded from its base64. */
-export function embeddedWasm() {
+/** The wasm module inside the embeddable script: its one long base64 string, gunzipped. */
+export async function embeddedWasm() {
+  const { gunzipSync } = await import("node:zlib");
   const js = readFileSync(JS, "utf8");
-  const m = js.match(/const WASM_BASE64 = "([A-Za-z0-9+/=]+)"/);
+  const m = js.match(/"([A-Za-z0-9+/=]{10000,})"/);
   if (!m) throw new Error("no embedded wasm found in the script");
-  return Buffer.from(m[1], "base64");
+  return gunzipSync(Buffer.from(m[1], "base64"));
 }
 
 /** Records Content-Security-Policy violations in every page of the context. */

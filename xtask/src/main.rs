@@ -5,6 +5,7 @@ mod pack;
 mod serve;
 mod sha;
 mod tools;
+mod wasm_size;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(port(&args)),
         Some("test") => test(),
         Some("check-content") => check_content(args.get(1)),
+        Some("wasm-size") => wasm_size_report(args.get(1)),
         _ => {
             print!("{HELP}");
             return if args.is_empty() {
@@ -56,6 +58,19 @@ fn check_content(path: Option<&String>) -> Result {
     } else {
         Err("the questionnaire has problems".into())
     }
+}
+
+fn wasm_size_report(path: Option<&String>) -> Result {
+    let path = path.ok_or("usage: cargo xtask wasm-size FILE.wasm")?;
+    let b = wasm_size::analyse(&std::fs::read(path)?).ok_or("not a wasm module")?;
+    println!("total {} code {} data {}", b.total, b.code, b.data);
+    for (c, bytes, n) in b.crates.iter().take(15) {
+        println!("{bytes:>8} {n:>5}  {c}");
+    }
+    for (f, bytes) in b.functions.iter().take(40) {
+        println!("{bytes:>8}  {}", f.chars().take(150).collect::<String>());
+    }
+    Ok(())
 }
 
 fn port(args: &[String]) -> u16 {

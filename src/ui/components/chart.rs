@@ -22,52 +22,58 @@ pub struct ChartProps {
     pub title: AttrValue,
 }
 
-const R: f64 = 100.0;
+/// Radius of the outer ring, in SVG units.
+const R: i32 = 100;
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let n = props.items.len().max(1);
-    let point = |i: usize, r: f64| {
+    // Whole SVG units are precise enough at this size; integer formatting keeps Rust's float
+    // formatting and maths out of the wasm (the browser's Math does the trigonometry).
+    let point = |i: usize, r: i32| {
         let a = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-        (r * a.cos(), r * a.sin())
+        let (x, y) = (
+            r as f64 * js_sys::Math::cos(a),
+            r as f64 * js_sys::Math::sin(a),
+        );
+        (js_sys::Math::round(x) as i32, js_sys::Math::round(y) as i32)
     };
-    let ring = |f: f64| {
+    let points = |radius: &dyn Fn(usize) -> i32| {
         (0..n)
             .map(|i| {
-                let (x, y) = point(i, R * f);
-                format!("{x:.1},{y:.1}")
+                let (x, y) = point(i, radius(i));
+                format!("{x},{y}")
             })
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let shape = props
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| {
-            let (x, y) = point(i, R * it.score.unwrap_or(0) as f64 / 100.0);
-            format!("{x:.1},{y:.1}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let shape = points(&|i| {
+        R * props
+            .items
+            .get(i)
+            .and_then(|it| it.score)
+            .unwrap_or(0)
+            .min(100) as i32
+            / 100
+    });
     let bar_h = 26;
     let bars_height = props.items.len() * bar_h + 8;
     html! {
         <figure class="chart" aria-hidden="true">
             <svg class="radar" viewBox="-300 -130 600 260" role="presentation">
-                for f in [0.25, 0.5, 0.75, 1.0] {
-                    <polygon class="grid" points={ring(f)} />
+                for pct in [25, 50, 75, 100] {
+                    <polygon class="grid" points={points(&|_| R * pct / 100)} />
                 }
                 for i in 0..n {
-                    {{ let (x, y) = point(i, R); html! { <line class="axis" x1="0" y1="0" x2={format!("{x:.1}")} y2={format!("{y:.1}")} /> } }}
+                    {{ let (x, y) = point(i, R); html! { <line class="axis" x1="0" y1="0" x2={x.to_string()} y2={y.to_string()} /> } }}
                 }
                 <polygon class="shape" points={shape} />
                 for (i, it) in props.items.iter().enumerate() {
                     {{
-                        let (x, y) = point(i, R + 14.0);
-                        let anchor = if x > 5.0 { "start" } else if x < -5.0 { "end" } else { "middle" };
+                        let (x, y) = point(i, R + 14);
+                        let anchor = if x > 5 { "start" } else if x < -5 { "end" } else { "middle" };
                         let label = match it.score { Some(s) => format!("{} {s}", it.label), None => format!("{} ({})", it.label, props.not_enough) };
-                        html! { <text x={format!("{x:.1}")} y={format!("{:.1}", y + 4.0)} text-anchor={anchor} class={classes!(it.score.is_none().then_some("na"))}>{ label }</text> }
+                        html! { <text x={x.to_string()} y={(y + 4).to_string()} text-anchor={anchor} class={classes!(it.score.is_none().then_some("na"))}>{ label }</text> }
                     }}
                 }
             </svg>
