@@ -267,12 +267,16 @@ pub fn App(props: &AppProps) -> Html {
     let role = s.role.as_deref();
     let (done, asked) = s.progress(&c);
     let minutes_left = ((asked - done) * SECONDS_PER_QUESTION).div_ceil(60);
+    // Only the result screen needs the diagnosis: computing it on every answer would tax each
+    // click for nothing.
+    let at_result = s.screen == Screen::Result;
     let diagnosis = {
         let w = widget.clone();
-        use_memo(
-            (s.role.clone(), s.answers.clone(), s.ticked.clone()),
-            move |_| w.session.diagnose(&w.content),
-        )
+        let deps = at_result.then(|| (s.role.clone(), s.answers.clone(), s.ticked.clone()));
+        use_memo(deps, move |deps| {
+            deps.as_ref()
+                .map(|_| Rc::new(w.session.diagnose(&w.content)))
+        })
     };
 
     let screen = match s.screen {
@@ -344,7 +348,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Result => {
             let (date, _) = io::now();
             html! {
-                <ResultView ui={t} content={ContentRef(c.clone())} session={Rc::new(s.clone())} diagnosis={diagnosis.clone()}
+                <ResultView ui={t} content={ContentRef(c.clone())} session={Rc::new(s.clone())} diagnosis={(*diagnosis).clone().unwrap_or_else(|| Rc::new(s.diagnose(&c)))}
                     lang={lang.clone()} {date} fingerprint={fp.clone()} plan_view={widget.plan_view}
                     heading={heading.clone()} contact={props.contact.clone()}
                     {on_toggle_item} {on_plan_view} {on_take} {on_back} {on_restart} />

@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <task>`. Each installs what it lacks and says what it does.
 
+mod bench;
 mod check;
 mod pack;
 mod serve;
@@ -19,7 +20,10 @@ cargo xtask <task>
   dist               write target/dist/kintone-diagnosis.html (one self-contained page)
                      and target/dist/kintone-diagnosis.js (the embeddable script)
   test               every test: native (cargo test), then browser end-to-end tests in Chromium
+  bench [--quick]    measure the widget against its peers side by side; writes target/bench/report.md
+                     (--quick: 2 runs, to prove the pipeline; size budgets are checked in both modes)
   check-content FILE check a custom questionnaire (JSON); prints every problem, exits 1 if any
+  wasm-size FILE     break a wasm module's code size down by crate and function
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +32,7 @@ fn main() -> ExitCode {
         Some("dist") => pack::dist().map(|_| ()),
         Some("serve") => serve::serve(port(&args)),
         Some("test") => test(),
+        Some("bench") => bench::bench(args.iter().any(|a| a == "--quick")),
         Some("check-content") => check_content(args.get(1)),
         Some("wasm-size") => wasm_size_report(args.get(1)),
         _ => {

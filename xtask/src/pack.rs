@@ -157,18 +157,32 @@ pub fn bundle(built: &Built) -> Result<String> {
     Ok(inline_safe(&js))
 }
 
-/// The single self-contained page with a hash-only Content-Security-Policy.
-pub fn single_page(bundle: &str, shell: &str) -> Result<String> {
-    let shell = std::fs::read_to_string(root().join("www").join(shell))?;
-    let page_css = between(&shell, "<style>", "</style>").unwrap_or_default();
-    // The widget's own styles are a constructed stylesheet, which style-src does not govern;
-    // only the page's <style> needs a hash.
+/// A self-contained page from a shell in `www/`: fills `{{BUNDLE}}` and any further
+/// placeholders, then writes a hash-only Content-Security-Policy covering every inline script
+/// and style of the result.
+pub fn single_page(bundle: &str, shell: &str, fill: &[(&str, &str)]) -> Result<String> {
+    let mut page =
+        std::fs::read_to_string(root().join("www").join(shell))?.replace("{{BUNDLE}}", bundle);
+    for (placeholder, value) in fill {
+        page = page.replace(placeholder, &inline_safe(value));
+    }
+    let hashes = |open: &str, close: &str| {
+        let mut out = Vec::new();
+        let mut rest = page.as_str();
+        while let Some(body) = between(rest, open, close) {
+            out.push(csp_hash(body));
+            let at = rest.find(open).unwrap_or(0) + open.len() + body.len() + close.len();
+            rest = &rest[at..];
+        }
+        out.join(" ")
+    };
+    // The widget's own styles are a constructed stylesheet, which style-src does not govern.
     let csp = format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'",
-        csp_hash(bundle),
-        csp_hash(page_css),
+        hashes("<script>", "</script>"),
+        hashes("<style>", "</style>"),
     );
-    Ok(shell.replace("{{CSP}}", &csp).replace("{{BUNDLE}}", bundle))
+    Ok(page.replace("{{CSP}}", &csp))
 }
 
 fn between<'a>(s: &'a str, a: &str, b: &str) -> Option<&'a str> {
@@ -182,12 +196,18 @@ pub fn dist_dir() -> PathBuf {
 
 /// Writes `target/dist/kintone-diagnosis.{js,html}` and returns their paths.
 pub fn dist() -> Result<(PathBuf, PathBuf)> {
+    let (js, html, _) = dist_with_bundle()?;
+    Ok((js, html))
+}
+
+/// As [`dist`], also returning the bundle's text (for further pages built from it).
+pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
     crate::tools::ensure_wasm_tools()?;
     crate::tools::ensure_node_tools()?;
     crate::tools::ensure_zopfli();
     let built = build_wasm()?;
     let js = bundle(&built)?;
-    let html = single_page(&js, "standalone.html")?;
+    let html = single_page(&js, "standalone.html", &[])?;
     let dir = dist_dir();
     std::fs::create_dir_all(&dir)?;
     let (js_path, html_path) = (
@@ -204,7 +224,7 @@ pub fn dist() -> Result<(PathBuf, PathBuf)> {
         html_path.display(),
         html.len()
     );
-    Ok((js_path, html_path))
+    Ok((js_path, html_path, js))
 }
 
 #[cfg(test)]

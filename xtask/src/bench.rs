@@ -1,0 +1,456 @@
+//! `cargo xtask bench [--quick]`: the widget against its peers, measured side by side in one run.
+//!
+//! Builds the release single file, the peers (SurveyJS and a hand-written page, from a copy of
+//! `../shared/bench`, which is read-only in CI) and our benchmark variant running the peers'
+//! exact questionnaire; runs the shared harness over all of them interleaved; times answer clicks
+//! on a 400-statement page; runs the engine micro-benchmarks; breaks the wasm's size down by
+//! crate and function; prints one report and writes it to `target/bench/report.md`.
+//!
+//! Sizes are deterministic, so they are checked in every mode: the task fails when the single
+//! file grows past its regression budget. The issue's size targets (fractions of SurveyJS) are
+//! reported beside it; they are not met yet (see the report), so failing on them would block
+//! every change. Timings are reported, never asserted.
+
+use crate::{cargo, pack, root, run, tools, wasm_size, Result};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+/// The size targets, as fractions of the SurveyJS page measured in the same run.
+const RAW_BUDGET: f64 = 1.0 / 8.0;
+const GZIP_BUDGET: f64 = 2.0 / 5.0;
+/// Regression budgets for the shipped single file, in bytes: a little above today's size
+/// (271,810 raw / 197,117 gzip on 2026-11-26). Lower them as the file shrinks.
+const RAW_LIMIT: usize = 280_000;
+const GZIP_LIMIT: usize = 203_000;
+
+pub fn bench(quick: bool) -> Result {
+    tools::ensure_browser()?;
+    let (js, html, bundle) = pack::dist_with_bundle()?;
+    let dir = root().join("target/bench");
+    let peers = dir.join("peers");
+    prepare_peers(&peers)?;
+
+    println!("xtask: building the benchmark pages");
+    let peer_content =
+        node_output(&["xtask/bench/contents.mjs", "peer", &peers.to_string_lossy()])?;
+    let stress_content = node_output(&["xtask/bench/contents.mjs", "stress"])?;
+    let ours = dir.join("kintone-diagnosis-bench.html");
+    let stress = dir.join("kintone-diagnosis-stress.html");
+    std::fs::write(
+        &ours,
+        pack::single_page(
+            &bundle,
+            "bench.html",
+            &[("{{CONTENT}}", &serde_json::to_string(&peer_content)?)],
+        )?,
+    )?;
+    std::fs::write(
+        &stress,
+        pack::single_page(
+            &bundle,
+            "bench.html",
+            &[("{{CONTENT}}", &serde_json::to_string(&stress_content)?)],
+        )?,
+    )?;
+
+    let surveyjs = peers.join("dist/surveyjs.html");
+    let vanilla = peers.join("dist/vanilla.html");
+    let (runs, warmup) = if quick { ("2", "0") } else { ("15", "1") };
+    println!("xtask: measuring {runs} interleaved runs per page (SurveyJS, hand-written, ours)");
+    let measured = dir.join("measure.json");
+    let harness_out = Command::new("node")
+        .arg(peers.join("measure.mjs"))
+        .args(["--runs", runs, "--warmup", warmup, "--json"])
+        .arg(&measured)
+        .args([&surveyjs, &vanilla, &ours])
+        .output()?;
+    let harness_text = String::from_utf8_lossy(&harness_out.stdout).into_owned();
+    if !harness_out.status.success() {
+        return Err(format!(
+            "the harness failed:\n{}{}",
+            harness_text,
+            String::from_utf8_lossy(&harness_out.stderr)
+        )
+        .into());
+    }
+    let m: Value = serde_json::from_str(&std::fs::read_to_string(&measured)?)?;
+
+    println!("xtask: timing answer clicks on the 400-statement page");
+    let clicks = if quick { "40" } else { "300" };
+    let stress_result: Value = serde_json::from_str(&node_output(&[
+        "xtask/bench/stress.mjs",
+        &stress.to_string_lossy(),
+        "--clicks",
+        clicks,
+    ])?)?;
+
+    println!("xtask: engine micro-benchmarks");
+    let engine = Command::new(cargo())
+        .current_dir(root())
+        .args(["bench", "--quiet", "--bench", "engine"])
+        .output()?;
+    let engine_table = String::from_utf8_lossy(&engine.stdout).into_owned();
+
+    let named = root().join("target/pkg/kintone_diagnosis_named.wasm");
+    run(Command::new(tools::node_bin("wasm-opt"))
+        .arg("-Oz")
+        .arg("-g")
+        .arg(root().join("target/pkg/kintone_diagnosis_bg.wasm"))
+        .arg("-o")
+        .arg(&named))?;
+    let breakdown = wasm_size::analyse(&std::fs::read(&named)?).ok_or("cannot read the wasm")?;
+
+    let files: Vec<(&str, &Path)> = vec![
+        ("SurveyJS", surveyjs.as_path()),
+        ("hand-written", vanilla.as_path()),
+        ("ours: single file (shipped, full content)", html.as_path()),
+        ("ours: embeddable script", js.as_path()),
+        ("ours: benchmark variant", ours.as_path()),
+    ];
+    let sizes: Vec<Sizes> = files.iter().map(|(_, p)| sizes(p)).collect::<Result<_>>()?;
+    let mut report = String::new();
+    let mode = if quick {
+        "quick (2 runs: proves the pipeline; timings not meaningful)"
+    } else {
+        "full (15 runs)"
+    };
+    let _ = writeln!(
+        report,
+        "# Benchmark report\n\nMode: {mode}. Every figure below comes from this one run.\n"
+    );
+    let _ = writeln!(report, "## Size\n\n| page | raw B | gzip-9 B | brotli-11 B | raw / SurveyJS | gzip / SurveyJS | raw / hand-written |\n|---|---:|---:|---:|---:|---:|---:|");
+    for ((name, _), s) in files.iter().zip(&sizes) {
+        let _ = writeln!(
+            report,
+            "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.1}x |",
+            s.raw,
+            s.gzip,
+            s.brotli,
+            s.raw as f64 / sizes[0].raw as f64,
+            s.gzip as f64 / sizes[0].gzip as f64,
+            s.raw as f64 / sizes[1].raw as f64
+        );
+    }
+    let shipped = &sizes[2];
+    let _ = writeln!(
+        report,
+        "\nRegression budget of the single file: {} B raw (limit {RAW_LIMIT}), {} B gzip (limit {GZIP_LIMIT}).",
+        shipped.raw, shipped.gzip
+    );
+
+    let med = |file: &Path, key: &str| median(&m, file, key);
+    let t = |file: &Path| Timing {
+        first_q: med(file, "firstQPaint"),
+        first_render: med(file, "firstRender"),
+        complete: med(file, "completeMs"),
+        memory: med(file, "heap")
+            .zip(med(file, "wasmMiB"))
+            .map(|(h, w)| h + w),
+        requests: med(file, "requests_count"),
+        ok: runs_ok(&m, file),
+    };
+    let (ts, tv, to) = (t(&surveyjs), t(&vanilla), t(&ours));
+    let _ = writeln!(
+        report,
+        "\n## Speed and memory (medians; the peers' questionnaire, 7 sections x 4 statements)\n"
+    );
+    let _ = writeln!(report, "| page | ok runs | first question painted ms | first render ms | answer everything ms | JS heap + wasm MiB | requests |\n|---|---|---:|---:|---:|---:|---:|");
+    for (name, x) in [
+        ("SurveyJS", &ts),
+        ("hand-written", &tv),
+        ("ours (benchmark variant)", &to),
+    ] {
+        let _ = writeln!(
+            report,
+            "| {name} | {} | {} | {} | {} | {} | {} |",
+            x.ok,
+            f(x.first_q, 1),
+            f(x.first_render, 1),
+            f(x.complete, 1),
+            f(x.memory, 2),
+            f(x.requests, 0)
+        );
+    }
+    let ratio = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a / b);
+    let stress_p95 = stress_result["render"]["p95"].as_f64();
+    let targets: Vec<(String, Option<f64>, f64, bool)> = vec![
+        (
+            "single file raw / SurveyJS raw".into(),
+            Some(shipped.raw as f64 / sizes[0].raw as f64),
+            RAW_BUDGET,
+            true,
+        ),
+        (
+            "single file gzip / SurveyJS gzip".into(),
+            Some(shipped.gzip as f64 / sizes[0].gzip as f64),
+            GZIP_BUDGET,
+            true,
+        ),
+        (
+            "first question / SurveyJS".into(),
+            ratio(to.first_q, ts.first_q),
+            0.25,
+            true,
+        ),
+        (
+            "first question / hand-written".into(),
+            ratio(to.first_q, tv.first_q),
+            1.5,
+            true,
+        ),
+        (
+            "answer everything / hand-written".into(),
+            ratio(to.complete, tv.complete),
+            1.3,
+            true,
+        ),
+        (
+            "JS heap + wasm / SurveyJS".into(),
+            ratio(to.memory, ts.memory),
+            1.0 / 3.0,
+            true,
+        ),
+        (
+            "400-statement page: click to re-render, p95 ms".into(),
+            stress_p95,
+            16.0,
+            true,
+        ),
+    ];
+    let _ = writeln!(
+        report,
+        "\n## Targets\n\n| target | measured | limit | holds |\n|---|---:|---:|---|"
+    );
+    for (name, value, limit, _) in &targets {
+        let holds = value.map(|v| v <= *limit);
+        let _ = writeln!(
+            report,
+            "| {name} | {} | {limit:.3} | {} |",
+            f(*value, 3),
+            match holds {
+                Some(true) => "yes",
+                Some(false) => "NO",
+                None => "n/a",
+            }
+        );
+    }
+    let _ = writeln!(
+        report,
+        "\nThe harness's score column compares `[data-score]` with each section's sum of answers (4-20). Our engine reports every dimension on a 0-100 scale instead (the sum rescaled: 100 x (sum - 4) / 16), so that column reads FAIL by design; the check below recomputes it from the harness's own expected sums."
+    );
+    let _ = writeln!(report, "\n{}", score_check(&m, &ours));
+    let _ = writeln!(
+        report,
+        "\n## Re-rendering on a 400-statement page\n\n{} clicks on random answers of {} statements on one screen: click to re-rendered DOM p50 {} ms, p95 {} ms, max {} ms; click to next animation frame p50 {} ms, p95 {} ms.",
+        stress_result["clicks"], stress_result["questions"],
+        f(stress_result["render"]["p50"].as_f64(), 2), f(stress_p95, 2), f(stress_result["render"]["max"].as_f64(), 2),
+        f(stress_result["frame"]["p50"].as_f64(), 2), f(stress_result["frame"]["p95"].as_f64(), 2)
+    );
+    let _ = writeln!(
+        report,
+        "\n## Engine (native, `cargo bench --bench engine`)\n\n{engine_table}"
+    );
+    let _ = writeln!(
+        report,
+        "## Where the wasm's bytes go\n\nOptimised module {} B (code {} B, data {} B, read from a copy optimised with names kept; the shipped one is the same minus the names). By crate:\n\n| crate | code B | functions |\n|---|---:|---:|",
+        breakdown.total, breakdown.code, breakdown.data
+    );
+    for (c, b, n) in breakdown.crates.iter().take(12) {
+        let _ = writeln!(report, "| {c} | {b} | {n} |");
+    }
+    let _ = writeln!(
+        report,
+        "\nLargest functions:\n\n| code B | function |\n|---:|---|"
+    );
+    for (name, b) in breakdown.functions.iter().take(15) {
+        let short: String = name.chars().take(110).collect();
+        let _ = writeln!(report, "| {b} | `{}` |", short.replace('|', "\\\\|"));
+    }
+    let _ = writeln!(
+        report,
+        "\n## The harness's own output\n\n```\n{}```",
+        harness_text
+    );
+    std::fs::write(dir.join("report.md"), &report)?;
+    print!("{report}");
+    println!("xtask: wrote {}", dir.join("report.md").display());
+    if shipped.raw > RAW_LIMIT || shipped.gzip > GZIP_LIMIT {
+        return Err(format!(
+            "size budget exceeded: the single file is {} B raw / {} B gzip; the limits are {RAW_LIMIT} B and {GZIP_LIMIT} B",
+            shipped.raw, shipped.gzip
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Copies the shared peer folder (read-only in CI) and builds the peers there.
+fn prepare_peers(peers: &Path) -> Result {
+    let shared = root().join("../shared/bench");
+    if !shared.is_dir() {
+        return Err(format!("no peer reference at {}", shared.display()).into());
+    }
+    std::fs::create_dir_all(peers)?;
+    for entry in std::fs::read_dir(&shared)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == "node_modules" || name == "dist" {
+            continue;
+        }
+        copy(&entry.path(), &peers.join(&name))?;
+    }
+    if !peers.join("node_modules/survey-core").is_dir() {
+        println!("xtask: installing the peers' npm packages (package-lock.json of shared/bench)");
+        run(Command::new("npm")
+            .current_dir(peers)
+            .args(["ci", "--no-audit", "--no-fund"])
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    }
+    run(Command::new("node").current_dir(peers).arg("build.mjs"))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    if from.is_dir() {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            copy(&e.path(), &to.join(e.file_name()))?;
+        }
+    } else {
+        // Copies of a read-only tree must be writable, or the next copy fails.
+        let _ = std::fs::remove_file(to);
+        std::fs::write(to, std::fs::read(from)?)?;
+    }
+    Ok(())
+}
+
+fn node_output(args: &[&str]) -> Result<String> {
+    let out = Command::new("node")
+        .current_dir(root())
+        .args(args)
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "node {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+/// Sizes as the harness computes them: `gzip -9 -n`, and brotli at quality 11 (node's zlib).
+fn sizes(p: &Path) -> Result<Sizes> {
+    let raw = std::fs::metadata(p)?.len() as usize;
+    let gzip = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .arg(p)
+        .output()?
+        .stdout
+        .len();
+    let script = "const z=require('zlib'),b=require('fs').readFileSync(process.argv[1]);process.stdout.write(String(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_SIZE_HINT]:b.length}}).length))";
+    let brotli = String::from_utf8(
+        Command::new("node")
+            .args(["-e", script])
+            .arg(p)
+            .output()?
+            .stdout,
+    )?
+    .trim()
+    .parse()?;
+    Ok(Sizes { raw, gzip, brotli })
+}
+
+struct Timing {
+    first_q: Option<f64>,
+    first_render: Option<f64>,
+    complete: Option<f64>,
+    memory: Option<f64>,
+    requests: Option<f64>,
+    ok: String,
+}
+
+fn results<'a>(m: &'a Value, file: &Path) -> Vec<&'a Value> {
+    m["results"][file.to_string_lossy().as_ref()]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn median(m: &Value, file: &Path, key: &str) -> Option<f64> {
+    let mut xs: Vec<f64> = results(m, file)
+        .iter()
+        .filter(|r| r.get("failed").is_none())
+        .filter_map(|r| {
+            if key == "requests_count" {
+                r["requests"].as_array().map(|a| a.len() as f64)
+            } else {
+                r[key].as_f64()
+            }
+        })
+        .collect();
+    if xs.is_empty() {
+        return None;
+    }
+    xs.sort_by(|a, b| a.total_cmp(b));
+    let n = xs.len();
+    Some(if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    })
+}
+
+fn runs_ok(m: &Value, file: &Path) -> String {
+    let r = results(m, file);
+    format!(
+        "{}/{}",
+        r.iter().filter(|x| x.get("failed").is_none()).count(),
+        r.len()
+    )
+}
+
+/// Our 0-100 scores against the harness's expected section sums, rescaled.
+fn score_check(m: &Value, file: &Path) -> String {
+    let r = results(m, file);
+    let Some(run) = r.iter().find(|x| x.get("failed").is_none()) else {
+        return "No successful run to check.".into();
+    };
+    let (Some(expected), Some(scores)) = (run["expected"].as_array(), run["scores"].as_array())
+    else {
+        return "No scores recorded.".into();
+    };
+    let want: Vec<i64> = expected
+        .iter()
+        .filter_map(|e| e.as_f64())
+        .map(|sum| ((sum - 4.0) * 100.0 / 16.0).round() as i64)
+        .collect();
+    let got: Vec<i64> = scores
+        .iter()
+        .map(|s| s.as_f64().map(|x| x as i64).unwrap_or(-1))
+        .collect();
+    format!(
+        "Score check: expected (rescaled) {:?}, shown {:?}: {}.",
+        want,
+        got,
+        if want == got {
+            "identical"
+        } else {
+            "DIFFERENT"
+        }
+    )
+}
+
+fn f(x: Option<f64>, digits: usize) -> String {
+    x.map(|v| format!("{v:.digits$}"))
+        .unwrap_or_else(|| "n/a".into())
+}
