@@ -102,8 +102,9 @@ test("in a sandboxed frame where storage throws, it says so and still completes"
   await page.close();
 });
 
-test("attributes: language, contact link, storage off, storage key, skipping the intro", async () => {
+test("attributes: language, contact link, storage off, storage key, skipping the intro, theme", async () => {
   const url = hostPage("attributes.html", `
+    <style>#a { --kd-accent: rgb(0, 105, 92); }</style>
     <kintone-diagnosis id="a" lang="en" storage-key="town-hall" contact-href="https://example.jp/contact" contact-label="Talk to us"></kintone-diagnosis>
     <kintone-diagnosis id="b" storage="off" start="questions"></kintone-diagnosis>
     <script src="kintone-diagnosis.js"></script>`);
@@ -114,6 +115,9 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   const b = page.locator("#b");
   assert.match(await a.locator("h2").textContent(), /Why is kintone adoption stalling/);
   assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
+  const accent = (el) => el.locator(".role-label").first().evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await accent(a), "rgb(0, 105, 92)", "the host themes the widget through --kd-accent");
+  assert.equal(await accent(b), "rgb(29, 79, 145)", "only where it sets it");
   await a.locator('[data-role="staff"]').click();
   await a.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
   await b.locator('[data-role="finance"]').click();

@@ -477,3 +477,33 @@ fn every_blocker_can_be_primary_for_every_role() {
         }
     }
 }
+
+#[test]
+fn every_blocker_has_steps_at_each_severity_above_low() {
+    use kintone_diagnosis::core::plan::{plan, Facts};
+    use kintone_diagnosis::core::DimensionScore;
+    let content = shipped();
+    let answers = Default::default();
+    let ticked = BTreeSet::new();
+    for dim in &content.dimensions {
+        for (band_index, band) in content.bands.iter().enumerate().skip(1) {
+            // This dimension at the bottom of the band, every other one scored low.
+            let scores: Vec<DimensionScore> = content
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let (score, band) = if d.id == dim.id { (band.min, band_index) } else { (0, 0) };
+                    DimensionScore { dimension: d.id.clone(), score: Some(score), band: Some(band), answered: 5, asked: 5, reasons: Vec::new() }
+                })
+                .collect();
+            let primary = vec![dim.id.clone()];
+            let steps = plan(&Facts { content: &content, role: Some("promoter"), answers: &answers, scores: &scores, ticked: &ticked, primary: &primary });
+            assert!(
+                steps.iter().any(|p| p.dimensions.contains(&dim.id) && p.focus),
+                "no step answers to {} at {}",
+                dim.id,
+                band.id
+            );
+        }
+    }
+}

@@ -175,55 +175,48 @@ pub fn bench(quick: bool) -> Result {
     }
     let ratio = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a / b);
     let stress_p95 = stress_result["render"]["p95"].as_f64();
-    let targets: Vec<(String, Option<f64>, f64, bool)> = vec![
+    let targets: Vec<(&str, Option<f64>, f64)> = vec![
         (
-            "single file raw / SurveyJS raw".into(),
+            "single file raw / SurveyJS raw",
             Some(shipped.raw as f64 / sizes[0].raw as f64),
             RAW_BUDGET,
-            true,
         ),
         (
-            "single file gzip / SurveyJS gzip".into(),
+            "single file gzip / SurveyJS gzip",
             Some(shipped.gzip as f64 / sizes[0].gzip as f64),
             GZIP_BUDGET,
-            true,
         ),
         (
-            "first question / SurveyJS".into(),
+            "first question / SurveyJS",
             ratio(to.first_q, ts.first_q),
             0.25,
-            true,
         ),
         (
-            "first question / hand-written".into(),
+            "first question / hand-written",
             ratio(to.first_q, tv.first_q),
             1.5,
-            true,
         ),
         (
-            "answer everything / hand-written".into(),
+            "answer everything / hand-written",
             ratio(to.complete, tv.complete),
             1.3,
-            true,
         ),
         (
-            "JS heap + wasm / SurveyJS".into(),
+            "JS heap + wasm / SurveyJS",
             ratio(to.memory, ts.memory),
             1.0 / 3.0,
-            true,
         ),
         (
-            "400-statement page: click to re-render, p95 ms".into(),
+            "400-statement page: click to re-render, p95 ms",
             stress_p95,
             16.0,
-            true,
         ),
     ];
     let _ = writeln!(
         report,
         "\n## Targets\n\n| target | measured | limit | holds |\n|---|---:|---:|---|"
     );
-    for (name, value, limit, _) in &targets {
+    for (name, value, limit) in &targets {
         let holds = value.map(|v| v <= *limit);
         let _ = writeln!(
             report,
@@ -299,7 +292,7 @@ fn prepare_peers(peers: &Path) -> Result {
         if name == "node_modules" || name == "dist" {
             continue;
         }
-        copy(&entry.path(), &peers.join(&name))?;
+        tools::copy_tree(&entry.path(), &peers.join(&name))?;
     }
     if !peers.join("node_modules/survey-core").is_dir() {
         println!("xtask: installing the peers' npm packages (package-lock.json of shared/bench)");
@@ -309,21 +302,6 @@ fn prepare_peers(peers: &Path) -> Result {
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     }
     run(Command::new("node").current_dir(peers).arg("build.mjs"))
-}
-
-fn copy(from: &Path, to: &Path) -> Result {
-    if from.is_dir() {
-        std::fs::create_dir_all(to)?;
-        for e in std::fs::read_dir(from)? {
-            let e = e?;
-            copy(&e.path(), &to.join(e.file_name()))?;
-        }
-    } else {
-        // Copies of a read-only tree must be writable, or the next copy fails.
-        let _ = std::fs::remove_file(to);
-        std::fs::write(to, std::fs::read(from)?)?;
-    }
-    Ok(())
 }
 
 fn node_output(args: &[&str]) -> Result<String> {

@@ -85,7 +85,7 @@ pub fn ensure_wasm_tools() -> Result<()> {
     // Outside the project, or cargo would take it for a member of this workspace.
     let work = std::env::temp_dir().join(format!("kd-wasm-bindgen-cli-{version}"));
     let _ = std::fs::remove_dir_all(&work);
-    copy_dir(&src, &work)?;
+    copy_tree(&src, &work)?;
     run(Command::new(cargo()).current_dir(&work).args([
         "update",
         "-p",
@@ -111,16 +111,18 @@ fn registry_source(dir: &str) -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
+/// Copies a file or a folder tree. Copies are always writable, even from a read-only tree such
+/// as `../shared` in CI, so that the next copy can replace them.
+pub fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    if from.is_dir() {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            copy_tree(&e.path(), &to.join(e.file_name()))?;
         }
+    } else {
+        let _ = std::fs::remove_file(to);
+        std::fs::write(to, std::fs::read(from)?)?;
     }
     Ok(())
 }

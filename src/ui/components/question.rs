@@ -4,11 +4,10 @@ use crate::core::Answer;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
+/// A statement as shown.
+#[derive(Clone, PartialEq)]
+pub struct ShownQuestion {
     pub id: AttrValue,
-    /// Unique per widget instance, so that two widgets on one page keep separate radio groups.
-    pub group: AttrValue,
     pub number: usize,
     pub statement: AttrValue,
     /// (value, label) in display order.
@@ -18,6 +17,13 @@ pub struct QuestionProps {
     pub selected: Option<Answer>,
     /// Shown as unanswered after a refused "next".
     pub missing: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub question: ShownQuestion,
+    /// Unique per widget instance, so that two widgets on one page keep separate radio groups.
+    pub group: AttrValue,
     pub missing_note: AttrValue,
     /// Changes (to a new `Some`) when focus should move here: the first unanswered statement
     /// after a refused "next".
@@ -27,6 +33,7 @@ pub struct QuestionProps {
 
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
+    let q = &props.question;
     let fieldset = use_node_ref();
     {
         let fieldset = fieldset.clone();
@@ -43,15 +50,15 @@ pub fn Question(props: &QuestionProps) -> Html {
             }
         });
     }
-    let note_id = format!("{}-{}-note", props.group, props.id);
-    let name = format!("{}-{}", props.group, props.id);
-    let is = |a: &Answer| props.selected.as_ref() == Some(a);
+    let note_id = format!("{}-{}-note", props.group, q.id);
+    let name = format!("{}-{}", props.group, q.id);
+    let is = |a: &Answer| q.selected.as_ref() == Some(a);
     html! {
-        <fieldset ref={fieldset} data-q={props.id.clone()} class={classes!("question", props.missing.then_some("missing"))}
-            aria-describedby={props.missing.then(|| note_id.clone())}>
-            <legend><span class="qnum">{ format!("{}.", props.number) }</span>{ &props.statement }</legend>
+        <fieldset ref={fieldset} data-q={q.id.clone()} class={classes!("question", q.missing.then_some("missing"))}
+            aria-describedby={q.missing.then(|| note_id.clone())}>
+            <legend><span class="qnum">{ format!("{}.", q.number) }</span>{ &q.statement }</legend>
             <div class="choices">
-            for (value, label) in props.choices.iter() {
+            for (value, label) in q.choices.iter() {
                 <label class="choice" key={value.as_str()}>
                     <input type="radio" name={name.clone()} value={value.clone()} data-v={value.clone()}
                         checked={is(&Answer::Choice(value.to_string()))}
@@ -62,7 +69,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                     <span>{ label }</span>
                 </label>
             }
-            if let Some(label) = &props.dont_know {
+            if let Some(label) = &q.dont_know {
                 <label class="choice dont-know">
                     <input type="radio" name={name.clone()} value="" data-dont-know=""
                         checked={is(&Answer::DontKnow)}
@@ -71,7 +78,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                 </label>
             }
             </div>
-            if props.missing {
+            if q.missing {
                 <p class="missing-note" id={note_id}>{ &props.missing_note }</p>
             }
         </fieldset>

@@ -1,21 +1,10 @@
 //! One section of statements: progress, the statements, and back / next.
 
 use super::question::Question;
+pub use super::question::ShownQuestion;
 use crate::core::Answer;
 use crate::ui::text::Ui;
 use yew::prelude::*;
-
-/// A statement as the section shows it.
-#[derive(Clone, PartialEq)]
-pub struct ShownQuestion {
-    pub id: AttrValue,
-    pub number: usize,
-    pub statement: AttrValue,
-    pub choices: Vec<(AttrValue, AttrValue)>,
-    pub dont_know: Option<AttrValue>,
-    pub selected: Option<Answer>,
-    pub missing: bool,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -75,9 +64,7 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
                 <div class="notice error" role="alert">{ (ui.unanswered)(&props.unanswered) }</div>
             }
             for q in props.questions.iter() {
-                <Question key={q.id.as_str()} id={q.id.clone()} group={props.group.clone()} number={q.number}
-                    statement={q.statement.clone()} choices={q.choices.clone()} dont_know={q.dont_know.clone()}
-                    selected={q.selected.clone()} missing={q.missing} missing_note={ui.answer_this}
+                <Question key={q.id.as_str()} question={q.clone()} group={props.group.clone()} missing_note={ui.answer_this}
                     focus={(first_missing.as_ref() == Some(&q.id)).then_some(props.refusals)}
                     on_answer={ let id = q.id.clone(); props.on_answer.reform(move |a| (id.clone(), a)) } />
             }
