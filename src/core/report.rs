@@ -13,6 +13,8 @@ pub struct ReportWords<'a> {
     pub verdict: &'a str,
     pub primary: &'a str,
     pub because: &'a str,
+    /// Quotation marks around a quoted statement.
+    pub quote: (&'a str, &'a str),
     pub plan: &'a str,
     pub owner: &'a str,
     pub all: &'a str,
@@ -80,9 +82,11 @@ pub fn markdown(
                 let label = choice_label(content, &r.question, session, lang);
                 let _ = writeln!(
                     out,
-                    "   - {}: 「{}」→ {} ({}%)",
+                    "   - {}: {}{}{} → {} ({}%)",
                     w.because,
+                    w.quote.0,
                     one_line(content.statement(q, role, lang)),
+                    w.quote.1,
                     label,
                     r.share
                 );

@@ -454,6 +454,7 @@ fn report_words(t: &'static Ui, w: &Widget) -> ReportWords<'static> {
         verdict,
         primary: t.primary_title,
         because: t.because,
+        quote: t.quote,
         plan: t.plan_title,
         owner: t.report_owner,
         all: t.all_blockers,

@@ -492,14 +492,34 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
                 .dimensions
                 .iter()
                 .map(|d| {
-                    let (score, band) = if d.id == dim.id { (band.min, band_index) } else { (0, 0) };
-                    DimensionScore { dimension: d.id.clone(), score: Some(score), band: Some(band), answered: 5, asked: 5, reasons: Vec::new() }
+                    let (score, band) = if d.id == dim.id {
+                        (band.min, band_index)
+                    } else {
+                        (0, 0)
+                    };
+                    DimensionScore {
+                        dimension: d.id.clone(),
+                        score: Some(score),
+                        band: Some(band),
+                        answered: 5,
+                        asked: 5,
+                        reasons: Vec::new(),
+                    }
                 })
                 .collect();
             let primary = vec![dim.id.clone()];
-            let steps = plan(&Facts { content: &content, role: Some("promoter"), answers: &answers, scores: &scores, ticked: &ticked, primary: &primary });
+            let steps = plan(&Facts {
+                content: &content,
+                role: Some("promoter"),
+                answers: &answers,
+                scores: &scores,
+                ticked: &ticked,
+                primary: &primary,
+            });
             assert!(
-                steps.iter().any(|p| p.dimensions.contains(&dim.id) && p.focus),
+                steps
+                    .iter()
+                    .any(|p| p.dimensions.contains(&dim.id) && p.focus),
                 "no step answers to {} at {}",
                 dim.id,
                 band.id

@@ -265,6 +265,7 @@ fn markdown_summary_reads_as_a_memo() {
         verdict: "These are the main things holding adoption back.",
         primary: "Main blockers",
         because: "Because you answered",
+        quote: ("\u{201c}", "\u{201d}"),
         plan: "Next steps",
         owner: "Who",
         all: "All blockers",
@@ -287,9 +288,9 @@ fn markdown_summary_reads_as_a_memo() {
 
         1. **A feeling of imposition** — High (100)
            Existing work feels dismissed and only a few people are involved, so others feel it is forced on them.
-           - Because you answered: 「Some staff felt their existing way of working was dismissed while kintone was being recommended.」→ Applies (20%)
-           - Because you answered: 「Only a handful of staff have received kintone training.」→ Applies (20%)
-           - Because you answered: 「The same few people present at every case-sharing session.」→ Applies (20%)
+           - Because you answered: “Some staff felt their existing way of working was dismissed while kintone was being recommended.” → Applies (20%)
+           - Because you answered: “Only a handful of staff have received kintone training.” → Applies (20%)
+           - Because you answered: “The same few people present at every case-sharing session.” → Applies (20%)
 
         ## Next steps
 

@@ -72,8 +72,20 @@ pub fn Chart(props: &ChartProps) -> Html {
                     {{
                         let (x, y) = point(i, R + 14);
                         let anchor = if x > 5 { "start" } else if x < -5 { "end" } else { "middle" };
-                        let label = match it.score { Some(s) => format!("{} {s}", it.label), None => format!("{} ({})", it.label, props.not_enough) };
-                        html! { <text x={x.to_string()} y={(y + 4).to_string()} text-anchor={anchor} class={classes!(it.score.is_none().then_some("na"))}>{ label }</text> }
+                        let value = match it.score { Some(s) => s.to_string(), None => format!("({})", props.not_enough) };
+                        let (first, second) = split_label(&it.label);
+                        // Labels above the centre grow upwards, the others downwards.
+                        let top = if second.is_empty() { y + 4 } else if y < 0 { y - 4 } else { y + 4 };
+                        html! {
+                            <text x={x.to_string()} y={top.to_string()} text-anchor={anchor} class={classes!(it.score.is_none().then_some("na"))}>
+                                if second.is_empty() {
+                                    { format!("{first} {value}") }
+                                } else {
+                                    <tspan x={x.to_string()}>{ first }</tspan>
+                                    <tspan x={x.to_string()} dy="13">{ format!("{second} {value}") }</tspan>
+                                }
+                            </text>
+                        }
                     }}
                 }
             </svg>
@@ -98,4 +110,24 @@ pub fn Chart(props: &ChartProps) -> Html {
             <figcaption>{ &props.title }</figcaption>
         </figure>
     }
+}
+
+/// Splits a long label over two lines: at the space nearest the middle, or (Japanese, without
+/// spaces) at the middle character.
+fn split_label(label: &str) -> (String, String) {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= 14 {
+        return (label.to_string(), String::new());
+    }
+    let mid = chars.len() / 2;
+    let cut = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(mid))
+        .unwrap_or(mid);
+    let first: String = chars[..cut].iter().collect();
+    let second: String = chars[cut..].iter().collect();
+    (first.trim().to_string(), second.trim().to_string())
 }

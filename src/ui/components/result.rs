@@ -214,7 +214,7 @@ fn primary_item(c: &Content, d: &Diagnosis, s: &Session, id: &str, lang: &str, u
                 <ul class="because">
                 for r in score.reasons.iter() {
                     <li key={r.question.clone()}>
-                        { format!("「{}」", c.question(&r.question).map(|q| c.statement(q, role, lang)).unwrap_or_default()) }
+                        { format!("{}{}{}", ui.quote.0, c.question(&r.question).map(|q| c.statement(q, role, lang)).unwrap_or_default(), ui.quote.1) }
                         <span class="answer">{ format!("→ {}", choice_label(c, &r.question, s, lang)) }</span>
                         <span class="share">{ (ui.share)(r.share) }</span>
                     </li>
