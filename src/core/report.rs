@@ -1,5 +1,6 @@
 //! The result as a Markdown summary: for download, the clipboard, and pasting into a memo.
 
+use super::classify::Verdict;
 use super::content::Content;
 use super::scoring::Answer;
 use super::session::{Diagnosis, Session};
@@ -10,7 +11,8 @@ pub struct ReportWords<'a> {
     pub date: &'a str,
     pub role: &'a str,
     pub version: &'a str,
-    pub verdict: &'a str,
+    /// The verdict sentence for a blocked, a healthy and an undecidable office.
+    pub verdicts: [&'a str; 3],
     pub primary: &'a str,
     pub because: &'a str,
     /// Quotation marks around a quoted statement.
@@ -50,7 +52,12 @@ pub fn markdown(
         content.content_version,
         super::fingerprint(content)
     );
-    let _ = writeln!(out, "\n{}\n", w.verdict);
+    let verdict = match d.classification.verdict {
+        Verdict::Blocked => w.verdicts[0],
+        Verdict::Healthy => w.verdicts[1],
+        Verdict::Insufficient => w.verdicts[2],
+    };
+    let _ = writeln!(out, "\n{verdict}\n");
 
     if !d.classification.primary.is_empty() {
         let _ = writeln!(out, "## {}\n", w.primary);

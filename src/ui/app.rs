@@ -10,7 +10,7 @@ use super::text::{ui, Ui};
 use super::{io, ContentRef};
 use crate::core::export::{export, import, ImportError, ResultExport};
 use crate::core::report::{markdown, ReportWords};
-use crate::core::{fingerprint, Action, Answer, Content, Screen, Session, Verdict};
+use crate::core::{fingerprint, Action, Answer, Content, Screen, Session};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -224,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |kind: TakeAway| {
             let t = ui(&w.lang);
             let (date, now) = io::now();
-            let words = report_words(t, &w);
+            let words = report_words(t);
             match kind {
                 TakeAway::Print => io::print(),
                 TakeAway::Json => {
@@ -441,17 +441,12 @@ fn open_result(content: &Content, t: &Ui, text: Option<String>) -> Result<Sessio
     })
 }
 
-fn report_words(t: &'static Ui, w: &Widget) -> ReportWords<'static> {
-    let verdict = match w.session.diagnose(&w.content).classification.verdict {
-        Verdict::Blocked => t.verdict_blocked,
-        Verdict::Healthy => t.verdict_healthy,
-        Verdict::Insufficient => t.verdict_insufficient,
-    };
+fn report_words(t: &'static Ui) -> ReportWords<'static> {
     ReportWords {
         date: t.report_date,
         role: t.report_role,
         version: t.report_version,
-        verdict,
+        verdicts: [t.verdict_blocked, t.verdict_healthy, t.verdict_insufficient],
         primary: t.primary_title,
         because: t.because,
         quote: t.quote,

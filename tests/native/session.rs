@@ -262,7 +262,11 @@ fn markdown_summary_reads_as_a_memo() {
         date: "Date",
         role: "Role",
         version: "Questionnaire",
-        verdict: "These are the main things holding adoption back.",
+        verdicts: [
+            "These are the main things holding adoption back.",
+            "Nothing major holds it back.",
+            "Not enough answers to tell.",
+        ],
         primary: "Main blockers",
         because: "Because you answered",
         quote: ("\u{201c}", "\u{201d}"),
