@@ -123,6 +123,9 @@ if (typeof window !== "undefined" && !window.KintoneDiagnosis) {
      * attributes, in camelCase: lang, content (JSON text), storage, storageKey, start,
      * contactHref, contactLabel, onComplete(result).
      */
-    mount: (element, options) => mountInto(element, options, document),
+    mount: (element, options) => {
+      if (!(element instanceof Element)) throw new TypeError("KintoneDiagnosis.mount needs an element to mount into");
+      return mountInto(element, options, document);
+    },
   });
 }
