@@ -51,6 +51,36 @@ function fail(target, error) {
   target.setAttribute("role", "alert");
 }
 
+// The widget's asynchronous needs, kept in JavaScript so that the wasm carries no async runtime.
+const IO = Object.freeze({
+  // Calls back with a picked file's text, or null when it cannot be read.
+  readText(file, done) {
+    file.text().then(done, () => done(null));
+  },
+  // Calls back with whether `text` reached the clipboard: the Clipboard API where the page is a
+  // secure context (https, file://), else select-and-copy (plain-http intranet servers).
+  copyText(text, done) {
+    const bySelection = () => {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.setAttribute("aria-hidden", "true");
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {
+        ok = false;
+      }
+      area.remove();
+      done(ok);
+    };
+    if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => done(true), bySelection);
+    else bySelection();
+  },
+});
+
 function uniqueKey(key) {
   let k = key || "default";
   for (let n = 2; storageKeys.has(k); n++) k = (key || "default") + "-" + n;
@@ -68,6 +98,7 @@ async function mountInto(target, options, styleRoot) {
   const o = Object.assign({}, options || {});
   o.instance = "kd" + ++instances;
   o.storageKey = uniqueKey(o.storageKey);
+  o.io = IO;
   if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
     styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
   }

@@ -37,7 +37,8 @@ pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification 
         .enumerate()
         .filter_map(|(i, s)| Some((i, s.score?, s.band?)))
         .collect();
-    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Highest score first; equal scores keep content order (the list is built in that order).
+    super::order::sort_stable_by(&mut scored, |a, b| a.1 > b.1);
     let ranked: Vec<String> = scored
         .iter()
         .map(|&(i, ..)| scores[i].dimension.clone())

@@ -5,6 +5,7 @@ pub mod classify;
 pub mod content;
 pub mod export;
 pub mod fingerprint;
+mod order;
 pub mod plan;
 pub mod report;
 pub mod scoring;

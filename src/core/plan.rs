@@ -88,7 +88,9 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
         }
     }
     for p in &mut out {
-        p.dimensions.sort_by_key(|d| c.dimension_index(d));
+        super::order::sort_stable_by(&mut p.dimensions, |a, b| {
+            c.dimension_index(a) < c.dimension_index(b)
+        });
         p.focus = p.dimensions.iter().any(|d| f.primary.contains(d));
     }
     let key = |p: &PlannedStep| {
@@ -112,8 +114,10 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
             step,
         )
     };
-    out.sort_by_key(key);
-    out
+    // Each step's key once, then order by it.
+    let mut keyed: Vec<_> = out.into_iter().map(|p| (key(&p), p)).collect();
+    super::order::sort_stable_by(&mut keyed, |a, b| a.0 < b.0);
+    keyed.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Whether a condition holds for these facts. Unknown references simply do not hold.

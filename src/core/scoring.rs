@@ -134,7 +134,7 @@ fn score_dimension(
         Vec::new()
     };
     // Strongest first; ties keep question order (the sort is stable) so results are deterministic.
-    reasons.sort_by(|a, b| b.points.cmp(&a.points));
+    super::order::sort_stable_by(&mut reasons, |a, b| a.points > b.points);
     reasons.truncate(REASONS_PER_DIMENSION);
     for r in &mut reasons {
         r.share = percent(r.points as u64, points);

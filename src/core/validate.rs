@@ -4,7 +4,6 @@
 //! content (shown inside the widget), and `cargo xtask check-content`.
 
 use super::content::{Condition, Content, Text, FORMAT_VERSION};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The highest weight a choice may give a dimension. Weights start at 0.
@@ -40,8 +39,25 @@ struct Validator<'a> {
     problems: Vec<Problem>,
 }
 
-/// Ids of one kind, for dangling-reference checks.
-type Ids<'a> = BTreeSet<&'a str>;
+/// Ids of one kind, for duplicate and dangling-reference checks. A plain list: content has tens
+/// of ids per kind, and a set type would add kilobytes of wasm for nothing.
+#[derive(Default)]
+struct Ids<'a>(Vec<&'a str>);
+
+impl<'a> Ids<'a> {
+    /// Adds `id`; false if it was there already.
+    fn insert(&mut self, id: &'a str) -> bool {
+        let new = !self.contains(id);
+        if new {
+            self.0.push(id);
+        }
+        new
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.contains(&id)
+    }
+}
 
 impl<'a> Validator<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -73,7 +89,7 @@ impl<'a> Validator<'a> {
         if c.languages.is_empty() {
             self.problem("languages", "no language listed");
         }
-        let mut langs = BTreeSet::new();
+        let mut langs = Ids::default();
         for (i, l) in c.languages.iter().enumerate() {
             if !langs.insert(l.as_str()) {
                 self.problem(
@@ -229,7 +245,7 @@ impl<'a> Validator<'a> {
 
     /// Checks ids of one kind: present, well-formed, unique. Returns the set for references.
     fn ids<'i>(&mut self, kind: &str, ids: impl Iterator<Item = &'i str>) -> Ids<'i> {
-        let mut seen = Ids::new();
+        let mut seen = Ids::default();
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
                 self.problem(format!("{kind}[{i}].id"), "missing id");
@@ -336,7 +352,7 @@ impl<'a> Validator<'a> {
                 format!("scale '{}' has no \"don't know\" label", scale.id),
             );
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Ids::default();
         for (j, ch) in q.choices.iter().enumerate() {
             if !scale.choices.iter().any(|s| s.value == ch.value) {
                 self.problem(
@@ -366,12 +382,13 @@ impl<'a> Validator<'a> {
             }
         }
         // A dimension weighed by some choices but not others would make "no weight" mean 0 silently.
-        let weighed: BTreeSet<&str> = q
-            .choices
-            .iter()
-            .flat_map(|ch| ch.weights.keys())
-            .map(String::as_str)
-            .collect();
+        let mut weighed: Vec<&str> = Vec::new();
+        for d in q.choices.iter().flat_map(|ch| ch.weights.keys()) {
+            // Kept sorted, as the problems are reported in dimension-name order.
+            if let Err(at) = weighed.binary_search(&d.as_str()) {
+                weighed.insert(at, d);
+            }
+        }
         for d in &weighed {
             for (j, ch) in q.choices.iter().enumerate() {
                 if !ch.weights.contains_key(*d) {
@@ -537,17 +554,14 @@ impl<'a> Validator<'a> {
 
 /// Two different roles required together can never both hold.
 fn contradicts(list: &[Condition]) -> bool {
-    let roles: BTreeSet<&str> = list
-        .iter()
-        .filter_map(|c| {
-            if let Condition::Role(r) = c {
-                Some(r.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
-    roles.len() > 1
+    let mut roles = list.iter().filter_map(|c| {
+        if let Condition::Role(r) = c {
+            Some(r.as_str())
+        } else {
+            None
+        }
+    });
+    roles.next().is_some_and(|first| roles.any(|r| r != first))
 }
 
 struct Refs<'a> {

@@ -31,6 +31,9 @@ pub struct AppProps {
     pub contact: Option<(AttrValue, AttrValue)>,
     /// Told the result (the export object) each time the respondent reaches it.
     pub on_complete: Option<js_sys::Function>,
+    /// The boot script's asynchronous helpers (`readText`, `copyText`): promises are handled
+    /// there, which keeps an async runtime out of the wasm.
+    pub io: wasm_bindgen::JsValue,
 }
 
 #[component]
@@ -200,11 +203,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_open_file = {
         let w = widget.clone();
+        let host_io = props.io.clone();
         Callback::from(move |input: web_sys::HtmlInputElement| {
             let w = w.clone();
-            yew::platform::spawn_local(async move {
-                let text = io::read_file(&input).await;
-                input.set_value(""); // so that picking the same file again reads it again
+            let picked = input.clone();
+            io::read_file(&host_io, &input, move |text| {
+                picked.set_value(""); // so that picking the same file again reads it again
                 let t = ui(&w.lang);
                 match open_result(&w.content, t, text) {
                     Ok(session) => {
@@ -221,6 +225,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_take = {
         let w = widget.clone();
+        let host_io = props.io.clone();
         Callback::from(move |kind: TakeAway| {
             let t = ui(&w.lang);
             let (date, now) = io::now();
@@ -248,9 +253,8 @@ pub fn App(props: &AppProps) -> Html {
                 TakeAway::Copy => {
                     let md = markdown(&w.content, &w.session, &words, &w.lang, &date);
                     let w = w.clone();
-                    yew::platform::spawn_local(async move {
+                    io::copy(&host_io, &md, move |ok| {
                         let t = ui(&w.lang);
-                        let ok = io::copy(md).await;
                         let text = if ok { t.copied } else { t.copy_failed };
                         w.dispatch(Msg::Notify(Notice {
                             text: text.to_string(),

@@ -1,8 +1,8 @@
 //! Taking the result away, all on the device: file downloads, the clipboard, printing, reading
 //! a file the user picks, and the browser's own record of network requests.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download (a local `blob:` URL; nothing is sent anywhere).
 pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
@@ -20,36 +20,24 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// Copies `text` to the clipboard. Uses the Clipboard API where the page is a secure context
-/// (file:// and https), and the older selection-and-copy command on plain-http intranet servers.
-pub async fn copy(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    if window.is_secure_context() {
-        let clipboard = window.navigator().clipboard();
-        if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
-            return true;
-        }
+/// Calls the boot script's helper `io[name](arg, done)`; `done` receives what it calls back with.
+/// Without the helper (a bare `mount` call) nothing happens.
+fn call_io(io: &JsValue, name: &str, arg: &JsValue, done: impl FnOnce(JsValue) + 'static) {
+    let helper = js_sys::Reflect::get(io, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = helper {
+        let _ = f.call2(io, arg, &Closure::once_into_js(done));
     }
-    copy_with_selection(&window, &text).unwrap_or(false)
 }
 
-fn copy_with_selection(window: &web_sys::Window, text: &str) -> Option<bool> {
-    let document = window.document()?;
-    let area: web_sys::HtmlTextAreaElement =
-        document.create_element("textarea").ok()?.dyn_into().ok()?;
-    area.set_value(text);
-    area.set_attribute("readonly", "").ok()?;
-    area.set_attribute("aria-hidden", "true").ok()?;
-    document.body()?.append_child(&area).ok()?;
-    area.select();
-    let ok = document
-        .dyn_ref::<web_sys::HtmlDocument>()?
-        .exec_command("copy")
-        .unwrap_or(false);
-    area.remove();
-    Some(ok)
+/// Copies `text` to the clipboard (the boot script uses the Clipboard API where the page is a
+/// secure context, and select-and-copy on plain-http intranet servers). `done` says whether it
+/// worked.
+pub fn copy(io: &JsValue, text: &str, done: impl FnOnce(bool) + 'static) {
+    call_io(io, "copyText", &JsValue::from_str(text), move |ok| {
+        done(ok.as_bool().unwrap_or(false))
+    });
 }
 
 pub fn print() {
@@ -71,10 +59,17 @@ pub fn now() -> (String, String) {
     (local, iso)
 }
 
-/// The text of the file the user picked in an `<input type="file">`.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    JsFuture::from(file.text()).await.ok()?.as_string()
+/// Reads the text of the file picked in an `<input type="file">`; `done` gets `None` when there
+/// is no file or it cannot be read.
+pub fn read_file(
+    io: &JsValue,
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(Option<String>) + 'static,
+) {
+    match input.files().and_then(|files| files.get(0)) {
+        Some(file) => call_io(io, "readText", &file, move |text| done(text.as_string())),
+        None => done(None),
+    }
 }
 
 /// Every resource the page has loaded since it opened, from the browser's own Resource Timing

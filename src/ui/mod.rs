@@ -92,6 +92,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
                 skip_intro: get("start").as_deref() == Some("questions"),
                 contact,
                 on_complete,
+                io: js_sys::Reflect::get(&options, &"io".into()).unwrap_or(JsValue::UNDEFINED),
             };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
         }

@@ -7,9 +7,9 @@
 //! crate and function; prints one report and writes it to `target/bench/report.md`.
 //!
 //! Sizes are deterministic, so they are checked in every mode: the task fails when the single
-//! file grows past its regression budget. The size targets (fractions of SurveyJS) are
-//! reported beside it; they are not met yet (see the report), so failing on them would block
-//! every change. Timings are reported, never asserted.
+//! file's raw size passes its target (1/8 of SurveyJS), or its gzip size passes a regression
+//! budget (the gzip target, 2/5 of SurveyJS, is not met yet; see the report). Timings are
+//! reported, never asserted.
 
 use crate::{cargo, pack, root, run, tools, wasm_size, Result};
 use serde_json::Value;
@@ -20,10 +20,9 @@ use std::process::Command;
 /// The size targets, as fractions of the SurveyJS page measured in the same run.
 const RAW_BUDGET: f64 = 1.0 / 8.0;
 const GZIP_BUDGET: f64 = 2.0 / 5.0;
-/// Regression budgets for the shipped single file, in bytes: a little above today's size
-/// (271,810 raw / 197,117 gzip on 2026-11-26). Lower them as the file shrinks.
-const RAW_LIMIT: usize = 280_000;
-const GZIP_LIMIT: usize = 203_000;
+/// Regression budget for the shipped single file's gzip size, in bytes: a little above today's
+/// (187,346 on 2026-11-26). Lower it as the file shrinks, and replace it by the target once met.
+const GZIP_LIMIT: usize = 191_000;
 
 pub fn bench(quick: bool) -> Result {
     tools::ensure_browser()?;
@@ -136,8 +135,10 @@ pub fn bench(quick: bool) -> Result {
     let shipped = &sizes[2];
     let _ = writeln!(
         report,
-        "\nRegression budget of the single file: {} B raw (limit {RAW_LIMIT}), {} B gzip (limit {GZIP_LIMIT}).",
-        shipped.raw, shipped.gzip
+        "\nChecked: the single file's raw size {} B against the target {:.0} B, and its gzip size {} B against the regression budget {GZIP_LIMIT} B.",
+        shipped.raw,
+        sizes[0].raw as f64 * RAW_BUDGET,
+        shipped.gzip
     );
 
     let med = |file: &Path, key: &str| median(&m, file, key);
@@ -269,9 +270,10 @@ pub fn bench(quick: bool) -> Result {
     std::fs::write(dir.join("report.md"), &report)?;
     print!("{report}");
     println!("xtask: wrote {}", dir.join("report.md").display());
-    if shipped.raw > RAW_LIMIT || shipped.gzip > GZIP_LIMIT {
+    let raw_limit = (sizes[0].raw as f64 * RAW_BUDGET) as usize;
+    if shipped.raw > raw_limit || shipped.gzip > GZIP_LIMIT {
         return Err(format!(
-            "size budget exceeded: the single file is {} B raw / {} B gzip; the limits are {RAW_LIMIT} B and {GZIP_LIMIT} B",
+            "size budget exceeded: the single file is {} B raw / {} B gzip; the limits are {raw_limit} B and {GZIP_LIMIT} B",
             shipped.raw, shipped.gzip
         )
         .into());

@@ -103,7 +103,7 @@ fn gzip(data: &[u8]) -> Result<Vec<u8>> {
     let input = dir.join("payload.bin");
     std::fs::write(&input, data)?;
     for (tool, args) in [
-        ("zopfli", &["--gzip", "-c"][..]),
+        ("zopfli", &["--gzip", "--i50", "-c"][..]),
         ("gzip", &["-9", "-n", "-c"][..]),
     ] {
         if let Ok(out) = Command::new(tool).args(args).arg(&input).output() {
