@@ -17,9 +17,15 @@ function start() {
       if (typeof DecompressionStream !== "function" || typeof WebAssembly !== "object") {
         throw new Error("DecompressionStream / WebAssembly unavailable");
       }
-      const bin = atob(WASM_BASE64);
-      const packed = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+      // The browser's own base64 decoder where it has one; a loop over atob elsewhere.
+      let packed;
+      if (typeof Uint8Array.fromBase64 === "function") {
+        packed = Uint8Array.fromBase64(WASM_BASE64);
+      } else {
+        const bin = atob(WASM_BASE64);
+        packed = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+      }
       const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
       const chunks = [];
       let size = 0;
