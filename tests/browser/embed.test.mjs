@@ -114,7 +114,9 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   const a = page.locator("#a");
   const b = page.locator("#b");
   assert.match(await a.locator("h2").textContent(), /Why is kintone adoption stalling/);
+  await b.locator("[data-role]").first().waitFor(); // mounting is asynchronous
   assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
+  assert.equal(await a.locator(".privacy").count(), 1, "the introduction shows by default");
   const accent = (el) => el.locator(".role-label").first().evaluate((e) => getComputedStyle(e).color);
   assert.equal(await accent(a), "rgb(0, 105, 92)", "the host themes the widget through --kd-accent");
   assert.equal(await accent(b), "rgb(29, 79, 145)", "only where it sets it");
@@ -182,6 +184,7 @@ test("the JS API mounts in the page's own DOM, runs a custom questionnaire, and 
     </script>`);
   const { page, errors } = await open(ctx, url);
   // Light DOM: plain document queries find the questions (the benchmark harness relies on this).
+  await page.locator("#good [data-q]").first().waitFor(); // mounting is asynchronous
   const first = await page.evaluate(() => [...document.querySelectorAll("#good [data-q]")].map((q) => q.dataset.q));
   assert.deepEqual(first, ["q1", "q2", "q3", "q4"], "start=questions opens at the first question");
   await completeDiagnosis(page.locator("#good"), null, () => "yes");

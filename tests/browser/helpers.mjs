@@ -110,8 +110,9 @@ export async function axe(page) {
   });
 }
 
-/** The text of the widget's current notice, or null. */
+/** The text of the widget's current notice, or null (once the widget has mounted). */
 export async function notice(page) {
+  await page.locator(".kd").first().waitFor();
   const n = page.locator("[data-notice]");
   return (await n.count()) ? n.textContent() : null;
 }
