@@ -124,10 +124,7 @@ pub fn App(props: &AppProps) -> Html {
             if let (Screen::Result, Some(f)) = (screen, on_complete) {
                 let (_, now) = io::now();
                 let file = export(&w.content, &w.session, &w.lang, &now);
-                if let Ok(value) = serde::Serialize::serialize(
-                    &file,
-                    &serde_wasm_bindgen::Serializer::json_compatible(),
-                ) {
+                if let Some(value) = storage::to_js(&file) {
                     let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
                 }
             }

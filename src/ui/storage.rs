@@ -94,11 +94,16 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// A JSON-compatible JavaScript value (plain objects, no `Map`s) of `value`.
+pub fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+}
+
 /// Serialises through the browser's JSON (keeping a JSON serialiser out of the wasm).
 pub fn to_json<T: serde::Serialize>(value: &T, indent: Option<u32>) -> Option<String> {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
+    let js = to_js(value)?;
     let text = match indent {
         Some(n) => {
             js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(n))

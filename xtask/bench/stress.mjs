@@ -3,20 +3,15 @@
 //! animation frame. Prints JSON: { clicks, render: {p50,p95,max}, frame: {p50,p95,max} }.
 //!   node stress.mjs PAGE.html [--clicks 200]
 
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+// The browser tests' launcher: Debian Chromium with the same no-network flags and a fresh profile.
+import { launch } from "../../tests/browser/helpers.mjs";
 
-const require = createRequire(resolve("package.json"));
-const { chromium } = require("playwright-core");
 const [page_, ...rest] = process.argv.slice(2);
 const clicks = Number(rest[rest.indexOf("--clicks") + 1]) || 200;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9"],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const browser = await launch();
+const page = await browser.newPage(); // 1280 x 900, as launch() sets
 await page.goto(pathToFileURL(resolve(page_)).href);
 await page.waitForSelector("[data-q]");
 const result = await page.evaluate(async (clicks) => {
@@ -30,8 +25,8 @@ const result = await page.evaluate(async (clicks) => {
     const input = q.querySelector(`[data-v="${v}"]`);
     const t0 = performance.now();
     input.click();
-    // The re-render has landed once the section's progress reflects the state (yew renders
-    // from its scheduler right after the event); wait a microtask turn to be sure.
+    // yew re-renders from its scheduler as the click's event handler returns; one microtask
+    // turn later the DOM reflects the answer.
     await Promise.resolve();
     render.push(performance.now() - t0);
     await new Promise((r) => requestAnimationFrame(() => r()));
