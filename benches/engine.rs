@@ -4,8 +4,8 @@
 //! bare loop that only sums the chosen weights: the least work any scorer must do).
 
 use kintone_diagnosis::core::content::{Choice, Question, Section};
+use kintone_diagnosis::core::map::Set;
 use kintone_diagnosis::core::{classify, plan, score, Answer, Answers, Content};
-use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -88,11 +88,15 @@ fn stress() -> Content {
             choices: vec![
                 Choice {
                     value: "yes".into(),
-                    weights: [(if i % 2 == 0 { "speed" } else { "cost" }.to_string(), 3)].into(),
+                    weights: [(if i % 2 == 0 { "speed" } else { "cost" }.to_string(), 3)]
+                        .into_iter()
+                        .collect(),
                 },
                 Choice {
                     value: "no".into(),
-                    weights: [(if i % 2 == 0 { "speed" } else { "cost" }.to_string(), 0)].into(),
+                    weights: [(if i % 2 == 0 { "speed" } else { "cost" }.to_string(), 0)]
+                        .into_iter()
+                        .collect(),
                 },
             ],
             ..Question::default()
@@ -108,7 +112,7 @@ fn main() {
         kintone_diagnosis::core::validate(&stress).is_empty(),
         "the stress questionnaire is valid"
     );
-    let ticked = BTreeSet::new();
+    let ticked = Set::new();
     println!("| questionnaire | answers | score ns | + classify ns | + plan ns | floor ns | diagnosis / floor |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for (name, content, role) in [

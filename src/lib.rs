@@ -5,5 +5,6 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 
-/// The questionnaire shipped with the widget (Japanese and English).
-pub const SHIPPED_CONTENT: &str = include_str!("../content/kintone-municipal.json");
+/// The questionnaire shipped with the widget (Japanese and English): `content/kintone-municipal.json`
+/// with the whitespace between tokens removed by `build.rs`.
+pub const SHIPPED_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/shipped-content.json"));

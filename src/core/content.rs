@@ -4,15 +4,15 @@
 //! serde default so that a missing field becomes a validator problem with a path instead of a
 //! single opaque parse error; `validate` then reports everything that is wrong at once.
 
+use super::map::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The content format this build understands. Content declaring another version is rejected by
 /// the validator, because field meanings may differ.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One text in every language of the content, keyed by language code (`ja`, `en`, ...).
-pub type Text = BTreeMap<String, String>;
+pub type Text = Map<String>;
 
 /// A whole questionnaire: what is asked, how answers are weighed, and what is recommended.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -141,7 +141,7 @@ pub struct Question {
     /// The statement, as most roles see it.
     pub text: Text,
     /// Wording for particular roles (e.g. finance staff asked about their own department).
-    pub wording: BTreeMap<String, Text>,
+    pub wording: Map<Text>,
     /// Roles that are asked this question; empty means every role.
     pub roles: Vec<String>,
     /// Id of the [`Scale`] it is answered on.
@@ -160,7 +160,7 @@ impl Default for Question {
             id: String::new(),
             section: String::new(),
             text: Text::new(),
-            wording: BTreeMap::new(),
+            wording: Map::new(),
             roles: Vec::new(),
             scale: String::new(),
             dont_know: true,
@@ -177,7 +177,7 @@ pub struct Choice {
     /// A value of the question's scale.
     pub value: String,
     /// Weight towards each dimension id; absent means the question does not speak to it.
-    pub weights: BTreeMap<String, i32>,
+    pub weights: Map<i32>,
 }
 
 /// Who carries out a step.

@@ -16,7 +16,7 @@ pub const EXPORT_FORMAT: &str = "kintone-diagnosis-result";
 pub const EXPORT_VERSION: u32 = 1;
 
 /// A diagnosis as saved to a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ResultExport {
     pub format: String,
     pub format_version: u32,
@@ -39,7 +39,7 @@ pub struct ResultExport {
 }
 
 /// One dimension's score in an export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ExportedScore {
     pub dimension: String,
     pub score: Option<u32>,

@@ -1,8 +1,8 @@
 //! Recommendations: the ordered, de-duplicated plan of next steps a diagnosis leads to.
 
 use super::content::{Condition, Content};
+use super::map::Set;
 use super::scoring::{Answer, Answers, DimensionScore};
-use std::collections::BTreeSet;
 
 /// What a plan is computed from.
 pub struct Facts<'a> {
@@ -11,7 +11,7 @@ pub struct Facts<'a> {
     pub answers: &'a Answers,
     pub scores: &'a [DimensionScore],
     /// Checklist items the respondent ticked (has).
-    pub ticked: &'a BTreeSet<String>,
+    pub ticked: &'a Set,
     /// The primary blockers; steps that answer to one come first.
     pub primary: &'a [String],
 }

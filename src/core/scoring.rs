@@ -6,8 +6,8 @@
 //! unanswered questions are left out of both sums, so they neither raise nor lower a score.
 
 use super::content::{Content, Question};
+use super::map::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the respondent said about one question.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub enum Answer {
 }
 
 /// Answers by question id.
-pub type Answers = BTreeMap<String, Answer>;
+pub type Answers = Map<Answer>;
 
 /// How many contributing answers are quoted per dimension.
 pub const REASONS_PER_DIMENSION: usize = 3;

@@ -8,16 +8,17 @@
 use super::classify::{classify, Classification};
 use super::content::Content;
 use super::fingerprint::fingerprint;
+use super::map::Set;
 use super::plan::{plan, Facts, PlannedStep};
 use super::scoring::{score, Answer, Answers, DimensionScore};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Where the respondent is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Screen {
     /// The start screen: what the diagnosis is, and the role choice when the content has roles.
+    #[default]
     Start,
     /// The n-th section asked of the chosen role (an index into `sections_for(role)`).
     Section(usize),
@@ -51,7 +52,7 @@ pub struct Session {
     pub role: Option<String>,
     pub answers: Answers,
     /// Checklist items the respondent has.
-    pub ticked: BTreeSet<String>,
+    pub ticked: Set,
     pub screen: Screen,
     /// Required questions of the current section still unanswered after a refused `Next`.
     pub unanswered: Vec<String>,
@@ -63,7 +64,7 @@ impl Session {
         Session {
             role: None,
             answers: Answers::new(),
-            ticked: BTreeSet::new(),
+            ticked: Set::new(),
             screen: Screen::Start,
             unanswered: Vec::new(),
         }
@@ -247,7 +248,7 @@ pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
 pub const SNAPSHOT_VERSION: u32 = 1;
 
 /// A session as saved on the device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Snapshot {
     pub format: String,
     pub format_version: u32,
@@ -280,12 +281,7 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    pub fn compute(
-        content: &Content,
-        role: Option<&str>,
-        answers: &Answers,
-        ticked: &BTreeSet<String>,
-    ) -> Self {
+    pub fn compute(content: &Content, role: Option<&str>, answers: &Answers, ticked: &Set) -> Self {
         let scores = score(content, role, answers);
         let classification = classify(content, &scores);
         let plan = plan(&Facts {

@@ -391,7 +391,7 @@ impl<'a> Validator<'a> {
         }
         for d in &weighed {
             for (j, ch) in q.choices.iter().enumerate() {
-                if !ch.weights.contains_key(*d) {
+                if !ch.weights.contains_key(d) {
                     self.problem(
                         format!("{p}.choices[{j}].weights"),
                         format!("no weight for dimension '{d}'"),

@@ -8,9 +8,10 @@ use super::state::{Msg, Notice, PlanView, Widget};
 use super::storage::{self, Found, Status, Store};
 use super::text::{ui, Ui};
 use super::{io, ContentRef};
-use crate::core::export::{export, import, ImportError, ResultExport};
+use crate::core::export::{export, import, ImportError};
+use crate::core::read::{self, NotRead};
 use crate::core::report::{markdown, ReportWords};
-use crate::core::{fingerprint, Action, Answer, Content, Screen, Session};
+use crate::core::{fingerprint, json, Action, Answer, Content, Screen, Session};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -231,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
                 TakeAway::Print => io::print(),
                 TakeAway::Json => {
                     let file = export(&w.content, &w.session, &w.lang, &now);
-                    if let Some(json) = storage::to_json(&file, Some(2)) {
+                    if let Ok(json) = json::to_string(&file, true) {
                         io::download(
                             &format!("kintone-diagnosis-{date}.json"),
                             "application/json",
@@ -427,11 +428,11 @@ fn shown_question(
 
 /// Reads a result file the user picked; the error is the message to show.
 fn open_result(content: &Content, t: &Ui, text: Option<String>) -> Result<Session, String> {
-    let value = text
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .ok_or_else(|| t.import_not_json.to_string())?;
-    let file: ResultExport =
-        serde_wasm_bindgen::from_value(value).map_err(|_| t.import_not_result.to_string())?;
+    let text = text.ok_or_else(|| t.import_not_json.to_string())?;
+    let file = read::result_export(&text).map_err(|e| match e {
+        NotRead::NotJson => t.import_not_json.to_string(),
+        NotRead::Misfit => t.import_not_result.to_string(),
+    })?;
     import(content, &file).map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),
         ImportError::OtherContent {

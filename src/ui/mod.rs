@@ -110,13 +110,12 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
     }
 }
 
-/// Parses questionnaire JSON with the browser's own parser (keeping a JSON parser out of the wasm)
-/// and validates it. Errors are lines of "path: message".
+/// Reads questionnaire JSON and, unless it is the shipped content (checked by a native test),
+/// validates it. Errors are lines of "path: message" (a JSON syntax error is
+/// "JSON: line L, column C: message").
 fn load_content(json: &str, check: bool) -> Result<Content, Vec<String>> {
-    let value = js_sys::JSON::parse(json)
-        .map_err(|e| vec![format!("JSON: {}", js_sys::Error::from(e).message())])?;
-    let content: Content =
-        serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("content: {e}")])?;
+    let content = crate::core::read::content(json)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let problems = if check {
         validate(&content)
     } else {

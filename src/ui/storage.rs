@@ -4,7 +4,7 @@
 //! access), full, or hold something unreadable. None of these stops the widget: answers then live
 //! only in the page, and the respondent is told so once.
 
-use crate::core::{Content, RestoreError, Session, Snapshot};
+use crate::core::{json, read, Content, RestoreError, Session};
 use wasm_bindgen::JsValue;
 
 /// How answers are kept.
@@ -55,10 +55,7 @@ impl Store {
         let Some(text) = local().and_then(|s| s.get_item(&self.key).ok().flatten()) else {
             return Found::Nothing;
         };
-        let Ok(value) = js_sys::JSON::parse(&text) else {
-            return Found::Corrupt;
-        };
-        let Ok(snapshot) = serde_wasm_bindgen::from_value::<Snapshot>(value) else {
+        let Some(snapshot) = read::snapshot(&text) else {
             return Found::Corrupt;
         };
         match Session::restore(content, &snapshot) {
@@ -73,7 +70,7 @@ impl Store {
         if self.status != Status::Saved {
             return Ok(());
         }
-        let text = to_json(&session.snapshot(content), None).ok_or(())?;
+        let text = json::to_string(&session.snapshot(content), false).map_err(|_| ())?;
         local()
             .ok_or(())?
             .set_item(&self.key, &text)
@@ -94,21 +91,8 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// A JSON-compatible JavaScript value (plain objects, no `Map`s) of `value`.
+/// A plain JavaScript object (as `JSON.parse` makes) of `value`, for the host page's event.
 pub fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()
-}
-
-/// Serialises through the browser's JSON (keeping a JSON serialiser out of the wasm).
-pub fn to_json<T: serde::Serialize>(value: &T, indent: Option<u32>) -> Option<String> {
-    let js = to_js(value)?;
-    let text = match indent {
-        Some(n) => {
-            js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(n))
-        }
-        None => js_sys::JSON::stringify(&js),
-    };
-    text.ok()?.as_string()
+    let text = json::to_string(value, false).ok()?;
+    js_sys::JSON::parse(&text).ok()
 }

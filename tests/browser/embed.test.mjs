@@ -176,11 +176,12 @@ test("a hostile host: resets, !important colours, zoom, and its own script error
 test("the JS API mounts in the page's own DOM, runs a custom questionnaire, and reports bad ones", async () => {
   const custom = readFileSync("tests/fixtures/minimal.json", "utf8");
   const url = hostPage("api.html", `
-    <div id="good"></div><div id="bad"></div><kintone-diagnosis content="nowhere"></kintone-diagnosis>
+    <div id="good"></div><div id="bad"></div><div id="broken"></div><kintone-diagnosis content="nowhere"></kintone-diagnosis>
     <script src="kintone-diagnosis.js"></script>
     <script>
       KintoneDiagnosis.mount(document.getElementById("good"), { content: ${JSON.stringify(custom)}, start: "questions", lang: "en" });
       KintoneDiagnosis.mount(document.getElementById("bad"), { content: '{"format_version": 1, "id": "x", "questions": [{"id": "q", "weight": 1}]}' });
+      KintoneDiagnosis.mount(document.getElementById("broken"), { content: '{"format_version": 1,\\n "id": "x",}' });
     </script>`);
   const { page, errors } = await open(ctx, url);
   // Light DOM: plain document queries find the questions (the benchmark harness relies on this).
@@ -189,9 +190,10 @@ test("the JS API mounts in the page's own DOM, runs a custom questionnaire, and 
   assert.deepEqual(first, ["q1", "q2", "q3", "q4"], "start=questions opens at the first question");
   await completeDiagnosis(page.locator("#good"), null, () => "yes");
   assert.equal(await page.locator('#good [data-score="speed"]').textContent(), "100");
-  // The browser's JSON reader skips unknown fields (check-content names them); what they leave
-  // missing is still listed with its path.
-  assert.match(await page.locator("#bad [data-content-errors]").textContent(), /questions\[0\]\.scale: missing scale/);
+  // A misspelt field is named by its path, a JSON syntax error by line and column: what an
+  // author needs to find it in their file (check-content prints the same).
+  assert.match(await page.locator("#bad [data-content-errors]").textContent(), /questions\[0\]\.weight: unknown field/);
+  assert.match(await page.locator("#broken [data-content-errors]").textContent(), /JSON: line 2, column 12: expected a key in quotes/);
   assert.match(await page.locator("kintone-diagnosis [data-content-errors]").textContent(), /no <script type="application\/json"> element with id 'nowhere'/);
   assert.deepEqual(errors, []);
   await page.close();

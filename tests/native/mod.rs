@@ -1,5 +1,6 @@
 //! Shared helpers for the native tests: the shipped content and answer-set builders.
 
+mod json;
 mod personas;
 mod properties;
 mod session;
@@ -7,9 +8,10 @@ mod validator;
 
 use kintone_diagnosis::core::{Answer, Answers, Content};
 
-/// The shipped questionnaire, parsed as the widget parses it (same serde model).
+/// The shipped questionnaire, read as the widget reads it (the core's JSON reader).
 pub fn shipped() -> Content {
-    serde_json::from_str(kintone_diagnosis::SHIPPED_CONTENT).expect("shipped content is valid JSON")
+    kintone_diagnosis::core::read::content(kintone_diagnosis::SHIPPED_CONTENT)
+        .expect("shipped content is valid JSON")
 }
 
 /// How a respondent leans on one dimension.

@@ -5,15 +5,15 @@
 
 use super::{answers_for, shipped, Lean};
 use expect_test::{expect, Expect};
+use kintone_diagnosis::core::map::Set;
 use kintone_diagnosis::core::{Diagnosis, Session};
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Answers as `role` with `lean` per dimension, ticks `ticked`, and compares the rendered result.
 fn check(role: &str, lean: impl Fn(&str) -> Lean, ticked: &[&str], expected: Expect) {
     let content = shipped();
     let answers = answers_for(&content, role, lean);
-    let ticked: BTreeSet<String> = ticked.iter().map(|s| s.to_string()).collect();
+    let ticked: Set = ticked.iter().map(|s| s.to_string()).collect();
     let d = Diagnosis::compute(&content, Some(role), &answers, &ticked);
     expected.assert_eq(&render(&content, &d));
 }
@@ -484,7 +484,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
     use kintone_diagnosis::core::DimensionScore;
     let content = shipped();
     let answers = Default::default();
-    let ticked = BTreeSet::new();
+    let ticked = Set::new();
     for dim in &content.dimensions {
         for (band_index, band) in content.bands.iter().enumerate().skip(1) {
             // This dimension at the bottom of the band, every other one scored low.

@@ -2,13 +2,14 @@
 
 use super::shipped;
 use kintone_diagnosis::core::export::{export, import};
+use kintone_diagnosis::core::map::Set;
+use kintone_diagnosis::core::{json, read};
 use kintone_diagnosis::core::{
     validate, Action, Answer, Answers, Content, Diagnosis, Session, Snapshot,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 fn content() -> &'static Content {
@@ -63,7 +64,7 @@ proptest! {
 
     #[test]
     fn scores_stay_in_range((role, answers) in answer_set()) {
-        let d = Diagnosis::compute(content(), Some(&role), &answers, &BTreeSet::new());
+        let d = Diagnosis::compute(content(), Some(&role), &answers, &Set::new());
         for s in &d.scores {
             if let Some(score) = s.score {
                 prop_assert!(score <= 100);
@@ -85,8 +86,8 @@ proptest! {
         for w in choice.weights.values_mut() {
             *w = (*w + raise).min(10);
         }
-        let before = Diagnosis::compute(c, Some(&role), &answers, &BTreeSet::new());
-        let after = Diagnosis::compute(&raised, Some(&role), &answers, &BTreeSet::new());
+        let before = Diagnosis::compute(c, Some(&role), &answers, &Set::new());
+        let after = Diagnosis::compute(&raised, Some(&role), &answers, &Set::new());
         for (b, a) in before.scores.iter().zip(&after.scores) {
             if let (Some(low), Some(high)) = (b.score, a.score) {
                 prop_assert!(high >= low, "{} went from {} to {}", b.dimension, low, high);
@@ -121,12 +122,16 @@ proptest! {
                 s.apply(c, Action::ToggleItem(item.id.clone()));
             }
         }
-        let snap: Snapshot = serde_json::from_str(&serde_json::to_string(&s.snapshot(c)).unwrap()).unwrap();
+        // Through the widget's own writer and reader, as storage and result files go.
+        let snap: Snapshot = read::snapshot(&json::to_string(&s.snapshot(c), false).unwrap()).unwrap();
         prop_assert_eq!(Session::restore(c, &snap), Ok(s.clone()));
         s.screen = kintone_diagnosis::core::Screen::Result;
         let file = export(c, &s, "en", "2026-11-26T00:00:00Z");
-        let back = serde_json::from_str(&serde_json::to_string(&file).unwrap()).unwrap();
+        let text = json::to_string(&file, true).unwrap();
+        let back = read::result_export(&text).unwrap();
         prop_assert_eq!(import(c, &back), Ok(s));
+        // And what it writes is JSON that another reader (serde_json) reads the same way.
+        prop_assert_eq!(serde_json::from_str::<kintone_diagnosis::core::ResultExport>(&text).unwrap(), back);
     }
 
     #[test]
@@ -135,7 +140,8 @@ proptest! {
         for (at, kind, n, s) in edits {
             mangle(&mut v, at, kind, n, &s);
         }
-        if let Ok(c) = serde_json::from_value::<Content>(v) {
+        // Read as the widget reads a consultancy's file.
+        if let Ok(c) = read::content(&serde_json::to_string(&v).unwrap()) {
             let _ = validate(&c);
             // The engine must survive invalid content too: the widget shows the problems, but a
             // half-valid questionnaire must not be able to crash it on the way.

@@ -210,10 +210,14 @@ fn every_problem_is_reported_at_once() {
 fn unknown_fields_are_refused_by_name() {
     let mut v = minimal();
     v["questions"][0]["weight"] = json!(3);
-    let err = serde_json::from_value::<Content>(v)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("unknown field `weight`"), "{err}");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let problems = kintone_diagnosis::core::read::content(&text).unwrap_err();
+    // The widget names the field by its path, so an author can find it in their file.
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].to_string(),
+        "questions[0].weight: unknown field (misspelt, or from another format?)"
+    );
 }
 
 #[test]

@@ -1,17 +1,22 @@
 //! `cargo xtask check-content FILE`: the widget's content checker on the command line, for
 //! consultancies writing their own questionnaire. Prints every problem with its path.
 
-use kintone_diagnosis::core::{validate, Content};
+use kintone_diagnosis::core::{read, validate, Content};
 
 /// Returns the report and whether the content is usable.
 pub fn check(path: &str, text: &str) -> (String, bool) {
-    let content: Content = match serde_json::from_str(text) {
+    // The widget's own reader, so that the command and the widget agree on every file.
+    let content: Content = match read::content(text) {
         Ok(c) => c,
-        Err(e) => {
-            return (
-                format!("{path}: cannot be read as questionnaire JSON: {e}\n"),
-                false,
-            )
+        Err(problems) => {
+            let mut out = format!(
+                "{path}: cannot be read as questionnaire JSON ({} problem(s))\n",
+                problems.len()
+            );
+            for p in &problems {
+                out.push_str(&format!("  {p}\n"));
+            }
+            return (out, false);
         }
     };
     let problems = validate(&content);
@@ -69,8 +74,9 @@ mod tests {
         let (report, ok) = check("y.json", "{ nope");
         assert!(!ok);
         assert!(
-            report
-                .starts_with("y.json: cannot be read as questionnaire JSON: key must be a string"),
+            report.starts_with(
+                "y.json: cannot be read as questionnaire JSON (1 problem(s))\n  JSON: line 1, column 3: expected a key in quotes\n"
+            ),
             "{report}"
         );
     }

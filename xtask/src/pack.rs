@@ -28,15 +28,23 @@ pub struct Built {
 /// cdylib+rlib crate silently drops LTO.
 pub fn build_wasm() -> Result<Built> {
     println!("xtask: compiling the widget to wasm (release)");
-    run(Command::new(cargo()).current_dir(root()).args([
-        "rustc",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--lib",
-        "--crate-type",
-        "cdylib",
-    ]))?;
+    // Panic locations name source files; without this they carry this machine's registry path
+    // (`/root/.cargo/registry/src/index.crates.io-.../yew-0.23.0/...`) into every user's download.
+    let cargo_home = std::env::var("CARGO_HOME")
+        .unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
+    let remap = format!("--remap-path-prefix={cargo_home}/registry/src=crates");
+    run(Command::new(cargo())
+        .current_dir(root())
+        .env("RUSTFLAGS", remap)
+        .args([
+            "rustc",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--crate-type",
+            "cdylib",
+        ]))?;
     let target = root().join("target");
     let pkg = target.join("pkg");
     run(Command::new(wasm_bindgen())

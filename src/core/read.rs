@@ -1,0 +1,387 @@
+//! Reading JSON into the core's types: questionnaire content, saved sessions and result files.
+//! Every value that does not fit is reported with its path, all at once, like the validator.
+//!
+//! Hand-written over `json::Value` rather than serde's derived deserializers: those cost about
+//! 50 KB of wasm for the content model alone (one visitor per struct, inlined into one
+//! function), here the per-struct code is a match on field names over shared helpers. The serde
+//! derives stay on the types for the native tests, which compare this reader with serde_json.
+
+use super::content::*;
+use super::export::{ExportedScore, ResultExport};
+use super::json::{parse, Value};
+use super::map::Map;
+use super::scoring::Answer;
+use super::session::{Screen, Snapshot};
+use super::validate::Problem;
+
+/// Reads a questionnaire. Errors: the JSON syntax error, or every value that does not fit.
+pub fn content(text: &str) -> Result<Content, Vec<Problem>> {
+    read_root(text, true)
+}
+
+/// Reads a saved session; `None` if the text is not one (the widget then says it is unreadable).
+pub fn snapshot(text: &str) -> Option<Snapshot> {
+    read_root(text, false).ok()
+}
+
+/// Why a result file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotRead {
+    /// The text is not JSON at all.
+    NotJson,
+    /// JSON, but not shaped like a result file.
+    Misfit,
+}
+
+/// Reads a result file made by the widget's export.
+pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
+    let value = parse(text).map_err(|_| NotRead::NotJson)?;
+    let mut r = Reading::new(false);
+    match ResultExport::read(&value, &mut r) {
+        Some(file) if r.problems.is_empty() => Ok(file),
+        _ => Err(NotRead::Misfit),
+    }
+}
+
+fn read_root<T: Read>(text: &str, strict: bool) -> Result<T, Vec<Problem>> {
+    let value = parse(text).map_err(|e| {
+        vec![Problem {
+            path: "JSON".into(),
+            message: e.to_string(),
+        }]
+    })?;
+    let mut r = Reading::new(strict);
+    match T::read(&value, &mut r) {
+        Some(out) if r.problems.is_empty() => Ok(out),
+        _ => Err(r.problems),
+    }
+}
+
+/// Where the reader is, and what it found wrong so far.
+pub struct Reading {
+    path: String,
+    problems: Vec<Problem>,
+    /// Unknown keys are problems (content, written by people) rather than ignored (files the
+    /// widget wrote, which a newer version may extend).
+    strict: bool,
+}
+
+impl Reading {
+    fn new(strict: bool) -> Self {
+        Reading {
+            path: String::new(),
+            problems: Vec::new(),
+            strict,
+        }
+    }
+
+    fn problem(&mut self, message: String) {
+        let path = if self.path.is_empty() {
+            "(top)".to_string()
+        } else {
+            self.path.clone()
+        };
+        self.problems.push(Problem { path, message });
+    }
+
+    /// Reports that `v` is not what `expected` names; always `None`.
+    fn mismatch<T>(&mut self, v: &Value, expected: &str) -> Option<T> {
+        self.problem(format!("expected {expected}, found {}", v.kind()));
+        None
+    }
+
+    /// Runs `f` with `segment` appended to the path (`.key` or `[i]`).
+    fn at<T>(&mut self, segment: &str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.path.len();
+        if !self.path.is_empty() && !segment.starts_with('[') {
+            self.path.push('.');
+        }
+        self.path.push_str(segment);
+        let out = f(self);
+        self.path.truncate(len);
+        out
+    }
+
+    /// Calls `field` with each entry of an object. `field` returns false for a key it does not
+    /// know. Not generic, so that the loop exists once in the wasm.
+    fn object(
+        &mut self,
+        v: &Value,
+        field: &mut dyn FnMut(&mut Self, &str, &Value) -> bool,
+    ) -> Option<()> {
+        let Value::Object(entries) = v else {
+            return self.mismatch(v, "an object `{...}`");
+        };
+        for (i, (key, value)) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|(k, _)| k == key) {
+                self.at(key, |r| r.problem("appears twice in one object".into()));
+                continue;
+            }
+            let known = self.at(key, |r| field(r, key, value));
+            if !known && self.strict {
+                self.at(key, |r| {
+                    r.problem("unknown field (misspelt, or from another format?)".into())
+                });
+            }
+        }
+        Some(())
+    }
+}
+
+/// A type that can be read from a JSON value. `None` means a problem was reported.
+pub trait Read: Sized {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self>;
+}
+
+impl Read for String {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        match v {
+            Value::Text(s) => Some(s.clone()),
+            _ => r.mismatch(v, "a text"),
+        }
+    }
+}
+
+impl Read for bool {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => r.mismatch(v, "`true` or `false`"),
+        }
+    }
+}
+
+/// Whole numbers in `i64`, narrowed with a message when out of range.
+fn number(v: &Value, r: &mut Reading, min: i64, max: i64) -> Option<i64> {
+    match v {
+        Value::Number(n) if (min..=max).contains(n) => Some(*n),
+        Value::Number(n) => {
+            r.problem(format!("{n} is outside {min} to {max}"));
+            None
+        }
+        _ => r.mismatch(v, "a whole number"),
+    }
+}
+
+impl Read for u32 {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        number(v, r, 0, u32::MAX.into()).map(|n| n as u32)
+    }
+}
+
+impl Read for i32 {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        number(v, r, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
+    }
+}
+
+impl Read for usize {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        number(v, r, 0, u32::MAX.into()).map(|n| n as usize)
+    }
+}
+
+impl<T: Read> Read for Option<T> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        match v {
+            Value::Null => Some(None),
+            _ => T::read(v, r).map(Some),
+        }
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        let Value::List(items) = v else {
+            return r.mismatch(v, "a list `[...]`");
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(x) = r.at(&format!("[{i}]"), |r| T::read(item, r)) {
+                out.push(x);
+            }
+        }
+        Some(out)
+    }
+}
+
+impl<T: Read> Read for Map<T> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        let mut out = Map::new();
+        r.object(v, &mut |r, key, value| {
+            if let Some(x) = T::read(value, r) {
+                out.insert(key.to_string(), x);
+            }
+            true
+        })?;
+        Some(out)
+    }
+}
+
+/// `Read` for a struct whose fields all have defaults: starts from `Default` and reads each
+/// field present, under its JSON name.
+macro_rules! read_struct {
+    ($type:ty { $($name:literal => $field:ident),* $(,)? }) => {
+        impl Read for $type {
+            fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+                let mut out = <$type>::default();
+                r.object(v, &mut |r, key, value| {
+                    match key {
+                        $($name => {
+                            if let Some(x) = Read::read(value, r) {
+                                out.$field = x;
+                            }
+                        })*
+                        _ => return false,
+                    }
+                    true
+                })?;
+                Some(out)
+            }
+        }
+    };
+}
+
+read_struct!(Content {
+    "format_version" => format_version,
+    "id" => id,
+    "content_version" => content_version,
+    "languages" => languages,
+    "title" => title,
+    "intro" => intro,
+    "roles" => roles,
+    "groups" => groups,
+    "dimensions" => dimensions,
+    "bands" => bands,
+    "min_answers" => min_answers,
+    "primary_margin" => primary_margin,
+    "max_primary" => max_primary,
+    "scales" => scales,
+    "sections" => sections,
+    "questions" => questions,
+    "owners" => owners,
+    "timeframes" => timeframes,
+    "steps" => steps,
+    "recommendations" => recommendations,
+    "checklist" => checklist,
+});
+read_struct!(Role { "id" => id, "label" => label, "description" => description });
+read_struct!(Group { "id" => id, "label" => label });
+read_struct!(Dimension { "id" => id, "group" => group, "label" => label, "summary" => summary });
+read_struct!(Band { "id" => id, "min" => min, "label" => label });
+read_struct!(Scale { "id" => id, "choices" => choices, "dont_know" => dont_know });
+read_struct!(ScaleChoice { "value" => value, "label" => label });
+read_struct!(Section { "id" => id, "title" => title, "intro" => intro });
+read_struct!(Question {
+    "id" => id,
+    "section" => section,
+    "text" => text,
+    "wording" => wording,
+    "roles" => roles,
+    "scale" => scale,
+    "dont_know" => dont_know,
+    "required" => required,
+    "choices" => choices,
+});
+read_struct!(Choice { "value" => value, "weights" => weights });
+read_struct!(Owner { "id" => id, "label" => label });
+read_struct!(Timeframe { "id" => id, "label" => label });
+read_struct!(Step {
+    "id" => id,
+    "owner" => owner,
+    "timeframe" => timeframe,
+    "text" => text,
+    "rationale" => rationale,
+});
+read_struct!(Recommendation {
+    "id" => id,
+    "when" => when,
+    "step" => step,
+    "dimension" => dimension,
+    "priority" => priority,
+});
+read_struct!(SeverityCondition { "dimension" => dimension, "at_least" => at_least, "at_most" => at_most });
+read_struct!(AnswerCondition { "question" => question, "in" => values });
+read_struct!(Checklist { "title" => title, "items" => items });
+read_struct!(ChecklistItem { "id" => id, "label" => label, "detail" => detail });
+read_struct!(Snapshot {
+    "format" => format,
+    "format_version" => format_version,
+    "content_id" => content_id,
+    "content_version" => content_version,
+    "fingerprint" => fingerprint,
+    "role" => role,
+    "answers" => answers,
+    "ticked" => ticked,
+    "screen" => screen,
+});
+read_struct!(ResultExport {
+    "format" => format,
+    "format_version" => format_version,
+    "content_id" => content_id,
+    "content_version" => content_version,
+    "fingerprint" => fingerprint,
+    "created" => created,
+    "lang" => lang,
+    "role" => role,
+    "answers" => answers,
+    "ticked" => ticked,
+    "scores" => scores,
+    "primary" => primary,
+    "plan" => plan,
+});
+read_struct!(ExportedScore { "dimension" => dimension, "score" => score, "band" => band });
+
+/// An enum value as serde writes it: `"variant"` or `{"variant": value}` (one key). Returns the
+/// variant name and its value (`Null` for the bare form).
+fn variant<'v>(v: &'v Value, r: &mut Reading, names: &str) -> Option<(&'v str, &'v Value)> {
+    match v {
+        Value::Text(name) => Some((name, &Value::Null)),
+        Value::Object(entries) if entries.len() == 1 => Some((&entries[0].0, &entries[0].1)),
+        _ => r.mismatch(v, names),
+    }
+}
+
+fn unknown_variant<T>(r: &mut Reading, name: &str, names: &str) -> Option<T> {
+    r.problem(format!("unknown kind `{name}`, expected {names}"));
+    None
+}
+
+impl Read for Condition {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        const NAMES: &str = "one of `all`, `any`, `severity`, `answer`, `missing`, `role`";
+        let (name, value) = variant(v, r, NAMES)?;
+        r.at(name, |r| match name {
+            "all" => Read::read(value, r).map(Condition::All),
+            "any" => Read::read(value, r).map(Condition::Any),
+            "severity" => Read::read(value, r).map(Condition::Severity),
+            "answer" => Read::read(value, r).map(Condition::Answer),
+            "missing" => Read::read(value, r).map(Condition::Missing),
+            "role" => Read::read(value, r).map(Condition::Role),
+            _ => unknown_variant(r, name, NAMES),
+        })
+    }
+}
+
+impl Read for Answer {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        const NAMES: &str = "`dont_know` or `{\"choice\": ...}`";
+        match variant(v, r, NAMES)? {
+            ("dont_know", Value::Null) => Some(Answer::DontKnow),
+            ("choice", value) => r.at("choice", |r| Read::read(value, r).map(Answer::Choice)),
+            (name, _) => unknown_variant(r, name, NAMES),
+        }
+    }
+}
+
+impl Read for Screen {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        const NAMES: &str = "`start`, `result` or `{\"section\": n}`";
+        match variant(v, r, NAMES)? {
+            ("start", Value::Null) => Some(Screen::Start),
+            ("result", Value::Null) => Some(Screen::Result),
+            ("section", value) => r.at("section", |r| Read::read(value, r).map(Screen::Section)),
+            (name, _) => unknown_variant(r, name, NAMES),
+        }
+    }
+}
