@@ -90,6 +90,14 @@ function uniqueKey(key) {
 
 // `styleRoot` is the shadow root, or the document for a light-DOM mount.
 async function mountInto(target, options, styleRoot) {
+  // Shown while the module inflates and compiles (a second or more on an old PC), and replaced
+  // by the widget. Laying it out early also loads the Japanese font before the first question.
+  const lang = (options && options.lang) || document.documentElement.lang || "ja";
+  const loading = document.createElement("p");
+  loading.setAttribute("role", "status");
+  loading.setAttribute("data-loading", "");
+  loading.textContent = /^en\b/i.test(lang) ? "Preparing the diagnosis…" : "診断を準備しています…";
+  target.replaceChildren(loading);
   try {
     await start();
   } catch (e) {

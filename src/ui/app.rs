@@ -49,6 +49,15 @@ pub fn App(props: &AppProps) -> Html {
         );
         let t = ui(&props.lang);
         match props.store.load(&props.content.0) {
+            // A widget that starts at the questions has no start screen to offer the saved
+            // session on (and would not save while an offer is open): it continues it instead.
+            Found::Session(saved) if props.skip_intro && saved.screen != Screen::Start => {
+                w.session = saved;
+                w.notice = Some(Notice {
+                    text: t.resumed.to_string(),
+                    alert: false,
+                });
+            }
             Found::Session(saved) if saved != Session::new(&props.content.0) => {
                 w.resume = Some(saved)
             }

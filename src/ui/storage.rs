@@ -5,6 +5,8 @@
 //! only in the page, and the respondent is told so once.
 
 use crate::core::{json, read, Content, RestoreError, Session};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// How answers are kept.
@@ -32,19 +34,28 @@ pub struct Store {
     /// `file://` shares one origin, so keys must not collide.
     pub key: String,
     pub status: Status,
+    /// localStorage, fetched once: each access is a call into the browser.
+    local: Option<web_sys::Storage>,
+    /// Whether the key may hold something (found at start, or written since): erasing an empty
+    /// key is skipped, which keeps storage calls off the first render.
+    may_hold: Rc<Cell<bool>>,
 }
 
 impl Store {
     pub fn open(enabled: bool, namespace: &str, content: &Content) -> Store {
         let key = format!("kintone-diagnosis:{namespace}:{}", content.id);
-        let status = if !enabled {
-            Status::Off
-        } else if local().is_some() {
-            Status::Saved
-        } else {
-            Status::Unavailable
+        let local = if enabled { local() } else { None };
+        let status = match (&local, enabled) {
+            (_, false) => Status::Off,
+            (Some(_), true) => Status::Saved,
+            (None, true) => Status::Unavailable,
         };
-        Store { key, status }
+        Store {
+            key,
+            status,
+            local,
+            may_hold: Rc::new(Cell::new(false)),
+        }
     }
 
     /// Reads the saved session, if any.
@@ -52,9 +63,14 @@ impl Store {
         if self.status != Status::Saved {
             return Found::Nothing;
         }
-        let Some(text) = local().and_then(|s| s.get_item(&self.key).ok().flatten()) else {
+        let Some(text) = self
+            .local
+            .as_ref()
+            .and_then(|s| s.get_item(&self.key).ok().flatten())
+        else {
             return Found::Nothing;
         };
+        self.may_hold.set(true);
         let Some(snapshot) = read::snapshot(&text) else {
             return Found::Corrupt;
         };
@@ -71,7 +87,9 @@ impl Store {
             return Ok(());
         }
         let text = json::to_string(&session.snapshot(content), false).map_err(|_| ())?;
-        local()
+        self.may_hold.set(true);
+        self.local
+            .as_ref()
             .ok_or(())?
             .set_item(&self.key, &text)
             .map_err(|_| ())
@@ -79,10 +97,16 @@ impl Store {
 
     /// Removes the saved session.
     pub fn erase(&self) -> Result<(), ()> {
-        match self.status {
-            Status::Saved => local().ok_or(())?.remove_item(&self.key).map_err(|_| ()),
-            _ => Ok(()),
+        if self.status != Status::Saved || !self.may_hold.get() {
+            return Ok(());
         }
+        self.local
+            .as_ref()
+            .ok_or(())?
+            .remove_item(&self.key)
+            .map_err(|_| ())?;
+        self.may_hold.set(false);
+        Ok(())
     }
 }
 

@@ -80,6 +80,8 @@ pub struct Ui {
     // Storage and privacy
     pub saved_other_version: fn(&str) -> String,
     pub saved_corrupt: &'static str,
+    /// Shown when a widget that starts at the questions continues a saved session by itself.
+    pub resumed: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,
     pub privacy_title: &'static str,
@@ -167,6 +169,7 @@ const JA: Ui = Ui {
     import_altered: "このファイルは編集されたか壊れているため、表示できません。",
     saved_other_version: |v| format!("前回の回答は以前の版の設問(版 {v})で保存されていたため、再開できません。お手数ですが最初から回答してください。"),
     saved_corrupt: "保存されていた前回の回答が壊れていたため、読み込めませんでした。最初から回答してください。",
+    resumed: "この端末に保存されていた前回の回答から再開しました。",
     storage_unavailable: "このブラウザでは回答を保存できない設定になっています。回答はこのページを閉じるまで有効です。",
     storage_failed: "回答をこのパソコンに保存できませんでした(保存領域がいっぱいか、無効になっています)。回答はこのページを閉じるまで有効です。",
     privacy_title: "プライバシーと保存について",
@@ -253,6 +256,7 @@ const EN: Ui = Ui {
     import_altered: "This file was edited or is damaged, so it cannot be shown.",
     saved_other_version: |v| format!("Your earlier answers were saved with an older questionnaire (version {v}) and cannot be resumed. Please start again."),
     saved_corrupt: "Your earlier answers were damaged and could not be read. Please start again.",
+    resumed: "Your earlier answers saved on this device were restored.",
     storage_unavailable: "This browser does not allow saving answers. They last until you close this page.",
     storage_failed: "Your answers could not be saved on this computer (storage is full or disabled). They last until you close this page.",
     privacy_title: "Privacy and storage",

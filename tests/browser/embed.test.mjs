@@ -198,3 +198,42 @@ test("the JS API mounts in the page's own DOM, runs a custom questionnaire, and 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a widget that starts at the questions continues the answers saved on this device, and keeps saving", async () => {
+  const custom = readFileSync("tests/fixtures/minimal.json", "utf8");
+  const url = hostPage("start-questions.html", `
+    <script type="application/json" id="q">${custom}</script>
+    <kintone-diagnosis content="q" start="questions" lang="en" storage-key="resume-at-questions"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`, { lang: "en" });
+  const { page, errors } = await open(ctx, url);
+  const w = page.locator("kintone-diagnosis");
+  await w.locator('[data-q="q1"] [data-v="yes"]').click();
+  await page.reload();
+  await w.locator('[data-q="q1"]').waitFor();
+  assert.equal(await w.locator('[data-q="q1"] [data-v="yes"]').isChecked(), true, "the saved answer is back");
+  assert.match(await w.locator("[data-notice]").textContent(), /earlier answers saved on this device were restored/);
+  // Answers given after continuing are saved too.
+  await w.locator('[data-q="q2"] [data-v="no"]').click();
+  await page.reload();
+  await w.locator('[data-q="q2"]').waitFor();
+  assert.equal(await w.locator('[data-q="q1"] [data-v="yes"]').isChecked(), true);
+  assert.equal(await w.locator('[data-q="q2"] [data-v="no"]').isChecked(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("while the module compiles, the widget says it is preparing, in the host's language", async () => {
+  const url = hostPage("loading.html", `<div id="w"></div><script src="kintone-diagnosis.js"></script>`, { lang: "en" });
+  const { page } = await open(ctx, url);
+  // Checked in the same task as the mount call: the compile cannot have finished yet.
+  const shown = await page.evaluate(() => {
+    const el = document.getElementById("w");
+    KintoneDiagnosis.mount(el, { storage: "off" });
+    const note = el.querySelector("[data-loading]");
+    return note && [note.getAttribute("role"), note.textContent];
+  });
+  assert.deepEqual(shown, ["status", "Preparing the diagnosis…"]);
+  await page.locator("#w [data-role]").first().waitFor();
+  assert.equal(await page.locator("#w [data-loading]").count(), 0, "replaced by the widget");
+  await page.close();
+});

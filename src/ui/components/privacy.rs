@@ -17,9 +17,10 @@ pub struct PrivacyProps {
 #[component]
 pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
     let ui = props.ui;
-    // Read when the panel is opened (a click: `toggle` does not bubble to yew's listener), so
-    // the list is current.
-    let requests = use_state(crate::ui::io::requests_made);
+    // Read when the panel is opened (a click, which the keyboard's Enter and Space on the summary
+    // also fire: `toggle` does not bubble to yew's listener), so the list is current; not on the
+    // first render, where nobody can see it yet.
+    let requests = use_state(Vec::new);
     let onclick = {
         let requests = requests.clone();
         Callback::from(move |_: MouseEvent| requests.set(crate::ui::io::requests_made()))

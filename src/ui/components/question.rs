@@ -66,7 +66,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                             let v = value.to_string();
                             props.on_answer.reform(move |_| Answer::Choice(v.clone()))
                         } />
-                    <span>{ label }</span>
+                    { label }
                 </label>
             }
             if let Some(label) = &q.dont_know {
@@ -74,7 +74,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                     <input type="radio" name={name.clone()} value="" data-dont-know=""
                         checked={is(&Answer::DontKnow)}
                         onchange={props.on_answer.reform(|_| Answer::DontKnow)} />
-                    <span>{ label }</span>
+                    { label }
                 </label>
             }
             </div>
