@@ -668,9 +668,19 @@ impl ser::SerializeTupleVariant for Compound<'_> {
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
     type Error = JsonError;
+    /// Keys are written like any value, then checked to be texts (JSON allows no other keys;
+    /// every map key in the core is a `String`).
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), JsonError> {
-        let key = key.serialize(KeyText)?;
-        self.key(&key);
+        self.item();
+        let start = self.writer.out.len();
+        key.serialize(&mut *self.writer)?;
+        if !self.writer.out[start..].starts_with('"') {
+            return Err(unsupported("a non-text key"));
+        }
+        self.writer.out.push(':');
+        if self.writer.pretty {
+            self.writer.out.push(' ');
+        }
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
@@ -709,140 +719,5 @@ impl ser::SerializeStructVariant for Compound<'_> {
     }
     fn end(self) -> Result<(), JsonError> {
         self.close('}')
-    }
-}
-
-/// Object keys: JSON allows only texts, and every map key in the core is a `String`.
-struct KeyText;
-
-impl ser::Serializer for KeyText {
-    type Ok = String;
-    type Error = JsonError;
-    type SerializeSeq = ser::Impossible<String, JsonError>;
-    type SerializeTuple = ser::Impossible<String, JsonError>;
-    type SerializeTupleStruct = ser::Impossible<String, JsonError>;
-    type SerializeTupleVariant = ser::Impossible<String, JsonError>;
-    type SerializeMap = ser::Impossible<String, JsonError>;
-    type SerializeStruct = ser::Impossible<String, JsonError>;
-    type SerializeStructVariant = ser::Impossible<String, JsonError>;
-
-    fn serialize_str(self, v: &str) -> Result<String, JsonError> {
-        Ok(v.to_string())
-    }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<String, JsonError> {
-        Ok(variant.to_string())
-    }
-    fn serialize_bool(self, _v: bool) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_i8(self, _v: i8) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_i16(self, _v: i16) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_i32(self, _v: i32) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_i64(self, _v: i64) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_u8(self, _v: u8) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_u16(self, _v: u16) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_u32(self, _v: u32) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_u64(self, _v: u64) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_f32(self, _v: f32) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_f64(self, _v: f64) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_char(self, _v: char) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_none(self) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _v: &T) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_unit(self) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<String, JsonError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<String, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, JsonError> {
-        Err(unsupported("a non-text key"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, JsonError> {
-        Err(unsupported("a non-text key"))
     }
 }
