@@ -1,8 +1,9 @@
 //! The questionnaire as data: the versioned content model every other part of the core reads.
 //!
-//! Content arrives as JSON (the shipped file or a consultancy's own). Nearly every field has a
-//! serde default so that a missing field becomes a validator problem with a path instead of a
-//! single opaque parse error; `validate` then reports everything that is wrong at once.
+//! Content arrives as JSON (the shipped file or a consultancy's own), read by `core::read`.
+//! Nearly every field has a default, so that a missing field becomes a validator problem with a
+//! path instead of a single opaque read error; `validate` then reports everything that is wrong
+//! at once. (The serde derives serve the native tests' reference reader and the writer.)
 
 use super::map::Map;
 use serde::{Deserialize, Serialize};

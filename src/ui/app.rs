@@ -104,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
                     return;
                 }
                 let result = if *session == Session::new(&w.content) {
-                    store.erase()
+                    store.erase_if_held()
                 } else {
                     store.save(&w.content, session)
                 };

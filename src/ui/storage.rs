@@ -36,8 +36,8 @@ pub struct Store {
     pub status: Status,
     /// localStorage, fetched once: each access is a call into the browser.
     local: Option<web_sys::Storage>,
-    /// Whether the key may hold something (found at start, or written since): erasing an empty
-    /// key is skipped, which keeps storage calls off the first render.
+    /// Whether the key may hold something (found at start, or written since), for
+    /// [`Store::erase_if_held`].
     may_hold: Rc<Cell<bool>>,
 }
 
@@ -95,9 +95,10 @@ impl Store {
             .map_err(|_| ())
     }
 
-    /// Removes the saved session.
+    /// Removes the saved session (the respondent asked: always asks the browser, in case another
+    /// tab of the same page wrote it).
     pub fn erase(&self) -> Result<(), ()> {
-        if self.status != Status::Saved || !self.may_hold.get() {
+        if self.status != Status::Saved {
             return Ok(());
         }
         self.local
@@ -107,6 +108,16 @@ impl Store {
             .map_err(|_| ())?;
         self.may_hold.set(false);
         Ok(())
+    }
+
+    /// Removes the saved session if this widget found or wrote one: a fresh session on first
+    /// render then costs no storage call.
+    pub fn erase_if_held(&self) -> Result<(), ()> {
+        if self.may_hold.get() {
+            self.erase()
+        } else {
+            Ok(())
+        }
     }
 }
 
