@@ -85,15 +85,16 @@ pub fn App(props: &AppProps) -> Html {
     });
     let heading = use_node_ref();
     let first_screen = use_mut_ref(|| true);
-    let fp: AttrValue = use_memo((), |_| fingerprint(&props.content.0))
-        .to_string()
-        .into();
+    // The content's fingerprint, computed when the result first needs it (not on first render).
+    let fingerprint_once = use_mut_ref(|| None::<AttrValue>);
     let c = widget.content.clone();
     let s = &widget.session;
     let t = ui(&widget.lang);
 
-    // Effect: keep the saved copy in step with every answer (a pristine session erases it, so
-    // "start over" leaves nothing behind). Nothing is written while a saved session is on offer.
+    // Effect: keep the saved copy in step with every answer. A session with nothing to restore
+    // (no answer, no tick) writes nothing and erases an earlier copy, so "start over" leaves
+    // nothing behind and a first render makes no storage call. Nothing is written while a saved
+    // session is on offer.
     {
         let w = widget.clone();
         let store = props.store.clone();
@@ -103,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *offering || w.storage != Status::Saved {
                     return;
                 }
-                let result = if *session == Session::new(&w.content) {
+                let result = if session.answers.is_empty() && session.ticked.is_empty() {
                     store.erase_if_held()
                 } else {
                     store.save(&w.content, session)
@@ -358,6 +359,10 @@ pub fn App(props: &AppProps) -> Html {
         }
         Screen::Result => {
             let (date, _) = io::now();
+            let fp = fingerprint_once
+                .borrow_mut()
+                .get_or_insert_with(|| fingerprint(&c).into())
+                .clone();
             html! {
                 <ResultView ui={t} content={ContentRef(c.clone())} session={Rc::new(s.clone())} diagnosis={(*diagnosis).clone().unwrap_or_else(|| Rc::new(s.diagnose(&c)))}
                     lang={lang.clone()} {date} fingerprint={fp.clone()} plan_view={widget.plan_view}
@@ -391,7 +396,7 @@ pub fn App(props: &AppProps) -> Html {
             { screen }
             <footer class="kd-footer no-print">
                 <PrivacyPanel ui={t} storage={widget.storage} storage_key={props.store.key.clone()}
-                    content_version={c.content_version.clone()} fingerprint={fp.clone()} {on_erase} />
+                    content={ContentRef(c.clone())} {on_erase} />
             </footer>
         </div>
     }

@@ -1,7 +1,9 @@
 //! The privacy panel: what a security officer needs to verify that nothing leaves the device.
 
+use crate::core::fingerprint;
 use crate::ui::storage::Status;
 use crate::ui::text::Ui;
+use crate::ui::ContentRef;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,8 +11,7 @@ pub struct PrivacyProps {
     pub ui: &'static Ui,
     pub storage: Status,
     pub storage_key: AttrValue,
-    pub content_version: AttrValue,
-    pub fingerprint: AttrValue,
+    pub content: ContentRef,
     pub on_erase: Callback<()>,
 }
 
@@ -20,10 +21,19 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
     // Read when the panel is opened (a click, which the keyboard's Enter and Space on the summary
     // also fire: `toggle` does not bubble to yew's listener), so the list is current; not on the
     // first render, where nobody can see it yet.
+    // The fingerprint likewise: hashing the whole questionnaire is not first-render work.
     let requests = use_state(Vec::new);
+    let fp = use_state(String::new);
     let onclick = {
         let requests = requests.clone();
-        Callback::from(move |_: MouseEvent| requests.set(crate::ui::io::requests_made()))
+        let fp = fp.clone();
+        let content = props.content.clone();
+        Callback::from(move |_: MouseEvent| {
+            requests.set(crate::ui::io::requests_made());
+            if fp.is_empty() {
+                fp.set(fingerprint(&content.0));
+            }
+        })
     };
     let stored = match props.storage {
         Status::Saved => (ui.privacy_stored_at)(&props.storage_key),
@@ -35,7 +45,7 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
             <summary {onclick}>{ ui.privacy_title }</summary>
             <p>{ ui.privacy_promise }{ " " }{ ui.privacy_why }</p>
             <p data-storage-key={props.storage_key.clone()}>{ stored }</p>
-            <p>{ (ui.privacy_version)(&props.content_version, &props.fingerprint) }</p>
+            <p>{ (ui.privacy_version)(&props.content.0.content_version, &fp) }</p>
             <p data-requests={requests.len().to_string()}>{ (ui.privacy_requests)(requests.len() as u32) }</p>
             if !requests.is_empty() {
                 <ul class="requests">
