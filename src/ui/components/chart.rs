@@ -56,11 +56,14 @@ pub fn Chart(props: &ChartProps) -> Html {
             .min(100) as i32
             / 100
     });
-    let bar_h = 26;
+    // Each bar under its own label: a label beside the bar was cut off by the bar for the longer
+    // English names (seen in the 360 and 1280 px screenshots).
+    let bar_h = 38;
     let bars_height = props.items.len() * bar_h + 8;
     html! {
         <figure class="chart" aria-hidden="true">
-            <svg class="radar" viewBox="-300 -130 600 260" role="presentation">
+            // Tall enough for a two-line label under the bottom axis.
+            <svg class="radar" viewBox="-300 -132 600 276" role="presentation">
                 for pct in [25, 50, 75, 100] {
                     <polygon class="grid" points={points(&|_| R * pct / 100)} />
                 }
@@ -93,14 +96,14 @@ pub fn Chart(props: &ChartProps) -> Html {
                 for (i, it) in props.items.iter().enumerate() {
                     {{
                         let y = i * bar_h + 4;
-                        let w = it.score.unwrap_or(0) * 2;
+                        let w = it.score.unwrap_or(0) * 7 / 2;
                         html! { <g>
-                            <text x="0" y={(y + 16).to_string()} class="bar-label">{ it.label.clone() }</text>
-                            <rect class="bar-track" x="190" y={(y + 4).to_string()} width="200" height="16" />
+                            <text x="0" y={(y + 12).to_string()} class="bar-label">{ it.label.clone() }</text>
+                            <rect class="bar-track" x="0" y={(y + 16).to_string()} width="350" height="16" />
                             if it.score.is_some() {
-                                <rect class={format!("bar band{}", it.band.min(2))} x="190" y={(y + 4).to_string()} width={w.to_string()} height="16" />
+                                <rect class={format!("bar band{}", it.band.min(2))} x="0" y={(y + 16).to_string()} width={w.to_string()} height="16" />
                             }
-                            <text x="395" y={(y + 16).to_string()} text-anchor="end" class="bar-value">
+                            <text x="398" y={(y + 29).to_string()} text-anchor="end" class="bar-value">
                                 { it.score.map(|s| s.to_string()).unwrap_or_else(|| props.not_enough.to_string()) }
                             </text>
                         </g> }
