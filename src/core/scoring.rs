@@ -92,17 +92,15 @@ pub fn evidence(
             continue;
         }
         asked += 1;
-        let Some(weight) = chosen_weight(q, dimension, answers) else {
+        let Some((value, weight)) = chosen_weight(q, dimension, answers) else {
             continue;
         };
-        if let Some(Answer::Choice(value)) = answers.get(&q.id) {
-            out.push(Evidence {
-                question: q.id.clone(),
-                value: value.clone(),
-                points: (weight - lo) as u32,
-                possible: (hi - lo) as u32,
-            });
-        }
+        out.push(Evidence {
+            question: q.id.clone(),
+            value: value.clone(),
+            points: (weight - lo) as u32,
+            possible: (hi - lo) as u32,
+        });
     }
     (out, asked)
 }
@@ -149,18 +147,24 @@ fn score_dimension(
     }
 }
 
-/// The weight of the chosen value towards `dimension`, if the question was answered with a choice
-/// it has.
-fn chosen_weight(q: &Question, dimension: &str, answers: &Answers) -> Option<i32> {
+/// The chosen value and its weight towards `dimension`, if the question was answered with a
+/// choice it has.
+fn chosen_weight<'a>(
+    q: &Question,
+    dimension: &str,
+    answers: &'a Answers,
+) -> Option<(&'a String, i32)> {
     let Answer::Choice(value) = answers.get(&q.id)? else {
         return None;
     };
-    q.choices
+    let weight = q
+        .choices
         .iter()
         .find(|c| &c.value == value)?
         .weights
         .get(dimension)
-        .copied()
+        .copied()?;
+    Some((value, weight))
 }
 
 /// `part / whole` as a rounded percentage, 0 when `whole` is 0.

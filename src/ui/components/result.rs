@@ -237,19 +237,6 @@ fn plan<'a>(
     if d.plan.is_empty() {
         return html! { <p>{ ui.plan_empty }</p> };
     }
-    // Groups in content order: timeframes (this week first) or owners.
-    let groups: Vec<(String, String)> = match view {
-        PlanView::ByWhen => c
-            .timeframes
-            .iter()
-            .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
-            .collect(),
-        PlanView::ByWho => c
-            .owners
-            .iter()
-            .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
-            .collect(),
-    };
     let key = |p: &PlannedStep| {
         c.step(&p.step).map(|s| {
             if view == PlanView::ByWhen {
@@ -275,6 +262,12 @@ fn plan<'a>(
         .iter()
         .map(|x| (x.id.clone(), c.text(&x.label, lang).to_string()))
         .collect();
+    // Groups in content order: timeframes (this week first) or owners.
+    let groups = if view == PlanView::ByWhen {
+        &times
+    } else {
+        &owners
+    };
     html! {
         <div class="plan-wrap">
             <div class="plan-view no-print" role="group" aria-label={ui.plan_title}>
