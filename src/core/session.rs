@@ -47,7 +47,7 @@ pub enum Action {
 }
 
 /// The state of one diagnosis.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Session {
     pub role: Option<String>,
     pub answers: Answers,
@@ -59,15 +59,14 @@ pub struct Session {
 }
 
 impl Session {
-    /// A fresh session on the start screen.
-    pub fn new(_content: &Content) -> Self {
-        Session {
-            role: None,
-            answers: Answers::new(),
-            ticked: Set::new(),
-            screen: Screen::Start,
-            unanswered: Vec::new(),
-        }
+    /// A fresh session on the start screen (the same for every questionnaire).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Nothing answered and nothing ticked: nothing worth saving or coming back to.
+    pub fn is_blank(&self) -> bool {
+        self.answers.is_empty() && self.ticked.is_empty()
     }
 
     /// The section indices (into `content.sections`) this respondent goes through.
@@ -142,7 +141,7 @@ impl Session {
                     self.ticked.insert(item);
                 }
             }
-            Action::Restart => *self = Session::new(content),
+            Action::Restart => *self = Session::new(),
         }
         *self != before
     }
@@ -208,7 +207,7 @@ impl Session {
                 saved_version: snap.content_version.clone(),
             });
         }
-        let mut session = Session::new(content);
+        let mut session = Session::new();
         let begin = match &snap.role {
             Some(role) => Action::ChooseRole(role.clone()),
             None => Action::Begin,

@@ -58,9 +58,7 @@ pub fn App(props: &AppProps) -> Html {
                     alert: false,
                 });
             }
-            Found::Session(saved) if saved != Session::new(&props.content.0) => {
-                w.resume = Some(saved)
-            }
+            Found::Session(saved) if saved != Session::new() => w.resume = Some(saved),
             Found::OtherVersion(v) => {
                 w.notice = Some(Notice {
                     text: (t.saved_other_version)(&v),
@@ -104,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *offering || w.storage != Status::Saved {
                     return;
                 }
-                let result = if session.answers.is_empty() && session.ticked.is_empty() {
+                let result = if session.is_blank() {
                     store.erase_if_held()
                 } else {
                     store.save(&w.content, session)

@@ -73,7 +73,7 @@ pub enum Msg {
 impl Widget {
     /// `skip_intro` starts content without roles directly at its first question.
     pub fn new(content: Rc<Content>, lang: AttrValue, storage: Status, skip_intro: bool) -> Self {
-        let mut session = Session::new(&content);
+        let mut session = Session::new();
         if skip_intro {
             session.apply(&content, Action::Begin);
         }
@@ -126,7 +126,7 @@ impl Reducible for Widget {
                 next.notice = Some(notice);
             }
             Msg::Erased(notice) => {
-                next.session = Session::new(&next.content);
+                next.session = Session::new();
                 next.resume = None;
                 next.notice = Some(notice);
             }

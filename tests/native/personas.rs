@@ -464,7 +464,7 @@ fn every_blocker_can_be_primary_for_every_role() {
             let s = Session {
                 role: Some(role.id.clone()),
                 answers,
-                ..Session::new(&content)
+                ..Session::new()
             };
             let d = s.diagnose(&content);
             assert_eq!(

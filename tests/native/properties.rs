@@ -51,11 +51,10 @@ fn answer_set() -> impl Strategy<Value = (String, Answers)> {
 }
 
 fn session_with(role: &str, answers: &Answers) -> Session {
-    let c = content();
     Session {
         role: Some(role.to_string()),
         answers: answers.clone(),
-        ..Session::new(c)
+        ..Session::new()
     }
 }
 
@@ -105,7 +104,7 @@ proptest! {
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             actions.swap(i, (x >> 33) as usize % (i + 1));
         }
-        let mut s = Session::new(c);
+        let mut s = Session::new();
         s.apply(c, Action::ChooseRole(role.clone()));
         for a in actions {
             s.apply(c, a);
@@ -145,7 +144,7 @@ proptest! {
             let _ = validate(&c);
             // The engine must survive invalid content too: the widget shows the problems, but a
             // half-valid questionnaire must not be able to crash it on the way.
-            let mut s = Session::new(&c);
+            let mut s = Session::new();
             for q in c.questions.clone() {
                 if let Some(ch) = q.choices.first() {
                     s.apply(&c, Action::Answer { question: q.id.clone(), answer: Answer::Choice(ch.value.clone()) });

@@ -224,7 +224,7 @@ fn unknown_fields_are_refused_by_name() {
 fn generic_content_without_roles_runs_through_the_engine() {
     use kintone_diagnosis::core::{Action, Answer, Screen, Session};
     let content: Content = serde_json::from_value(minimal()).unwrap();
-    let mut s = Session::new(&content);
+    let mut s = Session::new();
     assert!(
         !s.apply(&content, Action::ChooseRole("boss".into())),
         "no roles to choose"
