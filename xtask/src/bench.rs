@@ -33,22 +33,11 @@ pub fn bench(quick: bool) -> Result {
     let stress_content = node_output(&["xtask/bench/contents.mjs", "stress"])?;
     let ours = dir.join("kintone-diagnosis-bench.html");
     let stress = dir.join("kintone-diagnosis-stress.html");
-    std::fs::write(
-        &ours,
-        pack::single_page(
-            &bundle,
-            "bench.html",
-            &[("{{CONTENT}}", &serde_json::to_string(&peer_content)?)],
-        )?,
-    )?;
-    std::fs::write(
-        &stress,
-        pack::single_page(
-            &bundle,
-            "bench.html",
-            &[("{{CONTENT}}", &serde_json::to_string(&stress_content)?)],
-        )?,
-    )?;
+    for (page, content) in [(&ours, &peer_content), (&stress, &stress_content)] {
+        let content = serde_json::to_string(content)?;
+        let html = pack::single_page(&bundle, "bench.html", &[("{{CONTENT}}", &content)])?;
+        std::fs::write(page, html)?;
+    }
 
     let surveyjs = peers.join("dist/surveyjs.html");
     let vanilla = peers.join("dist/vanilla.html");
