@@ -102,6 +102,19 @@ impl Reading {
         out
     }
 
+    /// Runs `f` with `[index]` appended to the path. The digits are written by hand: this runs for
+    /// every list item of every questionnaire read, on the way to the first screen, where the
+    /// formatting machinery would be compiled and run only to be thrown away.
+    fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.path.len();
+        self.path.push('[');
+        push_digits(&mut self.path, index);
+        self.path.push(']');
+        let out = f(self);
+        self.path.truncate(len);
+        out
+    }
+
     /// Calls `field` with each entry of an object. `field` returns false for a key it does not
     /// know. Not generic, so that the loop exists once in the wasm.
     fn object(
@@ -126,6 +139,14 @@ impl Reading {
         }
         Some(())
     }
+}
+
+/// Appends `n` in decimal.
+fn push_digits(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_digits(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// A type that can be read from a JSON value. `None` means a problem was reported.
@@ -197,7 +218,7 @@ impl<T: Read> Read for Vec<T> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(x) = r.at(&format!("[{i}]"), |r| T::read(item, r)) {
+            if let Some(x) = r.at_index(i, |r| T::read(item, r)) {
                 out.push(x);
             }
         }

@@ -24,6 +24,9 @@ test("the page's own scripts call no network API and never load the wasm from a 
       assert.ok(!text.includes(api), `${file} mentions ${api}`);
     }
     assert.ok(text.includes('new DecompressionStream("gzip")') && text.includes("WebAssembly.compile("), "the wasm is compiled from the bytes inside the file");
+    // What a reviewer opening the file reads first survives minifying; the source's file headers do not ship.
+    assert.match(text, /\/\*! kintone-diagnosis [^*]*makes no network requests\. \*\//);
+    assert.ok(!/^\/\/!/m.test(text), `${file} carries the source's //! header comments`);
   }
 });
 

@@ -173,6 +173,20 @@ fn values_that_do_not_fit_are_all_reported_with_their_paths() {
         content_problems("[1]"),
         "(top): expected an object `{...}`, found a list"
     );
+    // Positions past 9 and past 99 in a list keep all their digits.
+    let roles = vec![r#"{"id": "r"}"#; 120].join(",");
+    let sections = vec![r#"{"id": "s"}"#; 12].join(",");
+    let text = format!(
+        r#"{{"roles": [{roles}, {{"id": 1}}], "sections": [{sections}, {{"title": 2}}]}}"#
+    );
+    assert_eq!(
+        content_problems(&text),
+        [
+            "roles[120].id: expected a text, found a number",
+            "sections[12].title: expected an object `{...}`, found a number",
+        ]
+        .join("\n")
+    );
 }
 
 #[test]

@@ -75,6 +75,15 @@ pub fn bench(quick: bool) -> Result {
         .current_dir(root())
         .args(["bench", "--quiet", "--bench", "engine"])
         .output()?;
+    // A failing engine bench must fail the task, not leave an empty table in the report.
+    if !engine.status.success() {
+        return Err(format!(
+            "cargo bench --bench engine failed ({}):\n{}",
+            engine.status,
+            String::from_utf8_lossy(&engine.stderr)
+        )
+        .into());
+    }
     let engine_table = String::from_utf8_lossy(&engine.stdout).into_owned();
 
     let named = root().join("target/pkg/kintone_diagnosis_named.wasm");
@@ -216,6 +225,13 @@ pub fn bench(quick: bool) -> Result {
             }
         );
     }
+    // The first-question target is a ratio to SurveyJS; the same ratio for the page with no
+    // framework at all says how much of that budget any page of this questionnaire needs.
+    let _ = writeln!(
+        report,
+        "\nFor scale: the hand-written page (no framework, nothing to start) paints its first question at {} of SurveyJS's time in this run; that is the floor for the first-question ratio.",
+        f(ratio(tv.first_q, ts.first_q), 3)
+    );
     let _ = writeln!(
         report,
         "\nThe harness's score column compares `[data-score]` with each section's sum of answers (4-20). Our engine reports every dimension on a 0-100 scale instead (the sum rescaled: 100 x (sum - 4) / 16), so that column reads FAIL by design; the check below recomputes it from the harness's own expected sums."

@@ -123,15 +123,15 @@ fn gzip(data: &[u8]) -> Result<Vec<u8>> {
     Err("neither zopfli nor gzip could compress the wasm".into())
 }
 
-/// Minifies the script with terser (npm, pinned in package-lock.json). Comments marked `/*!`
-/// are kept.
+/// Minifies the script with terser (npm, pinned in package-lock.json). Only the banner comment
+/// (`/*! kintone-diagnosis ...`) is kept: the `//!` file headers are for readers of the source.
 fn minify(js: &str) -> Result<String> {
     let dir = root().join("target/pkg");
     let (input, output) = (dir.join("bundle.js"), dir.join("bundle.min.js"));
     std::fs::write(&input, js)?;
     run(Command::new(node_bin("terser"))
         .arg(&input)
-        .args(["--compress", "--mangle", "--comments", "/^!/", "--output"])
+        .args(["--compress", "--mangle", "--comments", "/^! kintone-diagnosis/", "--output"])
         .arg(&output))?;
     Ok(std::fs::read_to_string(output)?)
 }
