@@ -174,8 +174,8 @@ fn values_that_do_not_fit_are_all_reported_with_their_paths() {
         "(top): expected an object `{...}`, found a list"
     );
     // Positions past 9 and past 99 in a list keep all their digits.
-    let roles = vec![r#"{"id": "r"}"#; 120].join(",");
-    let sections = vec![r#"{"id": "s"}"#; 12].join(",");
+    let roles = [r#"{"id": "r"}"#; 120].join(",");
+    let sections = [r#"{"id": "s"}"#; 12].join(",");
     let text = format!(
         r#"{{"roles": [{roles}, {{"id": 1}}], "sections": [{sections}, {{"title": 2}}]}}"#
     );

@@ -42,7 +42,7 @@ pub fn answers_for(content: &Content, role: &str, lean: impl Fn(&str) -> Lean) -
             .iter()
             .map(|c| (c.weights.get(&main).copied().unwrap_or(0), &c.value))
             .collect();
-        by_weight.sort_by(|a, b| b.0.cmp(&a.0));
+        by_weight.sort_by_key(|w| std::cmp::Reverse(w.0));
         let answer = match lean(&main) {
             Lean::Blocked => Answer::Choice(by_weight[0].1.clone()),
             Lean::Somewhat => Answer::Choice(by_weight[1].1.clone()),

@@ -88,21 +88,19 @@ pub fn analyse(wasm: &[u8]) -> Option<Breakdown> {
                 }
             }
             11 => data = size,
-            0 => {
-                if name(wasm, &mut p)? == "name" {
-                    while p < end {
-                        let sub = wasm[p];
-                        p += 1;
-                        let len = leb(wasm, &mut p)? as usize;
-                        let sub_end = p + len;
-                        if sub == 1 {
-                            for _ in 0..leb(wasm, &mut p)? {
-                                let idx = leb(wasm, &mut p)? as usize;
-                                names.insert(idx, name(wasm, &mut p)?);
-                            }
+            0 if name(wasm, &mut p)? == "name" => {
+                while p < end {
+                    let sub = wasm[p];
+                    p += 1;
+                    let len = leb(wasm, &mut p)? as usize;
+                    let sub_end = p + len;
+                    if sub == 1 {
+                        for _ in 0..leb(wasm, &mut p)? {
+                            let idx = leb(wasm, &mut p)? as usize;
+                            names.insert(idx, name(wasm, &mut p)?);
                         }
-                        p = sub_end;
                     }
+                    p = sub_end;
                 }
             }
             _ => {}
@@ -122,7 +120,7 @@ pub fn analyse(wasm: &[u8]) -> Option<Breakdown> {
             )
         })
         .collect();
-    functions.sort_by(|a, b| b.1.cmp(&a.1));
+    functions.sort_by_key(|f| std::cmp::Reverse(f.1));
     let mut by_crate: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (n, len) in &functions {
         let e = by_crate.entry(crate_of(n)).or_default();
@@ -131,7 +129,7 @@ pub fn analyse(wasm: &[u8]) -> Option<Breakdown> {
     }
     let mut crates: Vec<(String, usize, usize)> =
         by_crate.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
-    crates.sort_by(|a, b| b.1.cmp(&a.1));
+    crates.sort_by_key(|c| std::cmp::Reverse(c.1));
     Some(Breakdown {
         total: wasm.len(),
         code,
