@@ -153,15 +153,18 @@ pub fn App(props: &AppProps) -> Html {
         let w = widget.clone();
         Callback::from(move |id: AttrValue| w.dispatch(Msg::Do(Action::ChooseRole(id.to_string()))))
     };
-    let on_answer = {
-        let w = widget.clone();
-        Callback::from(move |(q, answer): (AttrValue, Answer)| {
-            w.dispatch(Msg::Do(Action::Answer {
+    // Memoised on the dispatcher, which never changes: every statement on the screen receives this
+    // callback, and a new one each render would make all their props differ, so one click would
+    // re-render every statement (400 of them on the stress page) instead of the one answered.
+    let on_answer = use_callback(
+        widget.dispatcher(),
+        |(q, answer): (AttrValue, Answer), dispatch| {
+            dispatch.dispatch(Msg::Do(Action::Answer {
                 question: q.to_string(),
                 answer,
             }))
-        })
-    };
+        },
+    );
     let on_toggle_item = {
         let w = widget.clone();
         Callback::from(move |id: String| w.dispatch(Msg::Do(Action::ToggleItem(id))))

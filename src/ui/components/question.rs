@@ -28,7 +28,9 @@ pub struct QuestionProps {
     /// Changes (to a new `Some`) when focus should move here: the first unanswered statement
     /// after a refused "next".
     pub focus: Option<u32>,
-    pub on_answer: Callback<Answer>,
+    /// Called with this statement's id and the answer. The same callback for every statement of a
+    /// screen, so that an answer elsewhere leaves these props equal and this statement unrendered.
+    pub on_answer: Callback<(AttrValue, Answer)>,
 }
 
 #[component]
@@ -63,8 +65,8 @@ pub fn Question(props: &QuestionProps) -> Html {
                     <input type="radio" name={name.clone()} value={value.clone()} data-v={value.clone()}
                         checked={is(&Answer::Choice(value.to_string()))}
                         onchange={
-                            let v = value.to_string();
-                            props.on_answer.reform(move |_| Answer::Choice(v.clone()))
+                            let (id, v) = (q.id.clone(), value.to_string());
+                            props.on_answer.reform(move |_| (id.clone(), Answer::Choice(v.clone())))
                         } />
                     { label }
                 </label>
@@ -73,7 +75,10 @@ pub fn Question(props: &QuestionProps) -> Html {
                 <label class="choice dont-know">
                     <input type="radio" name={name.clone()} value="" data-dont-know=""
                         checked={is(&Answer::DontKnow)}
-                        onchange={props.on_answer.reform(|_| Answer::DontKnow)} />
+                        onchange={
+                            let id = q.id.clone();
+                            props.on_answer.reform(move |_| (id.clone(), Answer::DontKnow))
+                        } />
                     { label }
                 </label>
             }

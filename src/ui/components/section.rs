@@ -66,7 +66,7 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
             for q in props.questions.iter() {
                 <Question key={q.id.as_str()} question={q.clone()} group={props.group.clone()} missing_note={ui.answer_this}
                     focus={(first_missing.as_ref() == Some(&q.id)).then_some(props.refusals)}
-                    on_answer={ let id = q.id.clone(); props.on_answer.reform(move |a| (id.clone(), a)) } />
+                    on_answer={props.on_answer.clone()} />
             }
             <div class="nav">
                 if props.can_go_back {
