@@ -214,10 +214,16 @@ pub fn bench(quick: bool) -> Result {
     );
     for (name, value, limit) in &targets {
         let holds = value.map(|v| v <= *limit);
+        // A figure that rounds to its limit gets a fourth decimal, so that "NO" is never shown
+        // beside two equal numbers.
+        let digits = match value {
+            Some(v) if format!("{v:.3}") == format!("{limit:.3}") => 4,
+            _ => 3,
+        };
         let _ = writeln!(
             report,
             "| {name} | {} | {limit:.3} | {} |",
-            f(*value, 3),
+            f(*value, digits),
             match holds {
                 Some(true) => "yes",
                 Some(false) => "NO",
