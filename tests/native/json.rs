@@ -176,9 +176,8 @@ fn values_that_do_not_fit_are_all_reported_with_their_paths() {
     // Positions past 9 and past 99 in a list keep all their digits.
     let roles = [r#"{"id": "r"}"#; 120].join(",");
     let sections = [r#"{"id": "s"}"#; 12].join(",");
-    let text = format!(
-        r#"{{"roles": [{roles}, {{"id": 1}}], "sections": [{sections}, {{"title": 2}}]}}"#
-    );
+    let text =
+        format!(r#"{{"roles": [{roles}, {{"id": 1}}], "sections": [{sections}, {{"title": 2}}]}}"#);
     assert_eq!(
         content_problems(&text),
         [

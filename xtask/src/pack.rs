@@ -131,7 +131,13 @@ fn minify(js: &str) -> Result<String> {
     std::fs::write(&input, js)?;
     run(Command::new(node_bin("terser"))
         .arg(&input)
-        .args(["--compress", "--mangle", "--comments", "/^! kintone-diagnosis/", "--output"])
+        .args([
+            "--compress",
+            "--mangle",
+            "--comments",
+            "/^! kintone-diagnosis/",
+            "--output",
+        ])
         .arg(&output))?;
     Ok(std::fs::read_to_string(output)?)
 }
