@@ -390,6 +390,14 @@ impl Writer {
         }
     }
 
+    /// Ends a key: `:`, and a space when pretty.
+    fn colon(&mut self) {
+        self.out.push(':');
+        if self.pretty {
+            self.out.push(' ');
+        }
+    }
+
     fn open(&mut self, bracket: char) -> Compound<'_> {
         self.out.push(bracket);
         self.level += 1;
@@ -439,10 +447,7 @@ impl Compound<'_> {
     fn key(&mut self, key: &str) {
         self.item();
         self.writer.string(key);
-        self.writer.out.push(':');
-        if self.writer.pretty {
-            self.writer.out.push(' ');
-        }
+        self.writer.colon();
     }
 
     fn close(self, bracket: char) -> Result<(), JsonError> {
@@ -610,10 +615,7 @@ impl<'w> Writer {
         self.level += 1;
         self.newline();
         self.string(variant);
-        self.out.push(':');
-        if self.pretty {
-            self.out.push(' ');
-        }
+        self.colon();
         let mut inner = self.open(bracket);
         inner.wrapped = true;
         Ok(inner)
@@ -677,10 +679,7 @@ impl ser::SerializeMap for Compound<'_> {
         if !self.writer.out[start..].starts_with('"') {
             return Err(unsupported("a non-text key"));
         }
-        self.writer.out.push(':');
-        if self.writer.pretty {
-            self.writer.out.push(' ');
-        }
+        self.writer.colon();
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
