@@ -284,7 +284,7 @@ fn markdown_summary_reads_as_a_memo() {
 
         - Date: 2026-11-26
         - Role: Staff in a line department
-        - Questionnaire: kintone-municipal 2026.11.1 (0854b3a982ffd415)
+        - Questionnaire: kintone-municipal 2026.11.2 (bd24131dae6d7452)
 
         These are the main things holding adoption back.
 
@@ -338,9 +338,9 @@ fn markdown_summary_reads_as_a_memo() {
         - [ ] **Set up a procedure in which access permissions are checked by more than one person.** (Who: Your section chief)
           Worry about permissions shrinks when no one has to carry it alone.
         - [ ] **Write a document explaining kintone and its ecosystem (plugins, partner companies).** (Who: You)
-          Without this material, the assessor has to find the evidence on their own.
+          Even an assessor who has never seen kintone can tell at a glance what the money buys: the product, plugins or partner support.
         - [ ] **Collect other municipalities' cases, favouring ones that spread across departments.** (Who: You)
-          Without this material, the assessor has to find the evidence on their own.
+          Municipalities that already use it across several departments are the firmest evidence that it pays off.
 
         ### Before the next budget cycle
 
@@ -359,11 +359,11 @@ fn markdown_summary_reads_as_a_memo() {
         - [ ] **Give every app more than one owner and agree a hand-over procedure for transfers.** (Who: Your section chief)
           A tool that stops at every personnel transfer never feels safe to rely on.
         - [ ] **Make a comparison table of the plugins you considered.** (Who: You)
-          Without this material, the assessor has to find the evidence on their own.
+          Showing that several options were compared makes clear the request does not start from one vendor's product.
         - [ ] **Draw up an introduction plan and schedule.** (Who: You)
-          Without this material, the assessor has to find the evidence on their own.
+          Knowing which work changes, and when, lets the assessor judge when to fund it and what it will deliver.
         - [ ] **Write a draft specification.** (Who: You)
-          Without this material, the assessor has to find the evidence on their own.
+          Written requirements make quotes comparable and let you show that the amount requested is reasonable.
 
         ## The six budget-request materials
 

@@ -27,6 +27,32 @@ fn shipped_content_passes() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// A plan should read as advice, not as a form letter: in the shipped questionnaire every step says
+/// what to do, and why, in words of its own. (The checker allows repeats: other content may want them.)
+#[test]
+fn shipped_steps_each_explain_themselves_in_their_own_words() {
+    let content = shipped();
+    let mut repeats = Vec::new();
+    for lang in &content.languages {
+        let mut first_use = std::collections::HashMap::new();
+        for step in &content.steps {
+            for (field, text) in [("text", &step.text), ("rationale", &step.rationale)] {
+                let Some(words) = text.get(lang) else {
+                    continue;
+                };
+                let here = format!("steps.{}.{field}.{lang}", step.id);
+                match first_use.get(words) {
+                    Some(earlier) => repeats.push(format!("{here} repeats {earlier}")),
+                    None => {
+                        first_use.insert(words.clone(), here);
+                    }
+                }
+            }
+        }
+    }
+    assert!(repeats.is_empty(), "{repeats:#?}");
+}
+
 #[test]
 fn minimal_fixture_passes() {
     check(|_| {}, expect![[""]]);
