@@ -84,7 +84,7 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
 
 /// Progress as an SVG bar: no inline `style` attribute, which a strict CSP would refuse.
 fn progress_bar(done: usize, total: usize) -> Html {
-    let width = if total == 0 { 0 } else { done * 100 / total };
+    let width = (done * 100).checked_div(total).unwrap_or(0);
     html! {
         <svg class="progress" viewBox="0 0 100 4" preserveAspectRatio="none" role="progressbar"
             aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}
