@@ -384,10 +384,15 @@ fn results<'a>(m: &'a Value, file: &Path) -> Vec<&'a Value> {
         .unwrap_or_default()
 }
 
+/// Whether the harness completed this load (a failed one carries the reason in `failed`).
+fn succeeded(run: &Value) -> bool {
+    run.get("failed").is_none()
+}
+
 fn median(m: &Value, file: &Path, key: &str) -> Option<f64> {
     let mut xs: Vec<f64> = results(m, file)
         .iter()
-        .filter(|r| r.get("failed").is_none())
+        .filter(|r| succeeded(r))
         .filter_map(|r| {
             if key == "requests_count" {
                 r["requests"].as_array().map(|a| a.len() as f64)
@@ -410,17 +415,13 @@ fn median(m: &Value, file: &Path, key: &str) -> Option<f64> {
 
 fn runs_ok(m: &Value, file: &Path) -> String {
     let r = results(m, file);
-    format!(
-        "{}/{}",
-        r.iter().filter(|x| x.get("failed").is_none()).count(),
-        r.len()
-    )
+    format!("{}/{}", r.iter().filter(|x| succeeded(x)).count(), r.len())
 }
 
 /// Our 0-100 scores against the harness's expected section sums, rescaled.
 fn score_check(m: &Value, file: &Path) -> String {
     let r = results(m, file);
-    let Some(run) = r.iter().find(|x| x.get("failed").is_none()) else {
+    let Some(run) = r.iter().find(|x| succeeded(x)) else {
         return "No successful run to check.".into();
     };
     let (Some(expected), Some(scores)) = (run["expected"].as_array(), run["scores"].as_array())
@@ -453,7 +454,7 @@ fn per_round_ratios(m: &Value, a: &Path, b: &Path, key: &str) -> Vec<f64> {
     results(m, a)
         .iter()
         .zip(results(m, b))
-        .filter(|(x, y)| x.get("failed").is_none() && y.get("failed").is_none())
+        .filter(|(x, y)| succeeded(x) && succeeded(y))
         .filter_map(|(x, y)| Some(x[key].as_f64()? / y[key].as_f64()?))
         .filter(|r| r.is_finite())
         .collect()
