@@ -81,6 +81,57 @@ const IO = Object.freeze({
   },
 });
 
+// The custom properties a host themes the widget with; the print frame carries their values over.
+const THEME = ["--kd-accent", "--kd-text", "--kd-background", "--kd-muted", "--kd-border", "--kd-soft", "--kd-focus", "--kd-font"];
+let printFrame = null;
+
+// The print button prints the report alone. The browser prints a whole page, so a widget on a
+// consultancy's page would print between that page's header, sections and footer. The widget's
+// screen is copied instead into a hidden frame of its own (about:blank, same origin: nothing is
+// loaded), with the widget's stylesheet, the host's theme values and an A4 page, and the frame
+// is printed. The browser's own Print command still prints the page as the host styles it.
+function printAlone(target) {
+  const widget = target.querySelector(".kd");
+  if (printFrame) printFrame.remove();
+  printFrame = null;
+  if (!widget) return window.print();
+  const frame = document.createElement("iframe");
+  // Inert: its copy of the buttons must not take keyboard focus or reach a screen reader.
+  frame.setAttribute("aria-hidden", "true");
+  frame.inert = true;
+  // Style properties set from script are not inline styles to a CSP; !important keeps any host
+  // rule from showing the frame.
+  for (const [k, v] of [["position", "fixed"], ["right", "0"], ["bottom", "0"], ["width", "0"], ["height", "0"], ["border", "0"]]) {
+    frame.style.setProperty(k, v, "important");
+  }
+  const root = target.getRootNode();
+  (root instanceof ShadowRoot ? root : document.body).appendChild(frame);
+  printFrame = frame;
+  try {
+    const win = frame.contentWindow;
+    const doc = frame.contentDocument;
+    doc.documentElement.lang = widget.getAttribute("lang") || "ja";
+    // The default file name of "Save as PDF".
+    doc.title = (widget.querySelector(".report-title") || document).textContent.trim() || document.title;
+    const theme = getComputedStyle(widget);
+    for (const name of THEME) {
+      const value = theme.getPropertyValue(name);
+      if (value) doc.documentElement.style.setProperty(name, value);
+    }
+    const style = new win.CSSStyleSheet();
+    style.replaceSync(stylesheet() + "@page{size:A4;margin:15mm}body{margin:0;background:#fff}");
+    doc.adoptedStyleSheets = [style];
+    doc.body.appendChild(doc.importNode(widget, true));
+    // The copy holds the answers: it goes once printing is over (afterprint), or at the latest
+    // with the next print.
+    win.addEventListener("afterprint", () => frame.remove(), { once: true });
+    win.print();
+  } catch (e) {
+    frame.remove();
+    window.print();
+  }
+}
+
 function uniqueKey(key) {
   let k = key || "default";
   for (let n = 2; storageKeys.has(k); n++) k = (key || "default") + "-" + n;
@@ -106,7 +157,7 @@ async function mountInto(target, options, styleRoot) {
   const o = Object.assign({}, options || {});
   o.instance = "kd" + ++instances;
   o.storageKey = uniqueKey(o.storageKey);
-  o.io = IO;
+  o.io = Object.freeze(Object.assign({ print: () => printAlone(target) }, IO));
   if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
     styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
   }

@@ -240,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
             let (date, now) = io::now();
             let words = report_words(t);
             match kind {
-                TakeAway::Print => io::print(),
+                TakeAway::Print => io::print(&host_io),
                 TakeAway::Json => {
                     let file = export(&w.content, &w.session, &w.lang, &now);
                     if let Ok(json) = json::to_string(&file, true) {

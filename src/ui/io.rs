@@ -20,13 +20,17 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// Calls the boot script's helper `io[name](arg, done)`; `done` receives what it calls back with.
-/// Without the helper (a bare `mount` call) nothing happens.
-fn call_io(io: &JsValue, name: &str, arg: &JsValue, done: impl FnOnce(JsValue) + 'static) {
-    let helper = js_sys::Reflect::get(io, &JsValue::from_str(name))
+/// The boot script's helper `io[name]`, if there is one (a bare `mount` call has none).
+fn helper(io: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(io, &JsValue::from_str(name))
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = helper {
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+}
+
+/// Calls the boot script's helper `io[name](arg, done)`; `done` receives what it calls back with.
+/// Without the helper nothing happens.
+fn call_io(io: &JsValue, name: &str, arg: &JsValue, done: impl FnOnce(JsValue) + 'static) {
+    if let Some(f) = helper(io, name) {
         let _ = f.call2(io, arg, &Closure::once_into_js(done));
     }
 }
@@ -40,9 +44,19 @@ pub fn copy(io: &JsValue, text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+/// Prints the report. The boot script prints the widget alone, from a hidden frame of its own, so
+/// a host page's header and other sections stay off the paper; without it, the browser prints
+/// the page.
+pub fn print(io: &JsValue) {
+    match helper(io, "print") {
+        Some(f) => {
+            let _ = f.call0(io);
+        }
+        None => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
     }
 }
 

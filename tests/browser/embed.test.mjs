@@ -4,9 +4,10 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, notice, HTML, JS, ARTIFACTS,
+  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
 
 let ctx;
@@ -235,5 +236,101 @@ test("while the module compiles, the widget says it is preparing, in the host's 
   assert.deepEqual(shown, ["status", "Preparing the diagnosis…"]);
   await page.locator("#w [data-role]").first().waitFor();
   assert.equal(await page.locator("#w [data-loading]").count(), 0, "replaced by the widget");
+  await page.close();
+});
+
+/**
+ * Headless Chromium shows no print dialog, so each `print()` is recorded instead, with what it
+ * would have printed: for a frame, its document, stylesheet and theme; for the page, a marker.
+ */
+async function recordPrints(page) {
+  await page.evaluate(() => {
+    window.__printed = [];
+    window.print = () => window.__printed.push({ wholePage: true });
+    const frameWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, "contentWindow").get;
+    Object.defineProperty(HTMLIFrameElement.prototype, "contentWindow", {
+      configurable: true,
+      get() {
+        const win = frameWindow.call(this);
+        if (win) {
+          win.print = () => {
+            const doc = win.document;
+            window.__printed.push({
+              lang: doc.documentElement.lang,
+              title: doc.title,
+              theme: doc.documentElement.getAttribute("style") || "",
+              css: doc.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"),
+              body: doc.body.innerHTML,
+            });
+          };
+        }
+        return win;
+      },
+    });
+  });
+}
+
+/** Lays a recorded frame out on A4 paper, as the browser would print it; returns the PDF's text and page count. */
+async function onPaper(printed, name) {
+  const paper = await ctx.newPage();
+  await paper.setContent(`<!DOCTYPE html><html lang="${printed.lang}" style="${printed.theme}"><head><meta charset="utf-8">
+<title>${printed.title}</title><style>${printed.css}</style></head><body>${printed.body}</body></html>`);
+  const pdfPath = join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(pdfPath, await paper.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await paper.close();
+  const pages = [...readFileSync(pdfPath).toString("latin1").matchAll(/\/Type\s*\/Page[^s]/g)].length;
+  return { text: execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString(), pages };
+}
+
+test("on the consultancy page, the print button prints the report alone, not the page around it", async () => {
+  const { page, requests, errors } = await open(ctx, site.url);
+  await recordPrints(page);
+  await completeDiagnosis(page, "manager", (id, i) => (id.startsWith("inc_") ? "4" : String((i % 4) + 1)));
+  await page.locator('[data-take="print"]').click();
+  const printed = await page.evaluate(() => window.__printed);
+  assert.equal(printed.length, 1, "one print");
+  assert.ok(!printed[0].wholePage, "a frame of its own is printed, not the host page");
+  assert.equal(printed[0].lang, "ja");
+  assert.equal(printed[0].title, "kintone導入 つまずき診断", "Save as PDF suggests the report's title");
+  const { text, pages } = await onPaper(printed[0], "embedded-report");
+  for (const must of ["kintone導入 つまずき診断", "診断日", "課長・幹部", "主な要因", "次の一手", "予算要求の6つの資料", "すべての要因"]) {
+    assert.ok(text.includes(must), `the report shows ${must}`);
+  }
+  // The consultancy's brand, headings and footer, and the widget's buttons, stay off the paper.
+  for (const never of ["サンプル支援事務所", "自己診断(無料", "LGWAN)でお使いの方へ", "このページはデモです", "最初からやり直す", "要約をコピー"]) {
+    assert.ok(!text.includes(never), `the report has no ${never}`);
+  }
+  assert.ok(pages >= 2 && pages <= 5, `2 to 5 A4 pages, got ${pages}`);
+  // Printing again replaces the copy rather than adding another.
+  await page.locator('[data-take="print"]').click();
+  const frames = await page.locator("kintone-diagnosis").evaluate((el) => [...el.shadowRoot.querySelectorAll("iframe")].map((f) => f.inert));
+  assert.deepEqual(frames, [true], "one print frame at a time, inert (its copied buttons take no focus)");
+  assert.deepEqual(await axe(page), [], "the page with its print frame passes axe-core");
+  assert.equal(await page.evaluate(() => window.__printed.length), 2);
+  onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the print frame keeps the host's theme and passes a strict host CSP", async () => {
+  const url = hostPage("print-theme.html", `
+    <kintone-diagnosis lang="en" storage="off"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`, {
+    lang: "en",
+    head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'">
+      <style>kintone-diagnosis { --kd-accent: rgb(0, 105, 92); }</style>`,
+  });
+  const { page, errors } = await open(ctx, url);
+  await recordPrints(page);
+  await completeDiagnosis(page, "staff", () => "4");
+  await page.locator('[data-take="print"]').click();
+  const [printed] = await page.evaluate(() => window.__printed);
+  assert.ok(printed && !printed.wholePage, "the frame was printed");
+  assert.equal(printed.lang, "en");
+  assert.match(printed.theme, /--kd-accent:\s*rgb\(0, 105, 92\)/, "the host's accent colour goes to paper too");
+  const { text } = await onPaper(printed, "embedded-report-en");
+  assert.ok(text.includes("Why is kintone adoption stalling"), "the English report");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
   await page.close();
 });
