@@ -288,6 +288,9 @@ test("screenshots of every screen at 360 px and 1280 px", async () => {
     await screenshot(page, `question-unanswered-${width}`);
     await completeDiagnosis(page, null, (_, i) => String((i % 4) + 1));
     await page.locator("[data-how] summary").click();
+    // "0 / 3点" and "寄与 30%" are read as one figure: never split across lines.
+    const split = await page.locator(".share").evaluateAll((all) => all.filter((e) => e.getClientRects().length > 1).map((e) => e.textContent));
+    assert.deepEqual(split, [], `figures split across lines at ${width} px`);
     await screenshot(page, `result-${width}`);
     await page.locator('[data-lang="en"]').click();
     await screenshot(page, `result-en-${width}`);
