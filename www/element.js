@@ -112,7 +112,8 @@ function printAlone(target) {
     const doc = frame.contentDocument;
     doc.documentElement.lang = widget.getAttribute("lang") || "ja";
     // The default file name of "Save as PDF".
-    doc.title = (widget.querySelector(".report-title") || document).textContent.trim() || document.title;
+    const heading = widget.querySelector(".report-title");
+    doc.title = (heading && heading.textContent.trim()) || document.title;
     const theme = getComputedStyle(widget);
     for (const name of THEME) {
       const value = theme.getPropertyValue(name);
