@@ -238,6 +238,24 @@ test("the result exports to JSON and Markdown, imports back identically, and bad
   await page.close();
 });
 
+test("the saved-result picker speaks the widget's language and shows keyboard focus", async () => {
+  const { page } = await fresh();
+  for (const [lang, name] of [["ja", "保存した結果ファイルを開く"], ["en", "Open a saved result file"]]) {
+    if (lang === "en") await page.locator('[data-lang="en"]').click();
+    const label = page.locator(".open-file label");
+    const input = page.locator("[data-open-file]");
+    assert.equal((await label.textContent()).trim(), name);
+    assert.equal(await input.evaluate((i) => i.labels[0].textContent.trim()), name, "the input is named by it");
+    // The browser's own button ("Choose File" in this English-locale browser) is not shown.
+    const box = await input.boundingBox();
+    assert.ok(box && box.width <= 1 && box.height <= 1, `the native file button is hidden (${lang})`);
+    assert.equal(await label.evaluate((l) => getComputedStyle(l).outlineStyle), "none");
+    await tabTo(page, (f) => "data-open-file" in f.attrs);
+    assert.equal(await label.evaluate((l) => getComputedStyle(l).outlineStyle), "solid", `focus shows on the label (${lang})`);
+  }
+  await page.close();
+});
+
 test("the summary can be copied to the clipboard", async () => {
   const { page } = await fresh();
   await completeDiagnosis(page, "staff", () => "4");

@@ -45,6 +45,7 @@ pub struct StartProps {
 pub fn StartScreen(props: &StartProps) -> Html {
     let ui = props.ui;
     let file_id = format!("{}-open", props.instance);
+    let hint_id = format!("{file_id}-hint");
     let on_file = props
         .on_open_file
         .reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>());
@@ -95,10 +96,14 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     </ul>
                 </fieldset>
             }
+            // The browser's own file button speaks the browser's language ("Choose File" on an
+            // English Windows, whatever the widget shows): the input is visually hidden, still
+            // focusable, and its label, styled as a button, speaks the widget's.
             <div class="open-file">
+                <input type="file" class="visually-hidden" id={file_id.clone()} accept=".json,application/json"
+                    aria-describedby={hint_id.clone()} data-open-file="" onchange={on_file} />
                 <label for={file_id.clone()}>{ ui.open_file }</label>
-                <p class="hint">{ ui.open_file_hint }</p>
-                <input type="file" id={file_id} accept=".json,application/json" data-open-file="" onchange={on_file} />
+                <p class="hint" id={hint_id}>{ ui.open_file_hint }</p>
             </div>
         </div>
     }
