@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, notice, axe, HTML, JS, ARTIFACTS,
+  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
 
 let ctx;
@@ -238,37 +238,6 @@ test("while the module compiles, the widget says it is preparing, in the host's 
   assert.equal(await page.locator("#w [data-loading]").count(), 0, "replaced by the widget");
   await page.close();
 });
-
-/**
- * Headless Chromium shows no print dialog, so each `print()` is recorded instead, with what it
- * would have printed: for a frame, its document, stylesheet and theme; for the page, a marker.
- */
-async function recordPrints(page) {
-  await page.evaluate(() => {
-    window.__printed = [];
-    window.print = () => window.__printed.push({ wholePage: true });
-    const frameWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, "contentWindow").get;
-    Object.defineProperty(HTMLIFrameElement.prototype, "contentWindow", {
-      configurable: true,
-      get() {
-        const win = frameWindow.call(this);
-        if (win) {
-          win.print = () => {
-            const doc = win.document;
-            window.__printed.push({
-              lang: doc.documentElement.lang,
-              title: doc.title,
-              theme: doc.documentElement.getAttribute("style") || "",
-              css: doc.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"),
-              body: doc.body.innerHTML,
-            });
-          };
-        }
-        return win;
-      },
-    });
-  });
-}
 
 /** Lays a recorded frame out on A4 paper, as the browser would print it; returns the PDF's text and page count. */
 async function onPaper(printed, name) {

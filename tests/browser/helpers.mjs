@@ -185,3 +185,34 @@ export async function recordCspViolations(context) {
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
   });
 }
+
+/**
+ * Headless Chromium shows no print dialog, so each `print()` is recorded instead, with what it
+ * would have printed: for a frame, its document, stylesheet and theme; for the page, a marker.
+ */
+export async function recordPrints(page) {
+  await page.evaluate(() => {
+    window.__printed = [];
+    window.print = () => window.__printed.push({ wholePage: true });
+    const frameWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, "contentWindow").get;
+    Object.defineProperty(HTMLIFrameElement.prototype, "contentWindow", {
+      configurable: true,
+      get() {
+        const win = frameWindow.call(this);
+        if (win) {
+          win.print = () => {
+            const doc = win.document;
+            window.__printed.push({
+              lang: doc.documentElement.lang,
+              title: doc.title,
+              theme: doc.documentElement.getAttribute("style") || "",
+              css: doc.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"),
+              body: doc.body.innerHTML,
+            });
+          };
+        }
+        return win;
+      },
+    });
+  });
+}

@@ -4,7 +4,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, fileUrl, completeDiagnosis, embeddedWasm, recordCspViolations, HTML, JS } from "./helpers.mjs";
+import { launch, open, fileUrl, completeDiagnosis, embeddedWasm, recordCspViolations, recordPrints, HTML, JS } from "./helpers.mjs";
 
 // What would let answers leave the device: network APIs, and ways to load more code.
 const NETWORK = /fetch|xmlhttprequest|sendbeacon|websocket|eventsource|rtcpeerconnection|importscripts|worker|^open$|instantiatestreaming/i;
@@ -65,6 +65,11 @@ test("from file://, the CSP allows everything the widget does, and the privacy p
   assert.match(panel, /外部への通信は一度も行われていません/, "no request, from resource timing");
   assert.equal(await page.locator("[data-privacy] [data-requests]").getAttribute("data-requests"), "0");
   assert.ok(await page.locator("[data-erase]").isVisible(), "how to erase");
+  // Printing builds a frame of its own (about:blank, a constructed stylesheet): the CSP allows it.
+  await recordPrints(page);
+  await page.locator('[data-take="print"]').click();
+  const printed = await page.evaluate(() => window.__printed);
+  assert.ok(printed.length === 1 && !printed[0].wholePage && printed[0].body.includes("主な要因"), "the report printed from its frame");
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual([...new Set(requests)], [url]);
   assert.deepEqual(errors, []);
