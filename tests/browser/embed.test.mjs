@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, notice, axe, HTML, JS, ARTIFACTS,
+  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, pdfPageSizes, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
 
 let ctx;
@@ -245,10 +245,10 @@ async function onPaper(printed, name) {
   await paper.setContent(`<!DOCTYPE html><html lang="${printed.lang}" style="${printed.theme}"><head><meta charset="utf-8">
 <title>${printed.title}</title><style>${printed.css}</style></head><body>${printed.body}</body></html>`);
   const pdfPath = join(ARTIFACTS, `${name}.pdf`);
-  writeFileSync(pdfPath, await paper.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const pdf = await paper.pdf({ preferCSSPageSize: true, printBackground: true });
+  writeFileSync(pdfPath, pdf);
   await paper.close();
-  const pages = [...readFileSync(pdfPath).toString("latin1").matchAll(/\/Type\s*\/Page[^s]/g)].length;
-  return { text: execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString(), pages };
+  return { text: execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString(), pages: pdfPageSizes(pdf).length };
 }
 
 test("on the consultancy page, the print button prints the report alone, not the page around it", async () => {

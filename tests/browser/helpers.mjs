@@ -216,3 +216,8 @@ export async function recordPrints(page) {
     });
   });
 }
+
+/** A PDF's pages as [width, height] in points, one per page, from their MediaBox entries. */
+export function pdfPageSizes(pdf) {
+  return [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => [+w, +h]);
+}
