@@ -70,6 +70,15 @@ pub fn bench(quick: bool) -> Result {
         clicks,
     ])?)?;
 
+    println!("xtask: marking the phases of our start-up, against the hand-written page");
+    let boot: Value = serde_json::from_str(&node_output(&[
+        "xtask/bench/boot.mjs",
+        &ours.to_string_lossy(),
+        &vanilla.to_string_lossy(),
+        "--runs",
+        if quick { "2" } else { "15" },
+    ])?)?;
+
     println!("xtask: engine micro-benchmarks");
     let engine = Command::new(cargo())
         .current_dir(root())
@@ -252,6 +261,7 @@ pub fn bench(quick: bool) -> Result {
         "\nThe harness's score column compares `[data-score]` with each section's sum of answers (4-20). Our engine reports every dimension on a 0-100 scale instead (the sum rescaled: 100 x (sum - 4) / 16), so that column reads FAIL by design; the check below recomputes it from the harness's own expected sums."
     );
     let _ = writeln!(report, "\n{}", score_check(&m, &ours));
+    boot_phases(&mut report, &boot, &breakdown);
     let _ = writeln!(
         report,
         "\n## Re-rendering on a 400-statement page\n\n{} clicks on random answers of {} statements on one screen: click to re-rendered DOM p50 {} ms, p95 {} ms, max {} ms; click to next animation frame p50 {} ms, p95 {} ms.",
@@ -300,6 +310,62 @@ pub fn bench(quick: bool) -> Result {
 }
 
 /// Copies the shared peer folder (read-only in CI) and builds the peers there.
+/// The section on where our first question's time goes: the phase marks of `boot.mjs` beside the
+/// hand-written page's, and the wasm code V8 compiled (on first call) before the first paint.
+fn boot_phases(report: &mut String, boot: &Value, wasm: &wasm_size::Breakdown) {
+    let at = |page: &str, key: &str| boot[page][key].as_f64();
+    let phases = [
+        ("navigation, the page's HTML, the boot script with the module in base64", "script"),
+        ("inflating and compiling the module", "compiled"),
+        ("instantiating it, building the stylesheet", "mountStart"),
+        ("`mount`: reading and checking the questionnaire, opening storage", "mountEnd"),
+        ("yew's first render, until the first question is in the DOM", "dom"),
+        ("style, layout and paint of the first frame (the harness's mark: next frame, then one task)", "painted"),
+    ];
+    let _ = writeln!(
+        report,
+        "\n## Where our first question's time goes\n\nMedians of {} loads of our benchmark page, each in a fresh context, alternating with the hand-written page. The marks are taken from outside the page (the shipped code carries none); the wrapping costs a little, so the times run slightly over the harness's.\n\n| phase | ends at ms | takes ms | hand-written: ends at ms |\n|---|---:|---:|---:|",
+        boot["runs"]
+    );
+    let mut before = Some(0.0);
+    for (name, key) in phases {
+        let end = at("ours", key);
+        let _ = writeln!(
+            report,
+            "| {name} | {} | {} | {} |",
+            f(end, 1),
+            f(end.zip(before).map(|(e, b)| e - b), 1),
+            // The hand-written page has no module and no mount: only its last two marks exist.
+            at("floor", key).map_or("-".to_string(), |v| format!("{v:.1}"))
+        );
+        before = end;
+    }
+    let compiled: Vec<(usize, usize)> = boot["compiled"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| Some((e[0].as_u64()? as usize, e[1].as_u64()? as usize)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let indices: Vec<usize> = compiled.iter().map(|c| c.0).collect();
+    let crates: Vec<String> = wasm
+        .crates_of(&indices)
+        .iter()
+        .take(6)
+        .map(|(c, b, n)| format!("{c} {b} B ({n})"))
+        .collect();
+    let _ = writeln!(
+        report,
+        "\nBefore our first question is painted, V8 compiles {} of the module's {} functions, on their first call: {} B of its {} B of code. By crate (functions): {}.",
+        compiled.len(),
+        wasm.functions.len(),
+        compiled.iter().map(|c| c.1).sum::<usize>(),
+        wasm.functions.iter().map(|f| f.1).sum::<usize>(),
+        crates.join(", ")
+    );
+}
+
 fn prepare_peers(peers: &Path) -> Result {
     let shared = root().join("../shared/bench");
     if !shared.is_dir() {

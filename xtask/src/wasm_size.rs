@@ -12,6 +12,35 @@ pub struct Breakdown {
     pub functions: Vec<(String, usize)>,
     /// (crate, body bytes, functions), largest first.
     pub crates: Vec<(String, usize, usize)>,
+    /// Functions defined in the module, by index (the index space starts after the imports).
+    imported_functions: usize,
+    defined: Vec<(String, usize)>,
+}
+
+impl Breakdown {
+    /// The crates that own the functions at these indices of the function index space (imports
+    /// first, as V8 numbers them), as (crate, body bytes, functions), largest first. Indices of
+    /// imports or beyond the module are left out.
+    pub fn crates_of(&self, indices: &[usize]) -> Vec<(String, usize, usize)> {
+        tally(indices.iter().filter_map(|i| {
+            let (name, len) = self.defined.get(i.checked_sub(self.imported_functions)?)?;
+            Some((name.as_str(), *len))
+        }))
+    }
+}
+
+/// (crate, body bytes, functions), largest first.
+fn tally<'a>(functions: impl Iterator<Item = (&'a str, usize)>) -> Vec<(String, usize, usize)> {
+    let mut by_crate: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (n, len) in functions {
+        let e = by_crate.entry(crate_of(n)).or_default();
+        e.0 += len;
+        e.1 += 1;
+    }
+    let mut crates: Vec<(String, usize, usize)> =
+        by_crate.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
+    crates.sort_by_key(|c| std::cmp::Reverse(c.1));
+    crates
 }
 
 fn leb(b: &[u8], pos: &mut usize) -> Option<u64> {
@@ -107,7 +136,7 @@ pub fn analyse(wasm: &[u8]) -> Option<Breakdown> {
         }
         pos = end;
     }
-    let mut functions: Vec<(String, usize)> = bodies
+    let defined: Vec<(String, usize)> = bodies
         .iter()
         .enumerate()
         .map(|(i, &len)| {
@@ -120,22 +149,17 @@ pub fn analyse(wasm: &[u8]) -> Option<Breakdown> {
             )
         })
         .collect();
+    let mut functions = defined.clone();
     functions.sort_by_key(|f| std::cmp::Reverse(f.1));
-    let mut by_crate: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (n, len) in &functions {
-        let e = by_crate.entry(crate_of(n)).or_default();
-        e.0 += len;
-        e.1 += 1;
-    }
-    let mut crates: Vec<(String, usize, usize)> =
-        by_crate.into_iter().map(|(k, (b, n))| (k, b, n)).collect();
-    crates.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let crates = tally(defined.iter().map(|(n, len)| (n.as_str(), *len)));
     Some(Breakdown {
         total: wasm.len(),
         code,
         data,
         functions,
         crates,
+        imported_functions,
+        defined,
     })
 }
 
@@ -177,7 +201,33 @@ pub fn crate_of(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::crate_of;
+    use super::{analyse, crate_of};
+
+    /// A module with one imported function and two defined ones, named in its name section.
+    fn module() -> Vec<u8> {
+        let section = |id: u8, body: &[u8]| [&[id, body.len() as u8][..], body].concat();
+        let import = section(2, &[1, 1, b'm', 1, b'f', 0, 0]); // "m"."f", a function of type 0
+        let bodies = section(10, &[2, 2, 0, 0x0b, 4, 0, 1, 1, 0x0b]); // 2 bodies: 2 and 4 bytes
+        let names: Vec<u8> = [
+            &[1u8, 20, 3][..],
+            &[0, 3, b'm', b':', b'f'],
+            &[1, 5, b'a', b':', b':', b'x', b'0'],
+            &[2, 5, b'b', b':', b':', b'y', b'1'],
+        ]
+        .concat();
+        let name = section(0, &[&[4u8, b'n', b'a', b'm', b'e'][..], &names].concat());
+        [&b"\0asm\x01\0\0\0"[..], &import, &bodies, &name].concat()
+    }
+
+    #[test]
+    fn indices_count_the_imports_first() {
+        let b = analyse(&module()).expect("the test module parses");
+        assert_eq!(b.crates_of(&[2]), vec![("b".to_string(), 4, 1)]);
+        assert_eq!(
+            b.crates_of(&[0, 1, 2, 9]),
+            vec![("b".to_string(), 4, 1), ("a".to_string(), 2, 1)]
+        );
+    }
 
     #[test]
     fn crates_from_names() {
