@@ -83,7 +83,7 @@ const IO = Object.freeze({
 
 // The custom properties a host themes the widget with; the print frame carries their values over.
 const THEME = ["--kd-accent", "--kd-text", "--kd-background", "--kd-muted", "--kd-border", "--kd-soft", "--kd-focus", "--kd-font"];
-let printFrame = null;
+let discardPrint = null; // removes the current print frame, if any
 
 // The print button prints the report alone. The browser prints a whole page, so a widget on a
 // consultancy's page would print between that page's header, sections and footer. The widget's
@@ -92,8 +92,7 @@ let printFrame = null;
 // is printed. The browser's own Print command still prints the page as the host styles it.
 function printAlone(target) {
   const widget = target.querySelector(".kd");
-  if (printFrame) printFrame.remove();
-  printFrame = null;
+  if (discardPrint) discardPrint();
   if (!widget) return window.print();
   const frame = document.createElement("iframe");
   // Inert: its copy of the buttons must not take keyboard focus or reach a screen reader.
@@ -106,7 +105,18 @@ function printAlone(target) {
   }
   const root = target.getRootNode();
   (root instanceof ShadowRoot ? root : document.body).appendChild(frame);
-  printFrame = frame;
+  // The copy holds the answers, so it lives no longer than the report it copies: it goes once
+  // printing is over (afterprint), when the widget leaves the report (start over, erase), or at
+  // the latest with the next print.
+  const leftReport = new MutationObserver(() => {
+    if (!target.querySelector(".report-title")) discardPrint();
+  });
+  discardPrint = () => {
+    leftReport.disconnect();
+    frame.remove();
+    discardPrint = null;
+  };
+  leftReport.observe(target, { childList: true, subtree: true });
   try {
     const win = frame.contentWindow;
     const doc = frame.contentDocument;
@@ -123,12 +133,11 @@ function printAlone(target) {
     style.replaceSync(stylesheet() + "@page{size:A4;margin:15mm}body{margin:0;background:#fff}");
     doc.adoptedStyleSheets = [style];
     doc.body.appendChild(doc.importNode(widget, true));
-    // The copy holds the answers: it goes once printing is over (afterprint), or at the latest
-    // with the next print.
-    win.addEventListener("afterprint", () => frame.remove(), { once: true });
+    const discard = discardPrint;
+    win.addEventListener("afterprint", () => discardPrint === discard && discard(), { once: true });
     win.print();
   } catch (e) {
-    frame.remove();
+    discardPrint();
     window.print();
   }
 }

@@ -276,6 +276,12 @@ test("on the consultancy page, the print button prints the report alone, not the
   assert.deepEqual(frames, [true], "one print frame at a time, inert (its copied buttons take no focus)");
   assert.deepEqual(await axe(page), [], "the page with its print frame passes axe-core");
   assert.equal(await page.evaluate(() => window.__printed.length), 2);
+  // The copy holds the answers: it goes with the report (headless Chromium never fires
+  // afterprint, which removes it in a desktop browser once the print dialog closes).
+  await page.locator("[data-restart]").click();
+  await page.locator(".roles").waitFor();
+  const left = await page.locator("kintone-diagnosis").evaluate((el) => el.shadowRoot.querySelectorAll("iframe").length);
+  assert.equal(left, 0, "starting over removes the print frame and its copy of the answers");
   onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
   assert.deepEqual(errors, []);
   await page.close();
