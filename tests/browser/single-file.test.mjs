@@ -2,7 +2,9 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, fileUrl, completeDiagnosis, screenshot, HTML } from "./helpers.mjs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, open, fileUrl, completeDiagnosis, screenshot, axe, HTML, ARTIFACTS } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -41,4 +43,44 @@ test("every role can finish, and every blocker gets a score", async () => {
     assert.deepEqual(errors, [], role);
     await page.close();
   }
+});
+
+test("a browser that cannot run the widget says why instead of showing a blank page", async () => {
+  const ieNotice = /Internet Explorer.*IE モードを含む.*では動作しません/;
+  // Scripts off, so the widget never starts: Chromium still does not show the Internet Explorer
+  // notice. It is hidden by CSS alone, so it cannot flash up before the widget's script has run.
+  const scriptsOff = await launch({ javaScriptEnabled: false });
+  const off = await scriptsOff.newPage();
+  await off.goto(fileUrl(HTML));
+  assert.equal(await off.locator(".kd-unsupported").count(), 1, "the notice is in the page");
+  assert.equal(await off.locator(".kd-unsupported").isVisible(), false, "no IE notice in Chromium");
+  await scriptsOff.close();
+
+  // What Internet Explorer (or Edge's IE mode, which some intranets impose) makes of the page:
+  // no @supports rule applies and the widget's script cannot even be parsed, so it never starts.
+  // (It does not enforce a Content-Security-Policy meta either; the altered style would fail its
+  // hash in Chromium.)
+  const asIE = readFileSync(HTML, "utf8")
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    .replace("@supports (display:grid)", "@supports (display:no-such-value)")
+    .replace(/<script>[\s\S]*<\/script>/, "");
+  mkdirSync(join(ARTIFACTS, "pages"), { recursive: true });
+  const iePath = join(ARTIFACTS, "pages", "as-internet-explorer.html");
+  writeFileSync(iePath, asIE);
+  const { page: ie } = await open(ctx, fileUrl(iePath));
+  const shown = ie.locator(".kd-unsupported");
+  assert.ok(await shown.isVisible(), "the notice is shown where the widget cannot start");
+  assert.match(await shown.textContent(), ieNotice);
+  assert.match(await shown.textContent(), /open it in Microsoft Edge or Google Chrome/);
+  assert.deepEqual(await axe(ie), [], "the notice passes axe-core");
+  await screenshot(ie, "internet-explorer-notice");
+  await ie.close();
+
+  // And where the widget runs, its shadow root replaces the notice.
+  const { page, errors } = await open(ctx, fileUrl(HTML));
+  await page.locator('[data-role="staff"]').waitFor();
+  assert.equal(await page.locator(".kd-unsupported").isVisible(), false);
+  assert.doesNotMatch(await page.locator("body").innerText(), ieNotice);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
