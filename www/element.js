@@ -106,7 +106,7 @@ function printAlone(target) {
   const root = target.getRootNode();
   (root instanceof ShadowRoot ? root : document.body).appendChild(frame);
   // The copy holds the answers, so it lives no longer than the report it copies: it goes once
-  // printing is over (afterprint), when the widget leaves the report (start over, erase), or at
+  // printing is over (afterprint), when the widget leaves the report (start over), or at
   // the latest with the next print.
   const leftReport = new MutationObserver(() => {
     if (!target.querySelector(".report-title")) discardPrint();

@@ -309,7 +309,6 @@ pub fn bench(quick: bool) -> Result {
     Ok(())
 }
 
-/// Copies the shared peer folder (read-only in CI) and builds the peers there.
 /// The section on where our first question's time goes: the phase marks of `boot.mjs` beside the
 /// hand-written page's, and the wasm code V8 compiled (on first call) before the first paint.
 fn boot_phases(report: &mut String, boot: &Value, wasm: &wasm_size::Breakdown) {
@@ -366,6 +365,7 @@ fn boot_phases(report: &mut String, boot: &Value, wasm: &wasm_size::Breakdown) {
     );
 }
 
+/// Copies the shared peer folder (read-only in CI) and builds the peers there.
 fn prepare_peers(peers: &Path) -> Result {
     let shared = root().join("../shared/bench");
     if !shared.is_dir() {

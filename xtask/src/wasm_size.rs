@@ -172,6 +172,14 @@ pub fn crate_of(name: &str) -> String {
             s = rest;
         }
     }
+    // Functions without a name get `func[N]`; wasm-bindgen's shims around exports are named after
+    // the export (`mount externref shim`), with no path.
+    if s.starts_with("func[") {
+        return "(unnamed)".to_string();
+    }
+    if !s.contains("::") && s.ends_with(" shim") {
+        return "wasm-bindgen glue".to_string();
+    }
     let first = s.split("::").next().unwrap_or(s);
     let first = first.split(['[', '<', ' ', '>']).next().unwrap_or(first);
     match first {
@@ -179,9 +187,9 @@ pub fn crate_of(name: &str) -> String {
         f if f.starts_with("__wbg") || f.starts_with("__wbindgen") => {
             "wasm-bindgen glue".to_string()
         }
-        f if f.starts_with("func[") => "(unnamed)".to_string(),
         f if [
             "dlmalloc",
+            "__rustc",
             "alloc",
             "core",
             "std",
@@ -245,6 +253,12 @@ mod tests {
         assert_eq!(
             crate_of("serde_wasm_bindgen::de::Deserializer::h"),
             "serde-wasm-bindgen"
+        );
+        assert_eq!(crate_of("func[1366]"), "(unnamed)");
+        assert_eq!(crate_of("mount externref shim"), "wasm-bindgen glue");
+        assert_eq!(
+            crate_of("wasm_bindgen::convert::closures::_::invoke::h4 externref shim"),
+            "wasm-bindgen"
         );
     }
 }
