@@ -4,10 +4,9 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, pdfPageSizes, notice, axe, HTML, JS, ARTIFACTS,
+  launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, readPdf, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
 
 let ctx;
@@ -244,11 +243,9 @@ async function onPaper(printed, name) {
   const paper = await ctx.newPage();
   await paper.setContent(`<!DOCTYPE html><html lang="${printed.lang}" style="${printed.theme}"><head><meta charset="utf-8">
 <title>${printed.title}</title><style>${printed.css}</style></head><body>${printed.body}</body></html>`);
-  const pdfPath = join(ARTIFACTS, `${name}.pdf`);
-  const pdf = await paper.pdf({ preferCSSPageSize: true, printBackground: true });
-  writeFileSync(pdfPath, pdf);
+  const { text, pages } = readPdf(await paper.pdf({ preferCSSPageSize: true, printBackground: true }), name);
   await paper.close();
-  return { text: execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString(), pages: pdfPageSizes(pdf).length };
+  return { text, pages: pages.length };
 }
 
 test("on the consultancy page, the print button prints the report alone, not the page around it", async () => {

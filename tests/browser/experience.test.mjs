@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import {
   launch, open, fileUrl, completeDiagnosis, answerSection, screenshot, axe, notice, focused, tabTo,
-  hostPage, pdfPageSizes, HTML, ARTIFACTS,
+  hostPage, readPdf, HTML, ARTIFACTS,
 } from "./helpers.mjs";
 
 let ctx;
@@ -268,17 +268,13 @@ test("the summary can be copied to the clipboard", async () => {
 test("printing the result gives a clean A4 report", async () => {
   const { page } = await fresh();
   await completeDiagnosis(page, "manager", (id, i) => (id.startsWith("inc_") ? "4" : String((i % 4) + 1)));
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const pdfPath = join(ARTIFACTS, "report.pdf");
-  writeFileSync(pdfPath, pdf);
-  const boxes = pdfPageSizes(pdf);
+  const { path: pdfPath, text, pages: boxes } = readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }), "report");
   // Read by a manager on paper: the bars repeat the table's numbers, so only the radar and the
   // table are printed (6 pages became 5 for this respondent).
   assert.ok(boxes.length >= 2 && boxes.length <= 5, `the report has 2 to 5 pages, got ${boxes.length}`);
   for (const [w, h] of boxes) {
     assert.ok(Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2, `A4 page, got ${w} x ${h}`);
   }
-  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
   for (const must of ["kintone導入 つまずき診断", "診断日", "課長・幹部", "主な要因", "次の一手", "予算要求の6つの資料", "すべての要因"]) {
     assert.ok(text.includes(must), `the report shows ${must}`);
   }
@@ -290,9 +286,7 @@ test("printing the result gives a clean A4 report", async () => {
   execFileSync("pdftoppm", ["-png", "-r", "60", pdfPath, join(ARTIFACTS, "report-page")]);
   // Opened, it is printed: the report shows what the screen shows.
   await page.locator("[data-how] summary").click();
-  const howPath = join(ARTIFACTS, "report-how.pdf");
-  writeFileSync(howPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  const withHow = execFileSync("pdftotext", ["-layout", howPath, "-"]).toString();
+  const { text: withHow } = readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }), "report-how");
   assert.ok(withHow.includes("この結果の求め方"), "an opened explanation is printed");
   await page.close();
 });

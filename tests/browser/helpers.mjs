@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
 
 const require = createRequire(import.meta.url);
 
@@ -42,11 +43,17 @@ export async function launch(options = {}) {
  * returns its file:// URL. `body` is the page's body HTML; `head` goes into its head.
  */
 export function hostPage(name, body, { head = "", lang = "ja" } = {}) {
+  const url = artifactPage(name, `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${head}</head><body><main><h1>${name}</h1>${body}</main></body></html>`);
+  copyFileSync(JS, join(ARTIFACTS, "pages", "kintone-diagnosis.js"));
+  return url;
+}
+
+/** Writes `html` as `name` into the artifacts' pages folder and returns its file:// URL. */
+export function artifactPage(name, html) {
   const dir = join(ARTIFACTS, "pages");
   mkdirSync(dir, { recursive: true });
-  copyFileSync(JS, join(dir, "kintone-diagnosis.js"));
   const path = join(dir, name);
-  writeFileSync(path, `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${head}</head><body><main><h1>${name}</h1>${body}</main></body></html>`);
+  writeFileSync(path, html);
   return fileUrl(path);
 }
 
@@ -217,7 +224,16 @@ export async function recordPrints(page) {
   });
 }
 
-/** A PDF's pages as [width, height] in points, one per page, from their MediaBox entries. */
-export function pdfPageSizes(pdf) {
-  return [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => [+w, +h]);
+/**
+ * Keeps a PDF in the artifacts as `name`.pdf and reads it back: its path, its text as
+ * `pdftotext -layout` lays it out, and its pages as [width, height] in points (MediaBox entries).
+ */
+export function readPdf(pdf, name) {
+  const path = join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(path, pdf);
+  return {
+    path,
+    text: execFileSync("pdftotext", ["-layout", path, "-"]).toString(),
+    pages: [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => [+w, +h]),
+  };
 }

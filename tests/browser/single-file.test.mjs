@@ -2,9 +2,8 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { launch, open, fileUrl, completeDiagnosis, screenshot, axe, HTML, ARTIFACTS } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { launch, open, fileUrl, completeDiagnosis, screenshot, axe, artifactPage, HTML } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -64,10 +63,7 @@ test("a browser that cannot run the widget says why instead of showing a blank p
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
     .replace("@supports (display:grid)", "@supports (display:no-such-value)")
     .replace(/<script>[\s\S]*<\/script>/, "");
-  mkdirSync(join(ARTIFACTS, "pages"), { recursive: true });
-  const iePath = join(ARTIFACTS, "pages", "as-internet-explorer.html");
-  writeFileSync(iePath, asIE);
-  const { page: ie } = await open(ctx, fileUrl(iePath));
+  const { page: ie } = await open(ctx, artifactPage("as-internet-explorer.html", asIE));
   const shown = ie.locator(".kd-unsupported");
   assert.ok(await shown.isVisible(), "the notice is shown where the widget cannot start");
   assert.match(await shown.textContent(), ieNotice);
