@@ -1,12 +1,16 @@
 //! Boot code of the embeddable script: instantiates the wasm from the bytes inside this file
 //! (never from a URL), defines <kintone-diagnosis>, and offers window.KintoneDiagnosis.mount().
 //! xtask places it after wasm-bindgen's glue, inside one closure, and fills in __KD_WASM__
-//! (the wasm, gzip-compressed, in base64).
+//! (the wasm, gzip-compressed, in base64) and __KD_CSS__ (www/widget.css).
 
 const WASM_BASE64 = "__KD_WASM__";
+// The widget's stylesheet. Here rather than in the wasm so that a first screen rendered at build
+// time is styled before the module has compiled, and so that the print frame needs no wasm call.
+const STYLE = "__KD_CSS__";
 let starting = null; // the one start-up, shared by every instance
 let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
+const mountedElements = new WeakSet(); // <kintone-diagnosis> elements already started
 const storageKeys = new Set(); // namespaces in use on this page, so instances stay independent
 
 // Inflates the embedded module with the browser's own gzip decoder and compiles it off the main
@@ -36,12 +40,124 @@ function start() {
           ? await WebAssembly.compileStreaming(new Response(inflated, wasm))
           : await WebAssembly.compile(await new Response(inflated).arrayBuffer());
       initSync({ module });
-      // A constructed stylesheet is not an inline style: the host's CSP needs no style-src for it.
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(stylesheet());
     })();
   }
   return starting;
+}
+
+// Adopts the widget's stylesheet into `styleRoot` (the shadow root, or the document for a
+// light-DOM mount). A constructed stylesheet is not an inline style: the host's CSP needs no
+// style-src for it. Throws where the browser has no constructable stylesheets.
+function adoptStyle(styleRoot) {
+  if (sheet === null) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
+    styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
+  }
+}
+
+// One macrotask later: after the microtasks in which yew renders.
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
+// After the browser has painted a frame (or 100 ms, where frames are not being drawn).
+function afterFirstFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => nextTask().then(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
+// The controls whose early use is carried over from a first screen rendered at build time to the
+// live widget: answers, "next", "begin", a role and a language. Nothing else is (file opening,
+// erasing): a click must never land on something the respondent did not aim at.
+const CARRIED = ["data-v", "data-dont-know", "data-next", "data-begin", "data-role", "data-lang"];
+
+// The selector that finds `el`'s counterpart on the live screen, or null when `el` is not a
+// carried control: its data attribute and value, inside the same statement.
+function counterpart(el) {
+  const control = el && el.closest ? el.closest(CARRIED.map((a) => "[" + a + "]").join(",")) : null;
+  if (!control) return null;
+  const attr = CARRIED.find((a) => control.hasAttribute(a));
+  let selector = "[" + attr + '="' + CSS.escape(control.getAttribute(attr)) + '"]';
+  const statement = control.closest("[data-q]");
+  if (statement) selector = '[data-q="' + CSS.escape(statement.getAttribute("data-q")) + '"] ' + selector;
+  return selector;
+}
+
+// Whether a session is saved under this storage namespace: the widget would then open on the
+// offer to resume it, not on the first screen rendered at build time. Mirrors the key of
+// src/ui/storage.rs ("kintone-diagnosis:<namespace>:<content id>").
+function sessionSaved(options) {
+  if (options.storage === "off") return false;
+  try {
+    const prefix = "kintone-diagnosis:" + options.storageKey + ":";
+    for (let i = 0; i < localStorage.length; i++) {
+      if ((localStorage.key(i) || "").startsWith(prefix)) return true;
+    }
+  } catch (e) {
+    // Storage disabled: nothing can be saved, and the widget says so on its own.
+  }
+  return false;
+}
+
+// A first screen rendered at build time (`xtask` renders the page in Chromium and keeps the
+// widget's first screen, hidden, in the page) is shown at once, before the module compiles:
+// the respondent reads and answers while the widget starts. What they click or focus meanwhile
+// is recorded and carried over to the live widget. Returns null when there is no such screen or
+// the widget would not open on it.
+function takeOverFirstScreen(target, options) {
+  const screen = target.querySelector(":scope > .kd[data-prerender]");
+  if (!screen) return null;
+  if (sessionSaved(options)) {
+    screen.remove();
+    return null;
+  }
+  const early = [];
+  const record = (event) => {
+    const input = event.target instanceof HTMLInputElement;
+    // Answers are recorded when they change (clicks and arrow keys alike), buttons when clicked.
+    if ((event.type === "change") !== input) return;
+    const selector = counterpart(event.target);
+    if (selector) early.push(selector);
+  };
+  target.addEventListener("click", record, true);
+  target.addEventListener("change", record, true);
+  screen.hidden = false;
+  if (typeof window.__firstRender !== "number") window.__firstRender = performance.now();
+  return {
+    // Stops recording; returns what was done, and the control that has the keyboard focus.
+    finish() {
+      target.removeEventListener("click", record, true);
+      target.removeEventListener("change", record, true);
+      const root = target.getRootNode();
+      const focused = root.activeElement && target.contains(root.activeElement) ? counterpart(root.activeElement) : null;
+      return { early, focused };
+    },
+  };
+}
+
+// Repeats the early clicks on the live widget, each once the previous one has rendered, and
+// moves the focus to where it was. Stops at the first control the live screen does not have.
+async function carryOver(target, { early, focused }) {
+  for (const selector of early) {
+    await nextTask();
+    const control = target.querySelector(selector);
+    if (!control || control.disabled) return;
+    control.click();
+  }
+  if (focused) {
+    await nextTask();
+    const control = target.querySelector(focused);
+    if (control) control.focus();
+  }
 }
 
 // Shown (as plain text, in both languages) when the browser cannot run the widget at all.
@@ -130,7 +246,7 @@ function printAlone(target) {
       if (value) doc.documentElement.style.setProperty(name, value);
     }
     const style = new win.CSSStyleSheet();
-    style.replaceSync(stylesheet() + "@page{size:A4;margin:15mm}body{margin:0;background:#fff}");
+    style.replaceSync(STYLE + "@page{size:A4;margin:15mm}body{margin:0;background:#fff}");
     doc.adoptedStyleSheets = [style];
     doc.body.appendChild(doc.importNode(widget, true));
     const discard = discardPrint;
@@ -151,31 +267,41 @@ function uniqueKey(key) {
 
 // `styleRoot` is the shadow root, or the document for a light-DOM mount.
 async function mountInto(target, options, styleRoot) {
-  // Shown while the module inflates and compiles (a second or more on an old PC), and replaced
-  // by the widget. Laying it out early also loads the Japanese font before the first question.
-  const lang = (options && options.lang) || document.documentElement.lang || "ja";
-  const loading = document.createElement("p");
-  loading.setAttribute("role", "status");
-  loading.setAttribute("data-loading", "");
-  loading.textContent = /^en\b/i.test(lang) ? "Preparing the diagnosis…" : "診断を準備しています…";
-  target.replaceChildren(loading);
+  const o = Object.assign({}, options || {});
+  o.storageKey = uniqueKey(o.storageKey);
+  try {
+    adoptStyle(styleRoot);
+  } catch (e) {
+    return fail(target, e instanceof Error ? e : new Error(String(e)));
+  }
+  const firstScreen = takeOverFirstScreen(target, o);
+  if (firstScreen) {
+    // Let the browser paint it before the module's start-up takes the main thread.
+    await afterFirstFrame();
+  } else {
+    // Shown while the module inflates and compiles (a second or more on an old PC), and replaced
+    // by the widget. Laying it out early also loads the Japanese font before the first question.
+    const lang = o.lang || document.documentElement.lang || "ja";
+    const loading = document.createElement("p");
+    loading.setAttribute("role", "status");
+    loading.setAttribute("data-loading", "");
+    loading.textContent = /^en\b/i.test(lang) ? "Preparing the diagnosis…" : "診断を準備しています…";
+    target.replaceChildren(loading);
+  }
   try {
     await start();
   } catch (e) {
     return fail(target, e instanceof Error ? e : new Error(String(e)));
   }
-  const o = Object.assign({}, options || {});
   o.instance = "kd" + ++instances;
-  o.storageKey = uniqueKey(o.storageKey);
   o.io = Object.freeze(Object.assign({ print: () => printAlone(target) }, IO));
-  if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
-    styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
-  }
+  const carried = firstScreen && firstScreen.finish();
   try {
     mount(target, o);
   } catch (e) {
-    fail(target, e instanceof Error ? e : new Error(String(e)));
+    return fail(target, e instanceof Error ? e : new Error(String(e)));
   }
+  if (carried) await carryOver(target, carried);
 }
 
 function attributeOptions(el) {
@@ -205,10 +331,15 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
     "kintone-diagnosis",
     class extends HTMLElement {
       connectedCallback() {
-        if (this.shadowRoot) return; // already mounted (moved within the page)
-        const shadow = this.attachShadow({ mode: "open" });
-        const root = document.createElement("div");
-        shadow.appendChild(root);
+        if (mountedElements.has(this)) return; // already mounted (moved within the page)
+        mountedElements.add(this);
+        // The single page declares the shadow root in its HTML, with the first screen inside.
+        const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+        let root = shadow.firstElementChild;
+        if (!root || root.localName !== "div") {
+          root = document.createElement("div");
+          shadow.appendChild(root);
+        }
         mountInto(root, attributeOptions(this), shadow);
       }
     }

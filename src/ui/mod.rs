@@ -22,16 +22,6 @@ impl PartialEq for ContentRef {
     }
 }
 
-/// The widget's stylesheet. The boot script adopts it as a constructed stylesheet (into the
-/// shadow root, or the document for a light-DOM mount): unlike a `<style>` element, that needs no
-/// `style-src` allowance from the host page's Content-Security-Policy.
-const STYLE: &str = include_str!("../../www/widget.css");
-
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    STYLE.to_string()
-}
-
 /// Mounts a widget into `root`. `options` is a plain object (all optional):
 /// `lang` ("ja" | "en"), `content` (questionnaire JSON text), `contentMissing` (id of a content
 /// element that was not found), `storage` ("local" | "off"), `storageKey` (namespace),

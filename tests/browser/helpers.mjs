@@ -117,9 +117,17 @@ export async function axe(page) {
   });
 }
 
+/**
+ * Waits until the live widget has replaced the first screen rendered at build time (which the
+ * single page shows while the module compiles; it is marked `data-prerender`).
+ */
+export async function live(root) {
+  await root.locator(".kd:not([data-prerender])").first().waitFor();
+}
+
 /** The text of the widget's current notice, or null (once the widget has mounted). */
 export async function notice(page) {
-  await page.locator(".kd").first().waitFor();
+  await live(page);
   const n = page.locator("[data-notice]");
   return (await n.count()) ? n.textContent() : null;
 }

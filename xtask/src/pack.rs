@@ -148,14 +148,52 @@ fn inline_safe(js: &str) -> String {
         .replace("<!--", "<\\!--")
 }
 
+/// The stylesheet without its comments and line breaks. Every line of `widget.css` ends a
+/// declaration, a block or a selector list (`;`, `{`, `}`, `,`), so joining lines changes no rule;
+/// a line that ends otherwise is refused rather than risk gluing two tokens together.
+fn compact_css(css: &str) -> Result<String> {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(open) = rest.find("/*") {
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find("*/")
+            .ok_or("widget.css: unclosed comment")?;
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    let mut joined = String::with_capacity(out.len());
+    for (n, line) in out.lines().map(str::trim).enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        if !line.ends_with([';', '{', '}', ',']) {
+            return Err(format!(
+                "widget.css line {}: ends without ; {{ }} or , ({line})",
+                n + 1
+            )
+            .into());
+        }
+        joined.push_str(line);
+    }
+    Ok(joined)
+}
+
 /// The embeddable script: glue, gzip-compressed wasm and the element/API boot code in one
 /// closure, minified.
 pub fn bundle(built: &Built) -> Result<String> {
     let boot = std::fs::read_to_string(root().join("www/element.js"))?;
-    let boot = boot.replace(
-        "\"__KD_WASM__\"",
-        &format!("\"{}\"", base64(&gzip(&built.wasm)?)),
-    );
+    let boot = boot
+        .replace(
+            "\"__KD_WASM__\"",
+            &format!("\"{}\"", base64(&gzip(&built.wasm)?)),
+        )
+        .replace(
+            "\"__KD_CSS__\"",
+            &serde_json::to_string(&compact_css(&std::fs::read_to_string(
+                root().join("www/widget.css"),
+            )?)?)?,
+        );
     let js = format!(
         "/*! kintone-diagnosis {} — runs entirely in this browser; makes no network requests. */\n(function () {{\n\"use strict\";\n{}\n{}\n}})();\n",
         env!("CARGO_PKG_VERSION"),
@@ -199,6 +237,40 @@ pub fn single_page(bundle: &str, shell: &str, fill: &[(&str, &str)]) -> Result<S
     Ok(page.replace("{{CSP}}", &csp))
 }
 
+/// A page from a shell whose `{{FIRST_SCREEN}}` receives the widget's first screen as the widget
+/// itself renders it: the page is built with that placeholder empty, opened in headless Chromium
+/// (`xtask/first-screen.mjs`), and built again with the markup it printed. The page then shows
+/// that screen at once, before the module has compiled (www/element.js takes it over).
+pub fn prerendered_page(bundle: &str, shell: &str, fill: &[(&str, &str)]) -> Result<String> {
+    crate::tools::ensure_browser()?;
+    let mut with = fill.to_vec();
+    with.push(("{{FIRST_SCREEN}}", ""));
+    let bare = single_page(bundle, shell, &with)?;
+    let dir = root().join("target/pkg");
+    std::fs::create_dir_all(&dir)?;
+    let source = dir.join(format!("first-screen-{shell}"));
+    std::fs::write(&source, bare)?;
+    let out = Command::new("node")
+        .current_dir(root())
+        .arg("xtask/first-screen.mjs")
+        .arg(&source)
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "rendering the first screen of {shell} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    let first = String::from_utf8(out.stdout)?;
+    if !first.contains("data-prerender") {
+        return Err(format!("no first screen rendered for {shell}").into());
+    }
+    with.pop();
+    with.push(("{{FIRST_SCREEN}}", &first));
+    single_page(bundle, shell, &with)
+}
+
 fn between<'a>(s: &'a str, a: &str, b: &str) -> Option<&'a str> {
     let start = s.find(a)? + a.len();
     Some(&s[start..start + s[start..].find(b)?])
@@ -221,7 +293,7 @@ pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
     crate::tools::ensure_zopfli();
     let built = build_wasm()?;
     let js = bundle(&built)?;
-    let html = single_page(&js, "standalone.html", &[])?;
+    let html = prerendered_page(&js, "standalone.html", &[])?;
     let dir = dist_dir();
     std::fs::create_dir_all(&dir)?;
     let (js_path, html_path) = (

@@ -1,0 +1,104 @@
+//! End to end: the single page's first screen, rendered at build time, is shown before the widget
+//! has started; what the respondent clicks or focuses on it meanwhile carries over to the live
+//! widget; a returning respondent is not shown a fresh start.
+
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { launch, fileUrl, axe, focused, tabTo, live, HTML } from "./helpers.mjs";
+
+let ctx;
+before(async () => (ctx = await launch()));
+after(async () => ctx && ctx.close());
+
+// Holds the compiled module back for `ms`, as an old PC would: the window in which only the
+// first screen rendered at build time is on the page.
+function slowStart(ms) {
+  const W = WebAssembly;
+  for (const k of ["compileStreaming", "compile"]) {
+    const compile = W[k];
+    W[k] = function () {
+      return compile.apply(this, arguments).then((m) => new Promise((r) => setTimeout(() => r(m), ms)));
+    };
+  }
+}
+
+async function openSlow(url, ms = 1500) {
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(slowStart, ms);
+  await page.goto(url);
+  return { page, errors };
+}
+
+const firstScreen = (page) => page.locator("[data-prerender]");
+const questionIds = (page) => page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => q.getAttribute("data-q")));
+
+test("the first screen shows before the widget starts, passes axe-core, and is replaced by the live one", async () => {
+  const { page, errors } = await openSlow(fileUrl(HTML));
+  await page.locator('[data-role="staff"]').waitFor();
+  assert.ok(await firstScreen(page).isVisible(), "the screen rendered at build time is shown");
+  assert.equal(await page.locator("[data-loading]").count(), 0, "no loading message in its place");
+  assert.equal(typeof (await page.evaluate(() => window.__firstRender)), "number");
+  assert.deepEqual(await axe(page), [], "the first screen passes axe-core");
+  // The file button cannot take a file the live widget would not see.
+  assert.ok(await page.locator("[data-open-file]").isDisabled());
+  await live(page);
+  assert.equal(await firstScreen(page).count(), 0, "the live widget replaced it");
+  assert.ok(await page.locator("[data-open-file]").isEnabled());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a role chosen before the widget is live is carried over to it", async () => {
+  // Where the choice leads when the widget is live from the start.
+  const { page: direct } = await openSlow(fileUrl(HTML), 0);
+  await live(direct);
+  await direct.locator('[data-role="manager"]').click();
+  await direct.locator("[data-q]").first().waitFor();
+  const expected = await questionIds(direct);
+  await direct.close();
+
+  const { page, errors } = await openSlow(fileUrl(HTML));
+  await page.locator('[data-role="manager"]').click();
+  assert.equal(await firstScreen(page).count(), 1, "clicked while the widget was not yet live");
+  await page.locator("[data-q]").first().waitFor();
+  assert.deepEqual(await questionIds(page), expected, "the manager's first section, as when live");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard focus on the first screen stays on the same control when the widget goes live", async () => {
+  const { page, errors } = await openSlow(fileUrl(HTML));
+  await page.locator('[data-role="staff"]').waitFor();
+  await tabTo(page, (f) => f.attrs["data-role"] === "staff");
+  assert.equal(await firstScreen(page).count(), 1, "focused while the widget was not yet live");
+  await live(page);
+  const now = await focused(page);
+  assert.equal(now.attrs["data-role"], "staff", "focus is on the live staff button");
+  assert.equal(await page.evaluate(() => !!document.querySelector("kintone-diagnosis").shadowRoot.activeElement.closest("[data-prerender]")), false);
+  // And it works from there: Enter chooses the role.
+  await page.keyboard.press("Enter");
+  await page.locator("[data-q]").first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a respondent with a saved session is offered to resume, never shown a fresh start", async () => {
+  const url = fileUrl(HTML);
+  const { page: first } = await openSlow(url, 0);
+  await live(first);
+  await first.locator('[data-role="staff"]').click();
+  await first.locator("[data-q]").first().locator("[data-v='4']").click();
+  await first.close();
+
+  const { page, errors } = await openSlow(url);
+  await page.locator("[data-loading]").waitFor();
+  assert.equal(await firstScreen(page).count(), 0, "the fresh-start screen is not shown");
+  await page.locator("[data-resume]").waitFor();
+  assert.deepEqual(errors, []);
+  // Leave the next tests a fresh start.
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
