@@ -116,48 +116,71 @@ function sessionSaved(options) {
 function takeOverFirstScreen(target, options) {
   const screen = target.querySelector(":scope > .kd[data-prerender]");
   if (!screen) return null;
-  if (sessionSaved(options)) {
+  // Rendered for the page as built; a page edited to another language, or a saved session, would
+  // open the widget on another screen.
+  const lang = String(options.lang || "").split("-")[0].toLowerCase();
+  if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options)) {
     screen.remove();
     return null;
   }
-  const early = [];
+  // Clicks to repeat on the live widget, in order, as selectors of their live counterparts.
+  const queue = [];
+  let live = false; // the live widget has replaced the first screen
+  let repeating = false; // a click being repeated: let it through
   const record = (event) => {
-    const input = event.target instanceof HTMLInputElement;
-    // Answers are recorded when they change (clicks and arrow keys alike), buttons when clicked.
-    if ((event.type === "change") !== input) return;
+    if (repeating) return;
     const selector = counterpart(event.target);
-    if (selector) early.push(selector);
+    if (!selector) return;
+    const input = event.target instanceof HTMLInputElement;
+    if (!live) {
+      // Answers are recorded when they change (clicks and arrow keys alike), buttons when clicked.
+      if ((event.type === "change") === input) queue.push(selector);
+    } else if (event.type === "click") {
+      // A click on the live widget while earlier ones are still being repeated waits its turn,
+      // or it would overtake them (a "next" before the answers it follows). This listener was
+      // added before the widget's own, on its root: stopping it here keeps it from the widget.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      queue.push(selector);
+    }
   };
   target.addEventListener("click", record, true);
   target.addEventListener("change", record, true);
   screen.hidden = false;
   if (typeof window.__firstRender !== "number") window.__firstRender = performance.now();
+  let focused = null;
   return {
-    // Stops recording; returns what was done, and the control that has the keyboard focus.
-    finish() {
+    // Called just before the live widget replaces the first screen: remembers the control that
+    // has the keyboard focus there.
+    handOver() {
+      live = true;
+      const root = target.getRootNode();
+      focused = root.activeElement && target.contains(root.activeElement) ? counterpart(root.activeElement) : null;
+    },
+    // Repeats the recorded clicks on the live widget, each once the previous one has rendered,
+    // skipping any whose control the live screen does not have; then gives the focus back.
+    async carryOver() {
+      while (queue.length) {
+        await nextTask();
+        const control = target.querySelector(queue.shift());
+        if (control && !control.disabled) {
+          repeating = true;
+          try {
+            control.click();
+          } finally {
+            repeating = false;
+          }
+        }
+      }
       target.removeEventListener("click", record, true);
       target.removeEventListener("change", record, true);
+      await nextTask();
       const root = target.getRootNode();
-      const focused = root.activeElement && target.contains(root.activeElement) ? counterpart(root.activeElement) : null;
-      return { early, focused };
+      const control = focused && target.querySelector(focused);
+      // Unless the focus has moved on meanwhile (a new screen focuses its heading).
+      if (control && !(root.activeElement && target.contains(root.activeElement))) control.focus();
     },
   };
-}
-
-// Repeats the early clicks on the live widget, each once the previous one has rendered, and
-// moves the focus to where it was. Stops at the first control the live screen does not have.
-async function carryOver(target, { early, focused }) {
-  for (const selector of early) {
-    await nextTask();
-    const control = target.querySelector(selector);
-    if (!control || control.disabled) return;
-    control.click();
-  }
-  if (focused) {
-    await nextTask();
-    const control = target.querySelector(focused);
-    if (control) control.focus();
-  }
 }
 
 // Shown (as plain text, in both languages) when the browser cannot run the widget at all.
@@ -295,13 +318,13 @@ async function mountInto(target, options, styleRoot) {
   }
   o.instance = "kd" + ++instances;
   o.io = Object.freeze(Object.assign({ print: () => printAlone(target) }, IO));
-  const carried = firstScreen && firstScreen.finish();
+  if (firstScreen) firstScreen.handOver();
   try {
     mount(target, o);
   } catch (e) {
     return fail(target, e instanceof Error ? e : new Error(String(e)));
   }
-  if (carried) await carryOver(target, carried);
+  if (firstScreen) await firstScreen.carryOver();
 }
 
 function attributeOptions(el) {

@@ -69,6 +69,36 @@ test("a role chosen before the widget is live is carried over to it", async () =
   await page.close();
 });
 
+test("a click on the live widget while early clicks are being repeated waits its turn", async () => {
+  const { page: direct } = await openSlow(fileUrl(HTML), 0);
+  await live(direct);
+  await direct.locator('[data-role="staff"]').click();
+  await direct.locator("[data-q]").first().waitFor();
+  const staff = await questionIds(direct);
+  await direct.close();
+
+  const { page, errors } = await openSlow(fileUrl(HTML));
+  // As soon as the live widget is on the page, before anything has been repeated on it, click
+  // "manager" there: like a respondent (or the benchmark harness) clicking on.
+  await page.evaluate(() => {
+    const shadow = document.querySelector("kintone-diagnosis").shadowRoot;
+    const watch = new MutationObserver(() => {
+      const manager = shadow.querySelector('.kd:not([data-prerender]) [data-role="manager"]');
+      if (!manager) return;
+      watch.disconnect();
+      manager.click();
+    });
+    watch.observe(shadow, { childList: true, subtree: true });
+  });
+  await page.locator('[data-role="staff"]').click();
+  assert.equal(await firstScreen(page).count(), 1, "clicked while the widget was not yet live");
+  await page.locator("[data-q]").first().waitFor();
+  // In the order they were made: "staff" first, and "manager" had no button left to land on.
+  assert.deepEqual(await questionIds(page), staff);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("keyboard focus on the first screen stays on the same control when the widget goes live", async () => {
   const { page, errors } = await openSlow(fileUrl(HTML));
   await page.locator('[data-role="staff"]').waitFor();

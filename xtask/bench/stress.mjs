@@ -13,7 +13,8 @@ const clicks = Number(rest[rest.indexOf("--clicks") + 1]) || 200;
 const browser = await launch();
 const page = await browser.newPage(); // 1280 x 900, as launch() sets
 await page.goto(pathToFileURL(resolve(page_)).href);
-await page.waitForSelector("[data-q]");
+// The live widget's statements, not the first screen rendered at build time that it replaces.
+await page.waitForSelector(".kd:not([data-prerender]) [data-q]");
 const result = await page.evaluate(async (clicks) => {
   const qs = [...document.querySelectorAll("[data-q]")];
   let seed = 7;

@@ -328,4 +328,22 @@ mod tests {
     fn inline_scripts_cannot_close_early() {
         assert_eq!(inline_safe("a</script>b<!--c"), "a<\\/script>b<\\!--c");
     }
+
+    #[test]
+    fn stylesheet_loses_comments_and_line_breaks_but_no_rule() {
+        let css = "/* theme\n   notes */\n.kd{color:red;\n  margin:0}\n.a,\n.b{x:y}\n";
+        assert_eq!(compact_css(css).unwrap(), ".kd{color:red;margin:0}.a,.b{x:y}");
+        // A line that ends inside a value could glue two tokens together: refused.
+        let err = compact_css(".kd{font:16px\n serif}").unwrap_err().to_string();
+        assert!(err.contains("line 1"), "{err}");
+        assert!(compact_css("/* open").is_err());
+    }
+
+    #[test]
+    fn the_shipped_stylesheet_compacts() {
+        let css = std::fs::read_to_string(root().join("www/widget.css")).unwrap();
+        let compact = compact_css(&css).unwrap();
+        assert!(!compact.contains('\n') && !compact.contains("/*"));
+        assert_eq!(compact.matches('{').count(), css.matches('{').count());
+    }
 }
