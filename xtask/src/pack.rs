@@ -332,9 +332,14 @@ mod tests {
     #[test]
     fn stylesheet_loses_comments_and_line_breaks_but_no_rule() {
         let css = "/* theme\n   notes */\n.kd{color:red;\n  margin:0}\n.a,\n.b{x:y}\n";
-        assert_eq!(compact_css(css).unwrap(), ".kd{color:red;margin:0}.a,.b{x:y}");
+        assert_eq!(
+            compact_css(css).unwrap(),
+            ".kd{color:red;margin:0}.a,.b{x:y}"
+        );
         // A line that ends inside a value could glue two tokens together: refused.
-        let err = compact_css(".kd{font:16px\n serif}").unwrap_err().to_string();
+        let err = compact_css(".kd{font:16px\n serif}")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 1"), "{err}");
         assert!(compact_css("/* open").is_err());
     }
