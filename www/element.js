@@ -10,7 +10,6 @@ const STYLE = "__KD_CSS__";
 let starting = null; // the one start-up, shared by every instance
 let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
-const mountedElements = new WeakSet(); // <kintone-diagnosis> elements already started
 const storageKeys = new Set(); // namespaces in use on this page, so instances stay independent
 
 // Inflates the embedded module with the browser's own gzip decoder and compiles it off the main
@@ -67,10 +66,14 @@ function nextTask() {
   });
 }
 
-// After the browser has painted a frame (or 100 ms, where frames are not being drawn).
+// After the browser has painted a frame, and after the tasks queued for just after it (input,
+// the host page's own work) have run (or after 100 ms, where frames are not being drawn). The
+// start-up's streams keep the main thread busy for tens of milliseconds, and Chromium runs
+// their tasks ahead of tasks queued earlier: starting one task after the frame would hold those
+// back until the widget is live (measured: a task queued in the frame ran 45 ms later).
 function afterFirstFrame() {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => nextTask().then(resolve));
+    requestAnimationFrame(() => nextTask().then(nextTask).then(resolve));
     setTimeout(resolve, 100);
   });
 }
@@ -109,20 +112,22 @@ function sessionSaved(options) {
 }
 
 // A first screen rendered at build time (`xtask` renders the page in Chromium and keeps the
-// widget's first screen, hidden, in the page) is shown at once, before the module compiles:
-// the respondent reads and answers while the widget starts. What they click or focus meanwhile
-// is recorded and carried over to the live widget. Returns null when there is no such screen or
-// the widget would not open on it.
-function takeOverFirstScreen(target, options) {
-  const screen = target.querySelector(":scope > .kd[data-prerender]");
-  if (!screen) return null;
+// widget's first screen in the page, in a `<template data-first-screen>` inside `source`: inert
+// until this script shows it, so nothing unstyled or dead can be painted before) is shown at
+// once, before the module compiles: the respondent reads and answers while the widget starts.
+// What they click or focus meanwhile is recorded and carried over to the live widget. Returns
+// null when there is no such screen or the widget would not open on it.
+function takeOverFirstScreen(target, options, source) {
+  const template = source.querySelector(":scope > template[data-first-screen]");
+  if (!template) return null;
+  template.remove();
+  const screen = template.content.firstElementChild;
+  if (!screen || !screen.matches(".kd[data-prerender]")) return null;
   // Rendered for the page as built; a page edited to another language, or a saved session, would
   // open the widget on another screen.
   const lang = String(options.lang || "").split("-")[0].toLowerCase();
-  if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options)) {
-    screen.remove();
-    return null;
-  }
+  if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options)) return null;
+  target.replaceChildren(screen);
   // Clicks to repeat on the live widget, in order, as selectors of their live counterparts.
   const queue = [];
   let live = false; // the live widget has replaced the first screen
@@ -288,8 +293,9 @@ function uniqueKey(key) {
   return k;
 }
 
-// `styleRoot` is the shadow root, or the document for a light-DOM mount.
-async function mountInto(target, options, styleRoot) {
+// `styleRoot` is the shadow root, or the document for a light-DOM mount; `source` the element
+// that may hold a first screen rendered at build time.
+async function mountInto(target, options, styleRoot, source) {
   const o = Object.assign({}, options || {});
   o.storageKey = uniqueKey(o.storageKey);
   try {
@@ -297,7 +303,7 @@ async function mountInto(target, options, styleRoot) {
   } catch (e) {
     return fail(target, e instanceof Error ? e : new Error(String(e)));
   }
-  const firstScreen = takeOverFirstScreen(target, o);
+  const firstScreen = takeOverFirstScreen(target, o, source);
   if (firstScreen) {
     // Let the browser paint it before the module's start-up takes the main thread.
     await afterFirstFrame();
@@ -354,16 +360,11 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
     "kintone-diagnosis",
     class extends HTMLElement {
       connectedCallback() {
-        if (mountedElements.has(this)) return; // already mounted (moved within the page)
-        mountedElements.add(this);
-        // The single page declares the shadow root in its HTML, with the first screen inside.
-        const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
-        let root = shadow.firstElementChild;
-        if (!root || root.localName !== "div") {
-          root = document.createElement("div");
-          shadow.appendChild(root);
-        }
-        mountInto(root, attributeOptions(this), shadow);
+        if (this.shadowRoot) return; // already mounted (moved within the page)
+        const shadow = this.attachShadow({ mode: "open" });
+        const root = document.createElement("div");
+        shadow.appendChild(root);
+        mountInto(root, attributeOptions(this), shadow, this);
       }
     }
   );
@@ -379,7 +380,7 @@ if (typeof window !== "undefined" && !window.KintoneDiagnosis) {
      */
     mount: (element, options) => {
       if (!(element instanceof Element)) throw new TypeError("KintoneDiagnosis.mount needs an element to mount into");
-      return mountInto(element, options, document);
+      return mountInto(element, options, document, element);
     },
   });
 }
