@@ -14,9 +14,9 @@ import { FLAGS } from "../../tests/browser/helpers.mjs";
 const [ours, floor, ...rest] = process.argv.slice(2);
 const runs = Number(rest[rest.indexOf("--runs") + 1]) || 15;
 
-// Runs in the page before its own scripts. The phases end when: the first question is in the
-// DOM (the parser inserts the first screen rendered at build time); the boot script has defined
-// window.KintoneDiagnosis; that question is painted, as the shared harness defines it (the next
+// Runs in the page before its own scripts. The phases end when: the boot script has defined
+// window.KintoneDiagnosis; the first question is in the DOM (the boot script puts the first
+// screen rendered at build time in the page); that question is painted, as the shared harness defines it (the next
 // animation frame, then one task); the module is compiled (its start-up waits for that frame);
 // the wasm `mount` export is entered and returns (reading and checking the questionnaire,
 // opening storage); the live widget's first question is in the DOM (yew's first render); and it
@@ -131,6 +131,6 @@ const median = (xs) => {
 };
 const medians = (list) =>
   Object.fromEntries(
-    ["dom", "script", "painted", "compiled", "mountStart", "mountEnd", "live", "livePainted"].map((k) => [k, median(list.map((m) => m[k]))])
+    ["script", "dom", "painted", "compiled", "mountStart", "mountEnd", "live", "livePainted"].map((k) => [k, median(list.map((m) => m[k]))])
   );
 console.log(JSON.stringify({ runs, ours: medians(samples.ours), floor: medians(samples.floor), compiled }));

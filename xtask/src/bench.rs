@@ -315,8 +315,8 @@ pub fn bench(quick: bool) -> Result {
 fn boot_phases(report: &mut String, boot: &Value, wasm: &wasm_size::Breakdown) {
     let at = |page: &str, key: &str| boot[page][key].as_f64();
     let phases = [
-        ("navigation and the page's HTML, up to the first screen rendered at build time: the first question is in the DOM", "dom"),
-        ("the boot script (with the module in base64) has run; the first screen is shown", "script"),
+        ("navigation, the page's HTML, the boot script with the module in base64", "script"),
+        ("the boot script puts the first screen rendered at build time in the page: the first question is in the DOM", "dom"),
         ("style, layout and paint of that first frame (the harness's mark: next frame, then one task)", "painted"),
         ("after that frame: inflating and compiling the module", "compiled"),
         ("instantiating it", "mountStart"),
