@@ -35,6 +35,17 @@ async function openSlow(url, ms = 1500) {
 const firstScreen = (page) => page.locator("[data-prerender]");
 const questionIds = (page) => page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => q.getAttribute("data-q")));
 
+// The statements a role's first section shows, when the role is chosen on the live widget.
+async function firstSectionOf(role) {
+  const { page } = await openSlow(fileUrl(HTML), 0);
+  await live(page);
+  await page.locator(`[data-role="${role}"]`).click();
+  await page.locator("[data-q]").first().waitFor();
+  const ids = await questionIds(page);
+  await page.close();
+  return ids;
+}
+
 test("the first screen shows before the widget starts, passes axe-core, and is replaced by the live one", async () => {
   const { page, errors } = await openSlow(fileUrl(HTML));
   await page.locator('[data-role="staff"]').waitFor();
@@ -52,14 +63,7 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
 });
 
 test("a role chosen before the widget is live is carried over to it", async () => {
-  // Where the choice leads when the widget is live from the start.
-  const { page: direct } = await openSlow(fileUrl(HTML), 0);
-  await live(direct);
-  await direct.locator('[data-role="manager"]').click();
-  await direct.locator("[data-q]").first().waitFor();
-  const expected = await questionIds(direct);
-  await direct.close();
-
+  const expected = await firstSectionOf("manager");
   const { page, errors } = await openSlow(fileUrl(HTML));
   await page.locator('[data-role="manager"]').click();
   assert.equal(await firstScreen(page).count(), 1, "clicked while the widget was not yet live");
@@ -70,13 +74,8 @@ test("a role chosen before the widget is live is carried over to it", async () =
 });
 
 test("a click on the live widget while early clicks are being repeated waits its turn", async () => {
-  const { page: direct } = await openSlow(fileUrl(HTML), 0);
-  await live(direct);
-  await direct.locator('[data-role="staff"]').click();
-  await direct.locator("[data-q]").first().waitFor();
-  const staff = await questionIds(direct);
-  await direct.close();
-
+  const staff = await firstSectionOf("staff");
+  assert.notDeepEqual(staff, await firstSectionOf("manager"), "the two roles start differently");
   const { page, errors } = await openSlow(fileUrl(HTML));
   // As soon as the live widget is on the page, before anything has been repeated on it, click
   // "manager" there: like a respondent (or the benchmark harness) clicking on.
