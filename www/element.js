@@ -79,14 +79,18 @@ function afterFirstFrame() {
 }
 
 // The controls whose early use is carried over from a first screen rendered at build time to the
-// live widget: answers, "next", "begin", a role and a language. Nothing else is (file opening,
-// erasing): a click must never land on something the respondent did not aim at.
+// live widget: answers, "next", "begin", a role, a language, and opening the privacy panel.
+// Nothing else is (file opening, erasing): a click must never land on something the respondent
+// did not aim at.
 const CARRIED = ["data-v", "data-dont-know", "data-next", "data-begin", "data-role", "data-lang"];
+const PRIVACY_SUMMARY = "[data-privacy] > summary";
 
 // The selector that finds `el`'s counterpart on the live screen, or null when `el` is not a
 // carried control: its data attribute and value, inside the same statement.
 function counterpart(el) {
-  const control = el && el.closest ? el.closest(CARRIED.map((a) => "[" + a + "]").join(",")) : null;
+  if (!el || !el.closest) return null;
+  if (el.closest(PRIVACY_SUMMARY)) return PRIVACY_SUMMARY;
+  const control = el.closest(CARRIED.map((a) => "[" + a + "]").join(","));
   if (!control) return null;
   const attr = CARRIED.find((a) => control.hasAttribute(a));
   let selector = "[" + attr + '="' + CSS.escape(control.getAttribute(attr)) + '"]';

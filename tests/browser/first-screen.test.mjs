@@ -55,9 +55,14 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
   assert.deepEqual(await axe(page), [], "the first screen passes axe-core");
   // The file button cannot take a file the live widget would not see.
   assert.ok(await page.locator("[data-open-file]").isDisabled());
+  // The privacy panel, opened there, stays open (and is filled in) when the widget goes live.
+  await page.locator("[data-privacy] > summary").click();
+  assert.equal(await firstScreen(page).count(), 1, "opened while the widget was not yet live");
   await live(page);
   assert.equal(await firstScreen(page).count(), 0, "the live widget replaced it");
   assert.ok(await page.locator("[data-open-file]").isEnabled());
+  await page.waitForFunction(() => document.querySelector("kintone-diagnosis").shadowRoot.querySelector("[data-privacy]").open);
+  assert.match(await page.locator("[data-privacy]").textContent(), /識別値 [0-9a-f]{8,}/, "the live panel computed its fingerprint");
   assert.deepEqual(errors, []);
   await page.close();
 });
