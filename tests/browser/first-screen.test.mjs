@@ -67,6 +67,21 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
   await page.close();
 });
 
+test("the live widget takes over without a visible change, on a PC and on a phone", async () => {
+  for (const width of [1280, 360]) {
+    const { page, errors } = await openSlow(fileUrl(HTML));
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator('[data-role="staff"]').waitFor();
+    const before = await page.screenshot({ fullPage: true });
+    assert.equal(await firstScreen(page).count(), 1, "taken before the widget was live");
+    await live(page);
+    const after = await page.screenshot({ fullPage: true });
+    assert.ok(before.equals(after), `${width} px: the first screen and the live one look the same, pixel for pixel`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test("a role chosen before the widget is live is carried over to it", async () => {
   const expected = await firstSectionOf("manager");
   const { page, errors } = await openSlow(fileUrl(HTML));
