@@ -43,6 +43,9 @@ try {
     const copy = kd.cloneNode(true);
     copy.setAttribute("hidden", "");
     copy.setAttribute("data-prerender", "");
+    // Tells a screen reader the region is still being made ready: the live widget replaces these
+    // nodes with identical ones, which moves its reading position back to the top.
+    copy.setAttribute("aria-busy", "true");
     // A file picked before the widget is live would go to a control that is about to vanish.
     for (const input of copy.querySelectorAll("input[type=file]")) input.setAttribute("disabled", "");
     return copy.outerHTML;

@@ -50,6 +50,7 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
   const { page, errors } = await openSlow(fileUrl(HTML));
   await page.locator('[data-role="staff"]').waitFor();
   assert.ok(await firstScreen(page).isVisible(), "the screen rendered at build time is shown");
+  assert.equal(await firstScreen(page).getAttribute("aria-busy"), "true", "and said to be getting ready");
   assert.equal(await page.locator("[data-loading]").count(), 0, "no loading message in its place");
   assert.equal(typeof (await page.evaluate(() => window.__firstRender)), "number");
   assert.deepEqual(await axe(page), [], "the first screen passes axe-core");
@@ -60,6 +61,7 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
   assert.equal(await firstScreen(page).count(), 1, "opened while the widget was not yet live");
   await live(page);
   assert.equal(await firstScreen(page).count(), 0, "the live widget replaced it");
+  assert.equal(await page.locator(".kd").getAttribute("aria-busy"), null, "ready");
   assert.ok(await page.locator("[data-open-file]").isEnabled());
   await page.waitForFunction(() => document.querySelector("kintone-diagnosis").shadowRoot.querySelector("[data-privacy]").open);
   assert.match(await page.locator("[data-privacy]").textContent(), /識別値 [0-9a-f]{8,}/, "the live panel computed its fingerprint");
