@@ -16,11 +16,11 @@ const runs = Number(rest[rest.indexOf("--runs") + 1]) || 15;
 
 // Runs in the page before its own scripts. The phases end when: the boot script has defined
 // window.KintoneDiagnosis; the first question is in the DOM (the boot script puts the first
-// screen rendered at build time in the page); that question is painted, as the shared harness defines it (the next
-// animation frame, then one task); the module is compiled (its start-up waits for that frame);
-// the wasm `mount` export is entered and returns (reading and checking the questionnaire,
-// opening storage); the live widget's first question is in the DOM (yew's first render); and it
-// is painted.
+// screen rendered at build time in the page); that question is painted, as the shared harness
+// defines it (the next animation frame, then one task); the module is compiled (its start-up
+// waits for that frame); the wasm `mount` export is entered and returns (reading and checking
+// the questionnaire, opening storage); the live widget's first question is in the DOM (yew's
+// first render); and it is painted.
 function marks() {
   const m = (window.__bootMarks = {});
   const now = () => performance.now();

@@ -1,6 +1,7 @@
 //! Builds the wasm and packs it into the two deliverables: the embeddable script
-//! (`kintone-diagnosis.js`, wasm inside) and the single self-contained page
-//! (`kintone-diagnosis.html`, script inside, strict Content-Security-Policy).
+//! (`kintone-diagnosis.js`, wasm and stylesheet inside) and the single self-contained page
+//! (`kintone-diagnosis.html`, script inside, its first screen rendered at build time, strict
+//! Content-Security-Policy).
 
 use crate::sha::{base64, csp_hash};
 use crate::tools::{node_bin, wasm_bindgen};
