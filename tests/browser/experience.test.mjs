@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import {
-  launch, open, fileUrl, completeDiagnosis, answerSection, screenshot, axe, notice, focused, tabTo,
+  launch, open, fileUrl, completeDiagnosis, answerSection, screenshot, axe, notice, focused, tabTo, live,
   hostPage, readPdf, HTML, ARTIFACTS,
 } from "./helpers.mjs";
 
@@ -24,7 +24,7 @@ async function fresh(opts) {
   const o = await open(ctx, url, opts);
   await o.page.evaluate(() => localStorage.clear());
   await o.page.reload();
-  await o.page.locator("[data-role]").first().waitFor();
+  await live(o.page);
   return o;
 }
 

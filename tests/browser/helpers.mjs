@@ -97,7 +97,12 @@ export async function answerSection(root, pick) {
 
 /** Clicks through every section answering with `pick` until the result shows (see answerSection). */
 export async function completeDiagnosis(root, role, pick) {
-  if (role) await root.locator(`[data-role="${role}"]`).click();
+  if (role) {
+    // Chosen on the first screen rendered at build time, the role takes effect once the widget
+    // is live: wait for its first section.
+    await root.locator(`[data-role="${role}"]`).click();
+    await root.locator("[data-q]").first().waitFor();
+  }
   let sections = 0;
   while (!(await root.locator("[data-result]").count())) {
     await answerSection(root, pick);
