@@ -4,7 +4,7 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, fileUrl, axe, focused, tabTo, live, HTML } from "./helpers.mjs";
+import { launch, fileUrl, axe, focused, tabTo, live, completeDiagnosis, HTML } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -117,6 +117,21 @@ test("a click on the live widget while early clicks are being repeated waits its
   // In the order they were made: "staff" first, and "manager" had no button left to land on.
   assert.deepEqual(await questionIds(page), staff);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("on a slow PC, a respondent who starts clicking at once completes the diagnosis", async () => {
+  const { page, errors } = await openSlow(fileUrl(HTML));
+  await page.locator('[data-role="staff"]').waitFor();
+  assert.equal(await firstScreen(page).count(), 1, "starts on the first screen rendered at build time");
+  const sections = await completeDiagnosis(page, "staff", (_, i) => String((i % 4) + 1));
+  assert.equal(sections, 8);
+  const scores = await page.locator("[data-score]").allTextContents();
+  assert.equal(scores.length, 8);
+  for (const s of scores) assert.match(s, /^\d{1,3}$/, "every blocker is scored");
+  assert.deepEqual(errors, []);
+  // Leave the next tests a fresh start (every file:// page shares one storage).
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 
