@@ -31,7 +31,8 @@ pub enum Found {
 #[derive(Clone, PartialEq)]
 pub struct Store {
     /// The localStorage key, namespaced by host setting and content id: every page opened from
-    /// `file://` shares one origin, so keys must not collide.
+    /// `file://` shares one origin, so keys must not collide. `sessionSaved` in www/element.js
+    /// looks for its prefix before the module has started: change both together.
     pub key: String,
     pub status: Status,
     /// localStorage, fetched once: each access is a call into the browser.
