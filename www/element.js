@@ -83,6 +83,7 @@ function afterFirstFrame() {
 // Nothing else is (file opening, erasing): a click must never land on something the respondent
 // did not aim at.
 const CARRIED = ["data-v", "data-dont-know", "data-next", "data-begin", "data-role", "data-lang"];
+const CARRIED_CONTROL = CARRIED.map((a) => "[" + a + "]").join(",");
 const PRIVACY_SUMMARY = "[data-privacy] > summary";
 
 // The selector that finds `el`'s counterpart on the live screen, or null when `el` is not a
@@ -90,7 +91,7 @@ const PRIVACY_SUMMARY = "[data-privacy] > summary";
 function counterpart(el) {
   if (!el || !el.closest) return null;
   if (el.closest(PRIVACY_SUMMARY)) return PRIVACY_SUMMARY;
-  const control = el.closest(CARRIED.map((a) => "[" + a + "]").join(","));
+  const control = el.closest(CARRIED_CONTROL);
   if (!control) return null;
   const attr = CARRIED.find((a) => control.hasAttribute(a));
   let selector = "[" + attr + '="' + CSS.escape(control.getAttribute(attr)) + '"]';
@@ -157,14 +158,19 @@ function takeOverFirstScreen(target, options, source) {
   target.addEventListener("change", record, true);
   screen.hidden = false;
   if (typeof window.__firstRender !== "number") window.__firstRender = performance.now();
+  // The element with the keyboard focus, if it is inside the widget (its shadow root's, or the
+  // document's for a light-DOM mount).
+  const focusInside = () => {
+    const active = target.getRootNode().activeElement;
+    return active && target.contains(active) ? active : null;
+  };
   let focused = null;
   return {
     // Called just before the live widget replaces the first screen: remembers the control that
     // has the keyboard focus there.
     handOver() {
       live = true;
-      const root = target.getRootNode();
-      focused = root.activeElement && target.contains(root.activeElement) ? counterpart(root.activeElement) : null;
+      focused = counterpart(focusInside());
     },
     // Repeats the recorded clicks on the live widget, each once the previous one has rendered,
     // skipping any whose control the live screen does not have; then gives the focus back.
@@ -184,18 +190,19 @@ function takeOverFirstScreen(target, options, source) {
       target.removeEventListener("click", record, true);
       target.removeEventListener("change", record, true);
       await nextTask();
-      const root = target.getRootNode();
       const control = focused && target.querySelector(focused);
       // Unless the focus has moved on meanwhile (a new screen focuses its heading).
-      if (control && !(root.activeElement && target.contains(root.activeElement))) control.focus();
+      if (control && !focusInside()) control.focus();
     },
   };
 }
 
 // Shown (as plain text, in both languages) when the browser cannot run the widget at all.
+// `error` is whatever was thrown.
 function fail(target, error) {
+  const reason = error instanceof Error ? error.message : String(error);
   target.textContent =
-    "この診断はこのブラウザでは動作しません。/ This diagnosis cannot run in this browser. (" + error.message + ")";
+    "この診断はこのブラウザでは動作しません。/ This diagnosis cannot run in this browser. (" + reason + ")";
   target.setAttribute("role", "alert");
 }
 
@@ -305,7 +312,7 @@ async function mountInto(target, options, styleRoot, source) {
   try {
     adoptStyle(styleRoot);
   } catch (e) {
-    return fail(target, e instanceof Error ? e : new Error(String(e)));
+    return fail(target, e);
   }
   const firstScreen = takeOverFirstScreen(target, o, source);
   if (firstScreen) {
@@ -324,7 +331,7 @@ async function mountInto(target, options, styleRoot, source) {
   try {
     await start();
   } catch (e) {
-    return fail(target, e instanceof Error ? e : new Error(String(e)));
+    return fail(target, e);
   }
   o.instance = "kd" + ++instances;
   o.io = Object.freeze(Object.assign({ print: () => printAlone(target) }, IO));
@@ -332,7 +339,7 @@ async function mountInto(target, options, styleRoot, source) {
   try {
     mount(target, o);
   } catch (e) {
-    return fail(target, e instanceof Error ? e : new Error(String(e)));
+    return fail(target, e);
   }
   if (firstScreen) await firstScreen.carryOver();
 }

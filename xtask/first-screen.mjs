@@ -6,8 +6,8 @@
 
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { chromium } from "playwright-core";
-import { FLAGS } from "../tests/browser/helpers.mjs";
+// The browser tests' launcher: Debian Chromium, no network, a fresh profile (no saved session).
+import { launch } from "../tests/browser/helpers.mjs";
 
 const [page] = process.argv.slice(2);
 if (!page) {
@@ -15,27 +15,15 @@ if (!page) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
+const context = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
   const errors = [];
   tab.on("pageerror", (e) => errors.push(e.message));
   await tab.goto(pathToFileURL(resolve(page)).href);
-  // The widget's root element, in the page or in an open shadow root.
-  const find = () => {
-    const search = (root) => {
-      const found = root.querySelector(".kd");
-      if (found) return found;
-      for (const host of root.querySelectorAll("*")) {
-        const inner = host.shadowRoot && search(host.shadowRoot);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    return search(document);
-  };
-  const widget = (await tab.waitForFunction(find, null, { timeout: 20000 })).asElement();
+  // The widget's root element, in the page or in its shadow root (locators pierce open ones).
+  const widget = tab.locator(".kd").first();
+  await widget.waitFor({ timeout: 20000 });
   // One more task: effects that run after yew's first render (notices) are part of the screen.
   await tab.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   const markup = await widget.evaluate((kd) => {
@@ -53,5 +41,5 @@ try {
   if (errors.length) throw new Error("the page reported errors: " + errors.join("; "));
   process.stdout.write(markup);
 } finally {
-  await browser.close();
+  await context.close();
 }

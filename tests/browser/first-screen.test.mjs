@@ -4,7 +4,7 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, fileUrl, axe, focused, tabTo, live, completeDiagnosis, HTML } from "./helpers.mjs";
+import { launch, open, fileUrl, axe, focused, tabTo, live, completeDiagnosis, HTML } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -22,22 +22,15 @@ function slowStart(ms) {
   }
 }
 
-async function openSlow(url, ms = 1500) {
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.addInitScript(slowStart, ms);
-  await page.goto(url);
-  return { page, errors };
-}
+// Opens `url` with the compiled module held back `ms`.
+const openSlow = (url, ms = 1500) => open(ctx, url, { init: slowStart, initArg: ms });
 
 const firstScreen = (page) => page.locator("[data-prerender]");
 const questionIds = (page) => page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => q.getAttribute("data-q")));
 
 // The statements a role's first section shows, when the role is chosen on the live widget.
 async function firstSectionOf(role) {
-  const { page } = await openSlow(fileUrl(HTML), 0);
+  const { page } = await open(ctx, fileUrl(HTML));
   await live(page);
   await page.locator(`[data-role="${role}"]`).click();
   await page.locator("[data-q]").first().waitFor();
@@ -153,7 +146,7 @@ test("keyboard focus on the first screen stays on the same control when the widg
 
 test("a respondent with a saved session is offered to resume, never shown a fresh start", async () => {
   const url = fileUrl(HTML);
-  const { page: first } = await openSlow(url, 0);
+  const { page: first } = await open(ctx, url);
   await live(first);
   await first.locator('[data-role="staff"]').click();
   await first.locator("[data-q]").first().locator("[data-v='4']").click();

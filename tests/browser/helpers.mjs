@@ -61,11 +61,13 @@ export const fileUrl = (p) => pathToFileURL(p).href;
 
 /**
  * Opens `url` in a new page of `context`, recording every request, console error and page error.
- * Returns { page, requests, errors }.
+ * `init(initArg)`, if given, runs in the page before its own scripts. Returns
+ * { page, requests, errors }.
  */
-export async function open(context, url, { viewport } = {}) {
+export async function open(context, url, { viewport, init, initArg } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
+  if (init) await page.addInitScript(init, initArg);
   const requests = [];
   const errors = [];
   page.on("request", (r) => requests.push(r.url()));

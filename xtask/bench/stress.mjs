@@ -6,7 +6,7 @@
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 // The browser tests' launcher: Debian Chromium with the same no-network flags and a fresh profile.
-import { launch } from "../../tests/browser/helpers.mjs";
+import { launch, live } from "../../tests/browser/helpers.mjs";
 
 const [page_, ...rest] = process.argv.slice(2);
 const clicks = Number(rest[rest.indexOf("--clicks") + 1]) || 200;
@@ -14,7 +14,7 @@ const browser = await launch();
 const page = await browser.newPage(); // 1280 x 900, as launch() sets
 await page.goto(pathToFileURL(resolve(page_)).href);
 // The live widget's statements, not the first screen rendered at build time that it replaces.
-await page.waitForSelector(".kd:not([data-prerender]) [data-q]");
+await live(page);
 const result = await page.evaluate(async (clicks) => {
   const qs = [...document.querySelectorAll("[data-q]")];
   let seed = 7;
