@@ -1,5 +1,6 @@
 //! kintone adoption self-diagnosis: the domain core (plain Rust) and, on wasm, its yew widget.
 
+pub mod contract;
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

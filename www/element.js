@@ -1,12 +1,17 @@
 //! Boot code of the embeddable script: instantiates the wasm from the bytes inside this file
 //! (never from a URL), defines <kintone-diagnosis>, and offers window.KintoneDiagnosis.mount().
 //! xtask places it after wasm-bindgen's glue, inside one closure, and fills in __KD_WASM__
-//! (the wasm, gzip-compressed, in base64) and __KD_CSS__ (www/widget.css).
+//! (the wasm, gzip-compressed, in base64), __KD_CSS__ (www/widget.css) and __KD_CONTRACT__ (the
+//! names this script and the wasm share, defined once in src/contract.rs).
 
 const WASM_BASE64 = "__KD_WASM__";
 // The widget's stylesheet. Here rather than in the wasm so that a first screen rendered at build
 // time is styled before the module has compiled, and so that the print frame needs no wasm call.
 const STYLE = "__KD_CSS__";
+// Every name this script shares with the wasm (options, data attributes, classes, the storage key
+// format): defined once in src/contract.rs, written here by the packer. Never spell one out.
+const CONTRACT = "__KD_CONTRACT__";
+const OPT = CONTRACT.option;
 let starting = null; // the one start-up, shared by every instance
 let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
@@ -79,12 +84,13 @@ function afterFirstFrame() {
 }
 
 // The controls whose early use is carried over from a first screen rendered at build time to the
-// live widget: answers, "next", "begin", a role, a language, and opening the privacy panel.
-// Nothing else is (file opening, erasing): a click must never land on something the respondent
-// did not aim at.
-const CARRIED = ["data-v", "data-dont-know", "data-next", "data-begin", "data-role", "data-lang"];
+// live widget (CONTRACT.carried: answers, "next", "begin", a role, a language), and opening the
+// privacy panel. Nothing else is (file opening, erasing): a click must never land on something
+// the respondent did not aim at.
+const CARRIED = CONTRACT.carried;
 const CARRIED_CONTROL = CARRIED.map((a) => "[" + a + "]").join(",");
-const PRIVACY_SUMMARY = "[data-privacy] > summary";
+const PRIVACY_SUMMARY = "[" + CONTRACT.privacyAttr + "] > summary";
+const STATEMENT = CONTRACT.statementAttr;
 
 // The selector that finds `el`'s counterpart on the live screen, or null when `el` is not a
 // carried control: its data attribute and value, inside the same statement.
@@ -95,18 +101,18 @@ function counterpart(el) {
   if (!control) return null;
   const attr = CARRIED.find((a) => control.hasAttribute(a));
   let selector = "[" + attr + '="' + CSS.escape(control.getAttribute(attr)) + '"]';
-  const statement = control.closest("[data-q]");
-  if (statement) selector = '[data-q="' + CSS.escape(statement.getAttribute("data-q")) + '"] ' + selector;
+  const statement = control.closest("[" + STATEMENT + "]");
+  if (statement) selector = "[" + STATEMENT + '="' + CSS.escape(statement.getAttribute(STATEMENT)) + '"] ' + selector;
   return selector;
 }
 
 // Whether a session is saved under this storage namespace: the widget would then open on the
-// offer to resume it, not on the first screen rendered at build time. Mirrors the key of
-// src/ui/storage.rs ("kintone-diagnosis:<namespace>:<content id>").
+// offer to resume it, not on the first screen rendered at build time. The key's format is
+// `contract::storage_key`: the prefix, the namespace, ":", the questionnaire's id.
 function sessionSaved(options) {
-  if (options.storage === "off") return false;
+  if (options[OPT.storage] === CONTRACT.storageOff) return false;
   try {
-    const prefix = "kintone-diagnosis:" + options.storageKey + ":";
+    const prefix = CONTRACT.storageKeyPrefix + options[OPT.storageKey] + ":";
     for (let i = 0; i < localStorage.length; i++) {
       if ((localStorage.key(i) || "").startsWith(prefix)) return true;
     }
@@ -123,14 +129,14 @@ function sessionSaved(options) {
 // What they click or focus meanwhile is recorded and carried over to the live widget. Returns
 // null when there is no such screen or the widget would not open on it.
 function takeOverFirstScreen(target, options, source) {
-  const template = source.querySelector(":scope > template[data-first-screen]");
+  const template = source.querySelector(":scope > template[" + CONTRACT.firstScreenAttr + "]");
   if (!template) return null;
   template.remove();
   const screen = template.content.firstElementChild;
-  if (!screen || !screen.matches(".kd[data-prerender]")) return null;
+  if (!screen || !screen.matches("." + CONTRACT.rootClass + "[" + CONTRACT.prerenderAttr + "]")) return null;
   // Rendered for the page as built; a page edited to another language, or a saved session, would
   // open the widget on another screen.
-  const lang = String(options.lang || "").split("-")[0].toLowerCase();
+  const lang = options[OPT.lang];
   if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options)) return null;
   target.replaceChildren(screen);
   // Clicks to repeat on the live widget, in order, as selectors of their live counterparts.
@@ -157,7 +163,7 @@ function takeOverFirstScreen(target, options, source) {
   target.addEventListener("click", record, true);
   target.addEventListener("change", record, true);
   screen.hidden = false;
-  if (typeof window.__firstRender !== "number") window.__firstRender = performance.now();
+  if (typeof window[CONTRACT.firstRenderMark] !== "number") window[CONTRACT.firstRenderMark] = performance.now();
   // The element with the keyboard focus, if it is inside the widget (its shadow root's, or the
   // document's for a light-DOM mount).
   const focusInside = () => {
@@ -206,15 +212,16 @@ function fail(target, error) {
   target.setAttribute("role", "alert");
 }
 
-// The widget's asynchronous needs, kept in JavaScript so that the wasm carries no async runtime.
-const IO = Object.freeze({
+// The widget's asynchronous needs, kept in JavaScript so that the wasm carries no async runtime
+// (the `io` option; the names are CONTRACT.io's).
+const IO = {
   // Calls back with a picked file's text, or null when it cannot be read.
-  readText(file, done) {
+  [CONTRACT.io.readText](file, done) {
     file.text().then(done, () => done(null));
   },
   // Calls back with whether `text` reached the clipboard: the Clipboard API where the page is a
   // secure context (https, file://), else select-and-copy (plain-http intranet servers).
-  copyText(text, done) {
+  [CONTRACT.io.copyText](text, done) {
     const bySelection = () => {
       const area = document.createElement("textarea");
       area.value = text;
@@ -234,7 +241,7 @@ const IO = Object.freeze({
     if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => done(true), bySelection);
     else bySelection();
   },
-});
+};
 
 // The custom properties a host themes the widget with; the print frame carries their values over.
 const THEME = ["--kd-accent", "--kd-text", "--kd-background", "--kd-muted", "--kd-border", "--kd-soft", "--kd-focus", "--kd-font"];
@@ -246,7 +253,7 @@ let discardPrint = null; // removes the current print frame, if any
 // loaded), with the widget's stylesheet, the host's theme values and an A4 page, and the frame
 // is printed. The browser's own Print command still prints the page as the host styles it.
 function printAlone(target) {
-  const widget = target.querySelector(".kd");
+  const widget = target.querySelector("." + CONTRACT.rootClass);
   if (discardPrint) discardPrint();
   if (!widget) return window.print();
   const frame = document.createElement("iframe");
@@ -263,8 +270,9 @@ function printAlone(target) {
   // The copy holds the answers, so it lives no longer than the report it copies: it goes once
   // printing is over (afterprint), when the widget leaves the report (start over), or at
   // the latest with the next print.
+  const reportTitle = "." + CONTRACT.reportTitleClass;
   const leftReport = new MutationObserver(() => {
-    if (!target.querySelector(".report-title")) discardPrint();
+    if (!target.querySelector(reportTitle)) discardPrint();
   });
   discardPrint = () => {
     leftReport.disconnect();
@@ -277,7 +285,7 @@ function printAlone(target) {
     const doc = frame.contentDocument;
     doc.documentElement.lang = widget.getAttribute("lang") || "ja";
     // The default file name of "Save as PDF".
-    const heading = widget.querySelector(".report-title");
+    const heading = widget.querySelector(reportTitle);
     doc.title = (heading && heading.textContent.trim()) || document.title;
     const theme = getComputedStyle(widget);
     for (const name of THEME) {
@@ -298,8 +306,9 @@ function printAlone(target) {
 }
 
 function uniqueKey(key) {
-  let k = key || "default";
-  for (let n = 2; storageKeys.has(k); n++) k = (key || "default") + "-" + n;
+  const base = key || CONTRACT.defaultNamespace;
+  let k = base;
+  for (let n = 2; storageKeys.has(k); n++) k = base + "-" + n;
   storageKeys.add(k);
   return k;
 }
@@ -308,7 +317,10 @@ function uniqueKey(key) {
 // that may hold a first screen rendered at build time.
 async function mountInto(target, options, styleRoot, source) {
   const o = Object.assign({}, options || {});
-  o.storageKey = uniqueKey(o.storageKey);
+  o[OPT.storageKey] = uniqueKey(o[OPT.storageKey]);
+  // The language's primary subtag, lower case ("ja-JP" -> "ja"): the widget offers the
+  // questionnaire's languages by these codes. Normalised here alone; the wasm takes it as it is.
+  o[OPT.lang] = String(o[OPT.lang] || "").split("-")[0].toLowerCase() || undefined;
   try {
     adoptStyle(styleRoot);
   } catch (e) {
@@ -321,11 +333,11 @@ async function mountInto(target, options, styleRoot, source) {
   } else {
     // Shown while the module inflates and compiles (a second or more on an old PC), and replaced
     // by the widget. Laying it out early also loads the Japanese font before the first question.
-    const lang = o.lang || document.documentElement.lang || "ja";
+    const lang = o[OPT.lang] || String(document.documentElement.lang).split("-")[0].toLowerCase();
     const loading = document.createElement("p");
     loading.setAttribute("role", "status");
     loading.setAttribute("data-loading", "");
-    loading.textContent = /^en\b/i.test(lang) ? "Preparing the diagnosis…" : "診断を準備しています…";
+    loading.textContent = lang === "en" ? "Preparing the diagnosis…" : "診断を準備しています…";
     target.replaceChildren(loading);
   }
   try {
@@ -333,8 +345,8 @@ async function mountInto(target, options, styleRoot, source) {
   } catch (e) {
     return fail(target, e);
   }
-  o.instance = "kd" + ++instances;
-  o.io = Object.freeze(Object.assign({ print: () => printAlone(target) }, IO));
+  o[OPT.instance] = CONTRACT.rootClass + ++instances;
+  o[OPT.io] = Object.freeze(Object.assign({ [CONTRACT.io.print]: () => printAlone(target) }, IO));
   if (firstScreen) firstScreen.handOver();
   try {
     mount(target, o);
@@ -344,24 +356,21 @@ async function mountInto(target, options, styleRoot, source) {
   if (firstScreen) await firstScreen.carryOver();
 }
 
+// The element's attributes as mount's options (CONTRACT.attributes names which sets which).
 function attributeOptions(el) {
   const attr = (n) => el.getAttribute(n) || undefined;
+  const o = {};
+  for (const [name, option] of Object.entries(CONTRACT.attributes)) o[option] = attr(name);
+  // Without its own, the element speaks the language of the nearest element that has one.
   const langHost = el.closest("[lang]");
-  const o = {
-    lang: attr("lang") || (langHost && langHost.getAttribute("lang")) || document.documentElement.lang || undefined,
-    storage: attr("storage"),
-    storageKey: attr("storage-key"),
-    start: attr("start"),
-    contactHref: attr("contact-href"),
-    contactLabel: attr("contact-label"),
-    // The result goes to the host page only, as a DOM event on this element.
-    onComplete: (result) => el.dispatchEvent(new CustomEvent("diagnosis-complete", { detail: result, bubbles: true })),
-  };
+  o[OPT.lang] = o[OPT.lang] || (langHost && langHost.getAttribute("lang")) || document.documentElement.lang || undefined;
+  // The result goes to the host page only, as a DOM event on this element.
+  o[OPT.onComplete] = (result) => el.dispatchEvent(new CustomEvent("diagnosis-complete", { detail: result, bubbles: true }));
   const contentId = attr("content");
   if (contentId) {
     const script = document.getElementById(contentId);
-    if (script) o.content = script.textContent;
-    else o.contentMissing = contentId;
+    if (script) o[OPT.content] = script.textContent;
+    else o[OPT.contentMissing] = contentId;
   }
   return o;
 }

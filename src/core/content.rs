@@ -16,7 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub type Text = Map<String>;
 
 /// A whole questionnaire: what is asked, how answers are weighed, and what is recommended.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Content {
     /// Version of the schema (see [`FORMAT_VERSION`]).
@@ -64,7 +64,7 @@ pub struct Content {
 }
 
 /// A kind of respondent; changes which questions are asked and how they are worded.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Role {
     pub id: String,
@@ -73,7 +73,7 @@ pub struct Role {
 }
 
 /// A heading for dimensions, e.g. "who is holding it back".
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -81,7 +81,7 @@ pub struct Group {
 }
 
 /// One thing that is scored 0-100.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -94,7 +94,7 @@ pub struct Dimension {
 }
 
 /// A severity band: scores from `min` up to the next band's `min`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Band {
     pub id: String,
@@ -104,7 +104,7 @@ pub struct Band {
 }
 
 /// An answer scale shared by many questions.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Scale {
     pub id: String,
@@ -115,7 +115,7 @@ pub struct Scale {
 }
 
 /// One choice of a scale.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScaleChoice {
     /// Stable value stored in answers, e.g. `"agree"`.
@@ -124,7 +124,7 @@ pub struct ScaleChoice {
 }
 
 /// One screen of questions.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -133,7 +133,7 @@ pub struct Section {
 }
 
 /// One statement the respondent rates.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -172,7 +172,7 @@ impl Default for Question {
 }
 
 /// Weights of one answer choice.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Choice {
     /// A value of the question's scale.
@@ -182,7 +182,7 @@ pub struct Choice {
 }
 
 /// Who carries out a step.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Owner {
     pub id: String,
@@ -190,7 +190,7 @@ pub struct Owner {
 }
 
 /// When a step happens. Their order in the content is the order of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Timeframe {
     pub id: String,
@@ -198,7 +198,7 @@ pub struct Timeframe {
 }
 
 /// A concrete next step.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -213,7 +213,7 @@ pub struct Step {
 }
 
 /// When `when` holds, recommend `step`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Recommendation {
     pub id: String,
@@ -239,7 +239,7 @@ impl Default for Recommendation {
 }
 
 /// A condition on the diagnosis.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// Every condition holds (an empty list always holds).
@@ -257,7 +257,7 @@ pub enum Condition {
 }
 
 /// See [`Condition::Severity`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct SeverityCondition {
     pub dimension: String,
@@ -266,7 +266,7 @@ pub struct SeverityCondition {
 }
 
 /// See [`Condition::Answer`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct AnswerCondition {
     pub question: String,
@@ -275,7 +275,7 @@ pub struct AnswerCondition {
 }
 
 /// Materials the respondent ticks off; unticked ones can trigger steps via [`Condition::Missing`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Checklist {
     pub title: Text,
@@ -283,7 +283,7 @@ pub struct Checklist {
 }
 
 /// One material.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct ChecklistItem {
     pub id: String,

@@ -5,15 +5,17 @@
 //! (so it is only read back against the questionnaire it was made with).
 
 use super::content::Content;
-use super::fingerprint::fingerprint;
+use super::diagnosis::Diagnosis;
+use super::fingerprint::Questionnaire;
 use super::scoring::Answers;
-use super::session::{Diagnosis, Screen, Session};
+use super::session::{Screen, Session};
 use serde::{Deserialize, Serialize};
 
 /// Marks the file as this widget's result.
 pub const EXPORT_FORMAT: &str = "kintone-diagnosis-result";
-/// Version of the export layout.
-pub const EXPORT_VERSION: u32 = 1;
+/// Version of the export layout. 2: the fingerprint is the canonical one (`core::fingerprint`);
+/// 1, still read, carries the retired one.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// A diagnosis as saved to a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -61,21 +63,20 @@ pub enum ImportError {
     Altered,
 }
 
-/// Builds the export of a session that has reached its result.
-pub fn export(content: &Content, session: &Session, lang: &str, created: &str) -> ResultExport {
-    let d = session.diagnose(content);
+/// Builds the result file of a diagnosis.
+pub fn export(content: &Questionnaire, d: &Diagnosis, lang: &str, created: &str) -> ResultExport {
     ResultExport {
         format: EXPORT_FORMAT.to_string(),
         format_version: EXPORT_VERSION,
         content_id: content.id.clone(),
         content_version: content.content_version.clone(),
-        fingerprint: fingerprint(content),
+        fingerprint: content.fingerprint().to_string(),
         created: created.to_string(),
         lang: lang.to_string(),
-        role: session.role.clone(),
-        answers: session.answers.clone(),
-        ticked: session.ticked.iter().cloned().collect(),
-        scores: exported_scores(content, &d),
+        role: d.role.clone(),
+        answers: d.answers.clone(),
+        ticked: d.ticked.clone(),
+        scores: exported_scores(content, d),
         primary: d.classification.primary.clone(),
         plan: d.plan.iter().map(|p| p.step.clone()).collect(),
     }
@@ -97,14 +98,17 @@ fn exported_scores(content: &Content, d: &Diagnosis) -> Vec<ExportedScore> {
 
 /// Reads an export back into a session on its result screen, after checking that it belongs to
 /// `content` and that its recorded result follows from its answers.
-pub fn import(content: &Content, file: &ResultExport) -> Result<Session, ImportError> {
-    if file.format != EXPORT_FORMAT || file.format_version != EXPORT_VERSION {
+pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, ImportError> {
+    if file.format != EXPORT_FORMAT || !(1..=EXPORT_VERSION).contains(&file.format_version) {
         return Err(ImportError::NotAResult);
     }
-    if file.content_id != content.id
-        || file.content_version != content.content_version
-        || file.fingerprint != fingerprint(content)
-    {
+    let retired = file.format_version == 1;
+    if !content.made_with(
+        &file.content_id,
+        &file.content_version,
+        &file.fingerprint,
+        retired,
+    ) {
         return Err(ImportError::OtherContent {
             content_id: file.content_id.clone(),
             content_version: file.content_version.clone(),
@@ -112,7 +116,8 @@ pub fn import(content: &Content, file: &ResultExport) -> Result<Session, ImportE
     }
     let snapshot = super::session::Snapshot {
         format: super::session::SNAPSHOT_FORMAT.to_string(),
-        format_version: super::session::SNAPSHOT_VERSION,
+        // The fingerprint was checked above, with the file's own layout version.
+        format_version: file.format_version,
         content_id: file.content_id.clone(),
         content_version: file.content_version.clone(),
         fingerprint: file.fingerprint.clone(),

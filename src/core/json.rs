@@ -358,27 +358,52 @@ struct Writer {
     level: usize,
 }
 
+/// Appends `s` as a JSON text value: quoted, with `"`, `\\` and control characters escaped.
+pub fn write_text(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    let digit = (c as u32 >> shift) & 0xF;
+                    out.push(char::from_digit(digit, 16).unwrap_or('0'));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends a whole number in decimal: `-` if `negative`, then the digits of `n`.
+pub fn write_integer(out: &mut String, negative: bool, mut n: u64) {
+    if negative {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
 impl Writer {
     fn string(&mut self, s: &str) {
-        self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    self.out.push_str("\\u00");
-                    for shift in [4, 0] {
-                        let digit = (c as u32 >> shift) & 0xF;
-                        self.out.push(char::from_digit(digit, 16).unwrap_or('0'));
-                    }
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
+        write_text(&mut self.out, s);
     }
 
     fn newline(&mut self) {
@@ -408,23 +433,8 @@ impl Writer {
         }
     }
 
-    fn integer(&mut self, negative: bool, mut n: u64) {
-        if negative {
-            self.out.push('-');
-        }
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.out.push(d as char);
-        }
+    fn integer(&mut self, negative: bool, n: u64) {
+        write_integer(&mut self.out, negative, n);
     }
 }
 

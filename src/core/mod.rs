@@ -1,8 +1,10 @@
 //! The diagnosis domain in plain Rust: content, validation, scoring, classification, plan,
-//! session and export. Nothing here touches the DOM, the network or storage.
+//! session, diagnosis, display and export. Nothing here touches the DOM, the network or storage.
 
 pub mod classify;
 pub mod content;
+pub mod diagnosis;
+pub mod display;
 pub mod export;
 pub mod fingerprint;
 pub mod json;
@@ -17,9 +19,10 @@ pub mod validate;
 
 pub use classify::{classify, Classification, Verdict};
 pub use content::{Content, FORMAT_VERSION};
+pub use diagnosis::Diagnosis;
 pub use export::{export, import, ImportError, ResultExport};
-pub use fingerprint::fingerprint;
+pub use fingerprint::{fingerprint, Questionnaire};
 pub use plan::{plan, PlannedStep};
 pub use scoring::{score, Answer, Answers, DimensionScore};
-pub use session::{Action, Diagnosis, RestoreError, Screen, Session, Snapshot};
+pub use session::{Action, RestoreError, Screen, Session, Snapshot};
 pub use validate::{validate, Problem};

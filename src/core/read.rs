@@ -239,6 +239,15 @@ impl<T: Read> Read for Map<T> {
     }
 }
 
+/// A struct of the content model: its reader, and its canonical text (`core::fingerprint`),
+/// from one list of its fields, so that a field is named once for both.
+macro_rules! content_struct {
+    ($type:ty { $($name:literal => $field:ident),* $(,)? }) => {
+        read_struct!($type { $($name => $field),* });
+        $crate::canonical_struct!($type { $($name => $field),* });
+    };
+}
+
 /// `Read` for a struct whose fields all have defaults: starts from `Default` and reads each
 /// field present, under its JSON name.
 macro_rules! read_struct {
@@ -263,7 +272,7 @@ macro_rules! read_struct {
     };
 }
 
-read_struct!(Content {
+content_struct!(Content {
     "format_version" => format_version,
     "id" => id,
     "content_version" => content_version,
@@ -286,14 +295,14 @@ read_struct!(Content {
     "recommendations" => recommendations,
     "checklist" => checklist,
 });
-read_struct!(Role { "id" => id, "label" => label, "description" => description });
-read_struct!(Group { "id" => id, "label" => label });
-read_struct!(Dimension { "id" => id, "group" => group, "label" => label, "summary" => summary });
-read_struct!(Band { "id" => id, "min" => min, "label" => label });
-read_struct!(Scale { "id" => id, "choices" => choices, "dont_know" => dont_know });
-read_struct!(ScaleChoice { "value" => value, "label" => label });
-read_struct!(Section { "id" => id, "title" => title, "intro" => intro });
-read_struct!(Question {
+content_struct!(Role { "id" => id, "label" => label, "description" => description });
+content_struct!(Group { "id" => id, "label" => label });
+content_struct!(Dimension { "id" => id, "group" => group, "label" => label, "summary" => summary });
+content_struct!(Band { "id" => id, "min" => min, "label" => label });
+content_struct!(Scale { "id" => id, "choices" => choices, "dont_know" => dont_know });
+content_struct!(ScaleChoice { "value" => value, "label" => label });
+content_struct!(Section { "id" => id, "title" => title, "intro" => intro });
+content_struct!(Question {
     "id" => id,
     "section" => section,
     "text" => text,
@@ -304,27 +313,27 @@ read_struct!(Question {
     "required" => required,
     "choices" => choices,
 });
-read_struct!(Choice { "value" => value, "weights" => weights });
-read_struct!(Owner { "id" => id, "label" => label });
-read_struct!(Timeframe { "id" => id, "label" => label });
-read_struct!(Step {
+content_struct!(Choice { "value" => value, "weights" => weights });
+content_struct!(Owner { "id" => id, "label" => label });
+content_struct!(Timeframe { "id" => id, "label" => label });
+content_struct!(Step {
     "id" => id,
     "owner" => owner,
     "timeframe" => timeframe,
     "text" => text,
     "rationale" => rationale,
 });
-read_struct!(Recommendation {
+content_struct!(Recommendation {
     "id" => id,
     "when" => when,
     "step" => step,
     "dimension" => dimension,
     "priority" => priority,
 });
-read_struct!(SeverityCondition { "dimension" => dimension, "at_least" => at_least, "at_most" => at_most });
-read_struct!(AnswerCondition { "question" => question, "in" => values });
-read_struct!(Checklist { "title" => title, "items" => items });
-read_struct!(ChecklistItem { "id" => id, "label" => label, "detail" => detail });
+content_struct!(SeverityCondition { "dimension" => dimension, "at_least" => at_least, "at_most" => at_most });
+content_struct!(AnswerCondition { "question" => question, "in" => values });
+content_struct!(Checklist { "title" => title, "items" => items });
+content_struct!(ChecklistItem { "id" => id, "label" => label, "detail" => detail });
 read_struct!(Snapshot {
     "format" => format,
     "format_version" => format_version,

@@ -1,12 +1,12 @@
 //! The result as a Markdown summary: for download, the clipboard, and pasting into a memo.
 
-use super::classify::Verdict;
-use super::content::Content;
-use super::scoring::Answer;
-use super::session::{Diagnosis, Session};
+use super::diagnosis::Diagnosis;
+use super::display::{verdict_sentence, Labels};
+use super::fingerprint::Questionnaire;
 use std::fmt::Write;
 
-/// The words of the summary's headings and labels, in the reader's language (the UI owns them).
+/// The words of the summary's headings and labels, in the reader's language (the UI owns them;
+/// the result screen uses the same).
 pub struct ReportWords<'a> {
     pub date: &'a str,
     pub role: &'a str,
@@ -26,23 +26,20 @@ pub struct ReportWords<'a> {
     pub not_enough: &'a str,
 }
 
-/// Renders the diagnosis of `session` as Markdown in `lang`. `date` comes from the caller (the
-/// core has no clock).
+/// Renders `d` as Markdown in `lang`. `date` comes from the caller (the core has no clock).
 pub fn markdown(
-    content: &Content,
-    session: &Session,
+    content: &Questionnaire,
+    d: &Diagnosis,
     w: &ReportWords<'_>,
     lang: &str,
     date: &str,
 ) -> String {
-    let d: Diagnosis = session.diagnose(content);
-    let t = |text| content.text(text, lang);
-    let role = session.role.as_deref();
+    let l = Labels::new(content, lang, d.role.as_deref());
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", one_line(t(&content.title)));
+    let _ = writeln!(out, "# {}\n", one_line(l.title()));
     let _ = writeln!(out, "- {}: {}", w.date, date);
-    if let Some(r) = role.and_then(|r| content.role(r)) {
-        let _ = writeln!(out, "- {}: {}", w.role, t(&r.label));
+    if let Some(role) = l.role() {
+        let _ = writeln!(out, "- {}: {}", w.role, role);
     }
     let _ = writeln!(
         out,
@@ -50,51 +47,35 @@ pub fn markdown(
         w.version,
         content.id,
         content.content_version,
-        super::fingerprint(content)
+        content.fingerprint()
     );
-    let verdict = match d.classification.verdict {
-        Verdict::Blocked => w.verdicts[0],
-        Verdict::Healthy => w.verdicts[1],
-        Verdict::Insufficient => w.verdicts[2],
-    };
+    let verdict = verdict_sentence(d.classification.verdict, &w.verdicts);
     let _ = writeln!(out, "\n{verdict}\n");
 
     if !d.classification.primary.is_empty() {
         let _ = writeln!(out, "## {}\n", w.primary);
         for (i, id) in d.classification.primary.iter().enumerate() {
-            let (Some(s), Some(dim)) = (
-                d.scores.iter().find(|s| &s.dimension == id),
-                content.dimension_index(id).map(|i| &content.dimensions[i]),
-            ) else {
+            let Some(s) = d.score(id) else {
                 continue;
             };
-            let band = s
-                .band
-                .and_then(|b| content.bands.get(b))
-                .map(|b| t(&b.label))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{}. **{}** — {} ({})",
                 i + 1,
-                t(&dim.label),
-                band,
+                l.dimension(id),
+                l.band(s.band),
                 s.score.unwrap_or(0)
             );
-            let _ = writeln!(out, "   {}", one_line(t(&dim.summary)));
+            let _ = writeln!(out, "   {}", one_line(l.dimension_summary(id)));
             for r in &s.reasons {
-                let Some(q) = content.question(&r.question) else {
-                    continue;
-                };
-                let label = choice_label(content, &r.question, session, lang);
                 let _ = writeln!(
                     out,
                     "   - {}: {}{}{} → {} ({}%)",
                     w.because,
                     w.quote.0,
-                    one_line(content.statement(q, role, lang)),
+                    one_line(l.statement(&r.question)),
                     w.quote.1,
-                    label,
+                    l.choice(&r.question, d.answers.get(&r.question)),
                     r.share
                 );
             }
@@ -113,35 +94,33 @@ pub fn markdown(
         if steps.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {}\n", t(&tf.label));
+        let _ = writeln!(out, "### {}\n", l.timeframe(&tf.id));
         for s in steps {
-            let owner = content
-                .owners
-                .iter()
-                .find(|o| o.id == s.owner)
-                .map(|o| t(&o.label))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- [ ] **{}** ({}: {})",
-                one_line(t(&s.text)),
+                one_line(content.text(&s.text, lang)),
                 w.owner,
-                owner
+                l.owner(&s.owner)
             );
-            let _ = writeln!(out, "  {}", one_line(t(&s.rationale)));
+            let _ = writeln!(out, "  {}", one_line(content.text(&s.rationale, lang)));
         }
         out.push('\n');
     }
 
     if !content.checklist.items.is_empty() {
-        let _ = writeln!(out, "## {}\n", one_line(t(&content.checklist.title)));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            one_line(content.text(&content.checklist.title, lang))
+        );
         for item in &content.checklist.items {
-            let mark = if session.ticked.contains(&item.id) {
-                "x"
-            } else {
-                " "
-            };
-            let _ = writeln!(out, "- [{mark}] {}", one_line(t(&item.label)));
+            let mark = if d.has(&item.id) { "x" } else { " " };
+            let _ = writeln!(
+                out,
+                "- [{mark}] {}",
+                one_line(content.text(&item.label, lang))
+            );
         }
         out.push('\n');
     }
@@ -153,30 +132,19 @@ pub fn markdown(
         w.blocker, w.score, w.severity
     );
     for s in &d.scores {
-        let label = content
-            .dimension_index(&s.dimension)
-            .map(|i| t(&content.dimensions[i].label))
-            .unwrap_or_default();
-        let (score, band) = match (s.score, s.band.and_then(|b| content.bands.get(b))) {
-            (Some(x), Some(b)) => (x.to_string(), t(&b.label).to_string()),
-            _ => ("—".to_string(), w.not_enough.to_string()),
+        let (score, band) = match s.score {
+            Some(x) => (x.to_string(), l.band(s.band)),
+            None => ("—".to_string(), w.not_enough),
         };
-        let _ = writeln!(out, "| {} | {} | {} |", cell(label), score, cell(&band));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(l.dimension(&s.dimension)),
+            score,
+            cell(band)
+        );
     }
     out
-}
-
-/// The label of the choice given to `question`, or "" for "don't know" and unanswered.
-pub fn choice_label(content: &Content, question: &str, session: &Session, lang: &str) -> String {
-    let Some(Answer::Choice(v)) = session.answers.get(question) else {
-        return String::new();
-    };
-    content
-        .question(question)
-        .and_then(|q| content.scale(&q.scale))
-        .and_then(|s| s.choices.iter().find(|c| &c.value == v))
-        .map(|c| content.text(&c.label, lang).to_string())
-        .unwrap_or_default()
 }
 
 /// Content texts may contain line breaks; a list item must stay on one line.

@@ -10,7 +10,7 @@ use super::map::Map;
 use serde::{Deserialize, Serialize};
 
 /// What the respondent said about one question.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// A value of the question's scale.
@@ -50,6 +50,9 @@ pub struct DimensionScore {
     pub asked: u32,
     /// The answers that raised the score most, strongest first.
     pub reasons: Vec<Reason>,
+    /// Every answer with a choice that speaks to this dimension, in content order: how the
+    /// score was reached ("how this result was reached" lists them).
+    pub evidence: Vec<Evidence>,
 }
 
 /// Scores every dimension of `content`, in content order, for someone in `role`.
@@ -76,7 +79,7 @@ pub struct Evidence {
 
 /// Every question `role` answered with a choice that speaks to `dimension`, in content order,
 /// and the number of such questions asked (answered or not).
-pub fn evidence(
+fn evidence(
     content: &Content,
     dimension: &str,
     role: Option<&str>,
@@ -144,6 +147,7 @@ fn score_dimension(
         answered,
         asked,
         reasons,
+        evidence,
     }
 }
 

@@ -5,12 +5,11 @@
 //! session as it was: they can only come from stale UI events or tampered data, never from a user
 //! choice, and must not panic.
 
-use super::classify::{classify, Classification};
 use super::content::Content;
-use super::fingerprint::fingerprint;
+use super::diagnosis::Diagnosis;
+use super::fingerprint::Questionnaire;
 use super::map::Set;
-use super::plan::{plan, Facts, PlannedStep};
-use super::scoring::{score, Answer, Answers, DimensionScore};
+use super::scoring::{Answer, Answers};
 use serde::{Deserialize, Serialize};
 
 /// Where the respondent is.
@@ -179,13 +178,13 @@ impl Session {
     }
 
     /// The saved form, for resuming on this device.
-    pub fn snapshot(&self, content: &Content) -> Snapshot {
+    pub fn snapshot(&self, content: &Questionnaire) -> Snapshot {
         Snapshot {
             format: SNAPSHOT_FORMAT.to_string(),
             format_version: SNAPSHOT_VERSION,
             content_id: content.id.clone(),
             content_version: content.content_version.clone(),
-            fingerprint: fingerprint(content),
+            fingerprint: content.fingerprint().to_string(),
             role: self.role.clone(),
             answers: self.answers.clone(),
             ticked: self.ticked.iter().cloned().collect(),
@@ -195,14 +194,18 @@ impl Session {
 
     /// Rebuilds a session from its saved form, refusing one saved for other content or one whose
     /// answers do not fit this content.
-    pub fn restore(content: &Content, snap: &Snapshot) -> Result<Session, RestoreError> {
-        if snap.format != SNAPSHOT_FORMAT || snap.format_version != SNAPSHOT_VERSION {
+    pub fn restore(content: &Questionnaire, snap: &Snapshot) -> Result<Session, RestoreError> {
+        if snap.format != SNAPSHOT_FORMAT || !(1..=SNAPSHOT_VERSION).contains(&snap.format_version)
+        {
             return Err(RestoreError::UnknownFormat);
         }
-        if snap.content_id != content.id
-            || snap.content_version != content.content_version
-            || snap.fingerprint != fingerprint(content)
-        {
+        let retired = snap.format_version == 1;
+        if !content.made_with(
+            &snap.content_id,
+            &snap.content_version,
+            &snap.fingerprint,
+            retired,
+        ) {
             return Err(RestoreError::OtherContent {
                 saved_version: snap.content_version.clone(),
             });
@@ -243,8 +246,9 @@ impl Session {
 
 /// Marks a saved session, so that another program's data in the same storage key is not misread.
 pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
-/// Version of the saved-session layout.
-pub const SNAPSHOT_VERSION: u32 = 1;
+/// Version of the saved-session layout. 2: the fingerprint is the canonical one
+/// (`core::fingerprint`); 1, still read, carries the retired one.
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 /// A session as saved on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -271,30 +275,71 @@ pub enum RestoreError {
     Inconsistent,
 }
 
-/// Everything the result screen shows.
+/// What storage held for this widget when it started.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnosis {
-    pub scores: Vec<DimensionScore>,
-    pub classification: Classification,
-    pub plan: Vec<PlannedStep>,
+pub enum Saved {
+    Nothing,
+    Session(Session),
+    /// Saved with another version of the questionnaire (the version it names).
+    OtherVersion(String),
+    /// Unreadable, or not a session of this questionnaire's shape.
+    Corrupt,
 }
 
-impl Diagnosis {
-    pub fn compute(content: &Content, role: Option<&str>, answers: &Answers, ticked: &Set) -> Self {
-        let scores = score(content, role, answers);
-        let classification = classify(content, &scores);
-        let plan = plan(&Facts {
-            content,
-            role,
-            answers,
-            scores: &scores,
-            ticked,
-            primary: &classification.primary,
-        });
-        Diagnosis {
-            scores,
-            classification,
-            plan,
+impl Saved {
+    /// What a saved text, read for `content`, amounts to.
+    pub fn read(content: &Questionnaire, text: &str) -> Saved {
+        let Some(snapshot) = super::read::snapshot(text) else {
+            return Saved::Corrupt;
+        };
+        match Session::restore(content, &snapshot) {
+            Ok(session) => Saved::Session(session),
+            Err(RestoreError::OtherContent { saved_version }) => Saved::OtherVersion(saved_version),
+            Err(_) => Saved::Corrupt,
         }
     }
+}
+
+/// What the widget tells the respondent when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpeningNote {
+    /// The saved answers were continued without asking (no start screen to ask on).
+    Resumed,
+    OtherVersion(String),
+    Corrupt,
+}
+
+/// How the widget opens: the session shown, a saved session offered (never forced), and a note.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Opening {
+    pub session: Session,
+    pub resume: Option<Session>,
+    pub note: Option<OpeningNote>,
+}
+
+/// The resume policy. A saved session is offered on the start screen, to be continued or
+/// declined. A widget that starts at the questions (`skip_intro`, content without roles only) has
+/// no start screen to offer it on, and would not save while an offer is open: it continues the
+/// saved answers instead, and says so.
+pub fn opening(content: &Content, saved: Saved, skip_intro: bool) -> Opening {
+    let mut session = Session::new();
+    if skip_intro {
+        session.apply(content, Action::Begin);
+    }
+    let mut out = Opening {
+        session,
+        resume: None,
+        note: None,
+    };
+    match saved {
+        Saved::Session(saved) if skip_intro && saved.screen != Screen::Start => {
+            out.session = saved;
+            out.note = Some(OpeningNote::Resumed);
+        }
+        Saved::Session(saved) if saved != Session::new() => out.resume = Some(saved),
+        Saved::OtherVersion(v) => out.note = Some(OpeningNote::OtherVersion(v)),
+        Saved::Corrupt => out.note = Some(OpeningNote::Corrupt),
+        _ => {}
+    }
+    out
 }

@@ -1,6 +1,7 @@
 //! Taking the result away, all on the device: file downloads, the clipboard, printing, reading
 //! a file the user picks, and the browser's own record of network requests.
 
+use crate::contract::io::{COPY_TEXT, PRINT, READ_TEXT};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -39,7 +40,7 @@ fn call_io(io: &JsValue, name: &str, arg: &JsValue, done: impl FnOnce(JsValue) +
 /// secure context, and select-and-copy on plain-http intranet servers). `done` says whether it
 /// worked.
 pub fn copy(io: &JsValue, text: &str, done: impl FnOnce(bool) + 'static) {
-    call_io(io, "copyText", &JsValue::from_str(text), move |ok| {
+    call_io(io, COPY_TEXT, &JsValue::from_str(text), move |ok| {
         done(ok.as_bool().unwrap_or(false))
     });
 }
@@ -48,7 +49,7 @@ pub fn copy(io: &JsValue, text: &str, done: impl FnOnce(bool) + 'static) {
 /// a host page's header and other sections stay off the paper; without it, the browser prints
 /// the page.
 pub fn print(io: &JsValue) {
-    match helper(io, "print") {
+    match helper(io, PRINT) {
         Some(f) => {
             let _ = f.call0(io);
         }
@@ -81,7 +82,7 @@ pub fn read_file(
     done: impl FnOnce(Option<String>) + 'static,
 ) {
     match input.files().and_then(|files| files.get(0)) {
-        Some(file) => call_io(io, "readText", &file, move |text| done(text.as_string())),
+        Some(file) => call_io(io, READ_TEXT, &file, move |text| done(text.as_string())),
         None => done(None),
     }
 }

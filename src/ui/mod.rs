@@ -1,32 +1,29 @@
-//! The yew widget: mounting into a page element, and the screens over the core session.
+//! The yew widget's entry point: `mount`, called by the boot script (www/element.js) with the
+//! options of `contract::option`, reads the questionnaire and renders the root, or the
+//! questionnaire's problems in its place.
 
 mod app;
 mod components;
 mod io;
+mod respondent;
 mod state;
 mod storage;
+mod take_away;
 mod text;
 
-use crate::core::{validate, Content};
+use crate::contract::{self, option};
+use crate::core::{validate, Content, Questionnaire};
+use state::ContentRef;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-/// Shared, immutable content. Compared by pointer: one content per widget, never edited.
-#[derive(Clone)]
-pub struct ContentRef(pub Rc<Content>);
-
-impl PartialEq for ContentRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Mounts a widget into `root`. `options` is a plain object (all optional):
-/// `lang` ("ja" | "en"), `content` (questionnaire JSON text), `contentMissing` (id of a content
-/// element that was not found), `storage` ("local" | "off"), `storageKey` (namespace),
-/// `start` ("intro" | "questions"), `contactHref`, `contactLabel`, `onComplete` (function called
-/// with the result export), `instance` (unique id on the page).
+/// Mounts a widget into `root`. `options` is a plain object of `contract::option`'s names (all
+/// optional): `lang` (a primary language subtag, normalised by the boot script), `content`
+/// (questionnaire JSON text), `contentMissing` (id of a content element that was not found),
+/// `storage` ("local" | "off"), `storageKey` (namespace), `start` ("intro" | "questions"),
+/// `contactHref`, `contactLabel`, `onComplete` (function called with the result export),
+/// `instance` (unique id on the page), `io` (the boot script's helpers).
 ///
 /// Never throws for bad content: the problems are shown inside the widget instead.
 #[wasm_bindgen]
@@ -36,28 +33,32 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
             .ok()
             .and_then(|v| v.as_string())
     };
-    let instance: AttrValue = get("instance").unwrap_or_else(|| "kd".into()).into();
-    let loaded = match get("contentMissing") {
+    let instance: AttrValue = get(option::INSTANCE)
+        .unwrap_or_else(|| contract::ROOT_CLASS.into())
+        .into();
+    let loaded = match get(option::CONTENT_MISSING) {
         Some(id) => Err(vec![format!(
             "content: no <script type=\"application/json\"> element with id '{id}' on this page"
         )]),
         // The shipped questionnaire is validated by a native test; only others are checked here.
-        None => match get("content") {
+        None => match get(option::CONTENT) {
             Some(json) => load_content(&json, true),
             None => load_content(crate::SHIPPED_CONTENT, false),
         },
     };
-    let lang = get("lang").map(|l| l.split('-').next().unwrap_or_default().to_lowercase());
+    let lang = get(option::LANG);
     match loaded {
         Ok(content) => {
             let lang = lang
                 .filter(|l| content.languages.contains(l))
                 .or_else(|| content.languages.first().cloned())
                 .unwrap_or_default();
-            let storage_on = get("storage").as_deref() != Some("off");
-            let namespace = get("storageKey").unwrap_or_else(|| "default".into());
-            let store = storage::Store::open(storage_on, &namespace, &content);
-            let contact = get("contactHref")
+            let questionnaire = Questionnaire::new(content);
+            let storage_on = get(option::STORAGE).as_deref() != Some(contract::STORAGE_OFF);
+            let namespace =
+                get(option::STORAGE_KEY).unwrap_or_else(|| contract::DEFAULT_NAMESPACE.into());
+            let store = storage::Store::open(storage_on, &namespace, &questionnaire);
+            let contact = get(option::CONTACT_HREF)
                 .filter(|h| {
                     h.starts_with("https://")
                         || h.starts_with("http://")
@@ -68,23 +69,26 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
                 .map(|h| {
                     (
                         AttrValue::from(h),
-                        AttrValue::from(get("contactLabel").unwrap_or_else(|| "Contact".into())),
+                        AttrValue::from(
+                            get(option::CONTACT_LABEL).unwrap_or_else(|| "Contact".into()),
+                        ),
                     )
                 });
-            let on_complete = js_sys::Reflect::get(&options, &"onComplete".into())
+            let on_complete = js_sys::Reflect::get(&options, &option::ON_COMPLETE.into())
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            let props = app::AppProps {
-                content: ContentRef(Rc::new(content)),
+            let page = app::Page::Respondent(respondent::RespondentProps {
+                content: ContentRef(Rc::new(questionnaire)),
                 lang: lang.into(),
                 instance,
                 store,
-                skip_intro: get("start").as_deref() == Some("questions"),
+                skip_intro: get(option::START).as_deref() == Some(contract::START_AT_QUESTIONS),
                 contact,
                 on_complete,
-                io: js_sys::Reflect::get(&options, &"io".into()).unwrap_or(JsValue::UNDEFINED),
-            };
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+                io: js_sys::Reflect::get(&options, &option::IO.into())
+                    .unwrap_or(JsValue::UNDEFINED),
+            });
+            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { page }).render();
         }
         Err(problems) => {
             let lang: AttrValue = lang
@@ -123,7 +127,7 @@ pub(crate) fn mark_first_render() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let key = JsValue::from_str("__firstRender");
+    let key = JsValue::from_str(contract::FIRST_RENDER_MARK);
     if js_sys::Reflect::get(&window, &key)
         .map(|v| v.is_undefined())
         .unwrap_or(false)

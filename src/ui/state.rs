@@ -1,13 +1,26 @@
-//! The widget's state for yew: the core [`Session`] plus what only the screen needs (language,
-//! a saved session on offer, a notice, how the plan is grouped).
+//! The respondent's state for yew: the core [`Session`] plus what only the screen needs
+//! (language, a saved session on offer, a notice, how the plan is grouped); and [`ContentRef`],
+//! the loaded questionnaire shared by every component.
 //!
 //! Every answer, move and restart is a core [`Action`]; the other messages only change what is
 //! shown, never the diagnosis.
 
 use super::storage::Status;
-use crate::core::{Action, Content, Screen, Session};
+use crate::core::session::Opening;
+use crate::core::{Action, Questionnaire, Screen, Session};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The loaded questionnaire, shared and immutable. Compared by pointer: one per widget, never
+/// edited, so a deep comparison of the whole questionnaire on every render is never needed.
+#[derive(Clone)]
+pub struct ContentRef(pub Rc<Questionnaire>);
+
+impl PartialEq for ContentRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// A message shown above the current screen until dismissed or replaced.
 #[derive(Clone, PartialEq, Debug)]
@@ -25,7 +38,7 @@ pub enum PlanView {
 
 #[derive(Clone)]
 pub struct Widget {
-    pub content: Rc<Content>,
+    pub content: Rc<Questionnaire>,
     pub session: Session,
     pub lang: AttrValue,
     /// A session found in storage, offered on the start screen until taken or declined.
@@ -71,18 +84,20 @@ pub enum Msg {
 }
 
 impl Widget {
-    /// `skip_intro` starts content without roles directly at its first question.
-    pub fn new(content: Rc<Content>, lang: AttrValue, storage: Status, skip_intro: bool) -> Self {
-        let mut session = Session::new();
-        if skip_intro {
-            session.apply(&content, Action::Begin);
-        }
+    /// The widget as it opens (the core's resume policy decided `opening`).
+    pub fn new(
+        content: Rc<Questionnaire>,
+        lang: AttrValue,
+        storage: Status,
+        opening: Opening,
+        notice: Option<Notice>,
+    ) -> Self {
         Widget {
             content,
-            session,
+            session: opening.session,
             lang,
-            resume: None,
-            notice: None,
+            resume: opening.resume,
+            notice,
             storage,
             plan_view: PlanView::ByWhen,
             refusals: 0,

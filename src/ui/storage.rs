@@ -4,10 +4,11 @@
 //! access), full, or hold something unreadable. None of these stops the widget: answers then live
 //! only in the page, and the respondent is told so once.
 
-use crate::core::{json, read, Content, RestoreError, Session};
+use crate::contract;
+use crate::core::session::Saved;
+use crate::core::{json, Questionnaire, Session};
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 
 /// How answers are kept.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -20,19 +21,9 @@ pub enum Status {
     Unavailable,
 }
 
-/// What was found at start.
-pub enum Found {
-    Nothing,
-    Session(Session),
-    OtherVersion(String),
-    Corrupt,
-}
-
 #[derive(Clone, PartialEq)]
 pub struct Store {
-    /// The localStorage key, namespaced by host setting and content id: every page opened from
-    /// `file://` shares one origin, so keys must not collide. `sessionSaved` in www/element.js
-    /// looks for its prefix before the module has started: change both together.
+    /// The localStorage key (`contract::storage_key`).
     pub key: String,
     pub status: Status,
     /// localStorage, fetched once: each access is a call into the browser.
@@ -43,8 +34,8 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn open(enabled: bool, namespace: &str, content: &Content) -> Store {
-        let key = format!("kintone-diagnosis:{namespace}:{}", content.id);
+    pub fn open(enabled: bool, namespace: &str, content: &Questionnaire) -> Store {
+        let key = contract::storage_key(namespace, &content.id);
         let local = if enabled { local() } else { None };
         let status = match (&local, enabled) {
             (_, false) => Status::Off,
@@ -60,30 +51,23 @@ impl Store {
     }
 
     /// Reads the saved session, if any.
-    pub fn load(&self, content: &Content) -> Found {
+    pub fn load(&self, content: &Questionnaire) -> Saved {
         if self.status != Status::Saved {
-            return Found::Nothing;
+            return Saved::Nothing;
         }
         let Some(text) = self
             .local
             .as_ref()
             .and_then(|s| s.get_item(&self.key).ok().flatten())
         else {
-            return Found::Nothing;
+            return Saved::Nothing;
         };
         self.may_hold.set(true);
-        let Some(snapshot) = read::snapshot(&text) else {
-            return Found::Corrupt;
-        };
-        match Session::restore(content, &snapshot) {
-            Ok(session) => Found::Session(session),
-            Err(RestoreError::OtherContent { saved_version }) => Found::OtherVersion(saved_version),
-            Err(_) => Found::Corrupt,
-        }
+        Saved::read(content, &text)
     }
 
     /// Saves the session. An error means the browser refused (quota, blocked).
-    pub fn save(&self, content: &Content, session: &Session) -> Result<(), ()> {
+    pub fn save(&self, content: &Questionnaire, session: &Session) -> Result<(), ()> {
         if self.status != Status::Saved {
             return Ok(());
         }
@@ -125,10 +109,4 @@ impl Store {
 /// localStorage, if the browser lets this page use it (the getter throws in sandboxed frames).
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// A plain JavaScript object (as `JSON.parse` makes) of `value`, for the host page's event.
-pub fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
-    let text = json::to_string(value, false).ok()?;
-    js_sys::JSON::parse(&text).ok()
 }

@@ -1,17 +1,21 @@
 //! Shared helpers for the native tests: the shipped content and answer-set builders.
 
+mod display;
+mod fingerprint;
 mod json;
 mod personas;
 mod properties;
 mod session;
 mod validator;
 
-use kintone_diagnosis::core::{Answer, Answers, Content};
+use kintone_diagnosis::core::{Answer, Answers, Content, Questionnaire};
 
 /// The shipped questionnaire, read as the widget reads it (the core's JSON reader).
-pub fn shipped() -> Content {
-    kintone_diagnosis::core::read::content(kintone_diagnosis::SHIPPED_CONTENT)
-        .expect("shipped content is valid JSON")
+pub fn shipped() -> Questionnaire {
+    Questionnaire::new(
+        kintone_diagnosis::core::read::content(kintone_diagnosis::SHIPPED_CONTENT)
+            .expect("shipped content is valid JSON"),
+    )
 }
 
 /// How a respondent leans on one dimension.

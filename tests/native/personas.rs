@@ -504,6 +504,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
                         answered: 5,
                         asked: 5,
                         reasons: Vec::new(),
+                        evidence: Vec::new(),
                     }
                 })
                 .collect();

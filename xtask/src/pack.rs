@@ -180,11 +180,43 @@ fn compact_css(css: &str) -> Result<String> {
     Ok(joined)
 }
 
+/// The page contract (`src/contract.rs`) as the boot script's `CONTRACT` object: every name the
+/// script shares with the wasm, so that neither side spells one out on its own.
+pub fn contract_object() -> String {
+    use kintone_diagnosis::contract::{self as c, option};
+    let names = |pairs: &[(&str, &str)]| {
+        serde_json::Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
+                .collect(),
+        )
+    };
+    serde_json::json!({
+        "option": names(&option::ALL),
+        "io": names(&c::io::ALL),
+        "attributes": names(&c::ATTRIBUTES),
+        "storageOff": c::STORAGE_OFF,
+        "defaultNamespace": c::DEFAULT_NAMESPACE,
+        "storageKeyPrefix": c::STORAGE_KEY_PREFIX,
+        "rootClass": c::ROOT_CLASS,
+        "prerenderAttr": c::PRERENDER_ATTR,
+        "firstScreenAttr": c::FIRST_SCREEN_ATTR,
+        "carried": c::CARRIED,
+        "statementAttr": c::STATEMENT_ATTR,
+        "privacyAttr": c::PRIVACY_ATTR,
+        "reportTitleClass": c::REPORT_TITLE_CLASS,
+        "firstRenderMark": c::FIRST_RENDER_MARK,
+    })
+    .to_string()
+}
+
 /// The embeddable script: glue, gzip-compressed wasm and the element/API boot code in one
 /// closure, minified.
 pub fn bundle(built: &Built) -> Result<String> {
     let boot = std::fs::read_to_string(root().join("www/element.js"))?;
     let boot = boot
+        .replace("\"__KD_CONTRACT__\"", &contract_object())
         .replace(
             "\"__KD_WASM__\"",
             &format!("\"{}\"", base64(&gzip(&built.wasm)?)),
@@ -343,6 +375,157 @@ mod tests {
             .to_string();
         assert!(err.contains("line 1"), "{err}");
         assert!(compact_css("/* open").is_err());
+    }
+
+    /// The boot script's code without its comments.
+    fn boot_code() -> String {
+        let js = std::fs::read_to_string(root().join("www/element.js")).unwrap();
+        let mut out = String::new();
+        let mut rest = js.as_str();
+        while let Some(open) = rest.find("/*") {
+            out.push_str(&rest[..open]);
+            rest = &rest[open + rest[open..].find("*/").unwrap() + 2..];
+        }
+        out.push_str(rest);
+        out.lines()
+            .map(|l| {
+                match l
+                    .find(" //")
+                    .or(l.trim_start().starts_with("//").then_some(0))
+                {
+                    Some(i) => &l[..i],
+                    None => l,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Every `prefix.name` in `code`.
+    fn uses<'a>(code: &'a str, prefix: &str) -> Vec<&'a str> {
+        code.match_indices(prefix)
+            .filter(|(i, _)| !code[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '.'))
+            .map(|(i, _)| {
+                let name = &code[i + prefix.len()..];
+                let end = name
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(name.len());
+                &name[..end]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_boot_script_takes_every_shared_name_from_the_contract() {
+        let code = boot_code();
+        let contract: serde_json::Value = serde_json::from_str(&contract_object()).unwrap();
+        // Every name it asks the contract for is there.
+        for name in uses(&code, "CONTRACT.") {
+            assert!(
+                contract.get(name).is_some(),
+                "CONTRACT.{name} is not in src/contract.rs"
+            );
+        }
+        for name in uses(&code, "CONTRACT.io.") {
+            assert!(
+                contract["io"].get(name).is_some(),
+                "CONTRACT.io.{name} is not in src/contract.rs"
+            );
+        }
+        for name in uses(&code, "OPT.") {
+            assert!(
+                contract["option"].get(name).is_some(),
+                "OPT.{name} is not in src/contract.rs"
+            );
+        }
+        // And it spells none of the contract's values out itself.
+        use kintone_diagnosis::contract as c;
+        let mut values: Vec<&str> = vec![
+            c::STORAGE_OFF,
+            c::DEFAULT_NAMESPACE,
+            c::STORAGE_KEY_PREFIX,
+            "kintone-diagnosis:",
+            c::PRERENDER_ATTR,
+            c::FIRST_SCREEN_ATTR,
+            c::STATEMENT_ATTR,
+            c::PRIVACY_ATTR,
+            c::REPORT_TITLE_CLASS,
+            c::FIRST_RENDER_MARK,
+        ];
+        values.extend(c::CARRIED);
+        values.extend(c::io::ALL.map(|(_, v)| v));
+        for v in values {
+            for spelled in [
+                format!("\"{v}"),
+                format!("'{v}"),
+                format!("[{v}"),
+                format!(".{v}\""),
+                format!("{v}="),
+            ] {
+                assert!(
+                    !code.contains(&spelled),
+                    "www/element.js spells out `{spelled}`: take it from CONTRACT"
+                );
+            }
+        }
+        for (_, name) in c::option::ALL {
+            // (Not as a quoted text: "lang" is also the HTML attribute the script reads.)
+            for spelled in [
+                format!("o.{name}"),
+                format!("options.{name}"),
+                format!(" {name}:"),
+            ] {
+                assert!(
+                    !code.contains(&spelled),
+                    "www/element.js spells out the option `{spelled}`: use OPT"
+                );
+            }
+        }
+        assert!(
+            !code.contains("\".kd") && !code.contains("\"kd\""),
+            "the root class: use CONTRACT.rootClass"
+        );
+    }
+
+    #[test]
+    fn the_widget_renders_every_control_the_contract_names() {
+        use kintone_diagnosis::contract as c;
+        let mut ui = String::new();
+        let mut dirs = vec![root().join("src/ui")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    ui.push_str(&std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        for attr in c::CARRIED
+            .iter()
+            .chain(&[c::STATEMENT_ATTR, c::PRIVACY_ATTR])
+        {
+            assert!(
+                ui.contains(&format!("{attr}=")),
+                "src/ui renders no `{attr}`, which the contract names"
+            );
+        }
+        for class in [c::ROOT_CLASS, c::REPORT_TITLE_CLASS] {
+            assert!(
+                ui.contains(&format!("class=\"{class}\"")),
+                "src/ui renders no class `{class}`"
+            );
+        }
+        for shell in ["standalone.html", "bench.html"] {
+            let page = std::fs::read_to_string(root().join("www").join(shell)).unwrap();
+            assert!(
+                page.contains(&format!("<template {}>", c::FIRST_SCREEN_ATTR)),
+                "{shell}"
+            );
+        }
+        let first_screen = std::fs::read_to_string(root().join("xtask/first-screen.mjs")).unwrap();
+        assert!(first_screen.contains(&format!("\"{}\"", c::PRERENDER_ATTR)));
     }
 
     #[test]

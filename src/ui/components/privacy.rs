@@ -1,9 +1,8 @@
 //! The privacy panel: what a security officer needs to verify that nothing leaves the device.
 
-use crate::core::fingerprint;
+use crate::ui::state::ContentRef;
 use crate::ui::storage::Status;
 use crate::ui::text::Ui;
-use crate::ui::ContentRef;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +30,7 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             requests.set(crate::ui::io::requests_made());
             if fp.is_empty() {
-                fp.set(fingerprint(&content.0));
+                fp.set(content.0.fingerprint().to_string());
             }
         })
     };

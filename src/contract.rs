@@ -1,0 +1,112 @@
+//! The page contract: every name that the boot script (`www/element.js`) and the wasm both rely
+//! on, defined once. The packer writes these values into the script as its `CONTRACT` object (as
+//! it does the stylesheet: `xtask/src/pack.rs`), and a test there fails if the script spells one
+//! of them out itself, uses a name the contract lacks, or if the widget stops rendering a control
+//! the contract names.
+//!
+//! Data only, compiled natively too so that xtask reads the same values the wasm uses.
+
+/// Names of the options of `mount`: the boot script passes them, the wasm reads them. Hosts use
+/// the same names in `KintoneDiagnosis.mount(element, options)`.
+pub mod option {
+    pub const LANG: &str = "lang";
+    /// Questionnaire JSON text.
+    pub const CONTENT: &str = "content";
+    /// Id of a `content` element that is not on the page.
+    pub const CONTENT_MISSING: &str = "contentMissing";
+    pub const STORAGE: &str = "storage";
+    pub const STORAGE_KEY: &str = "storageKey";
+    pub const START: &str = "start";
+    pub const CONTACT_HREF: &str = "contactHref";
+    pub const CONTACT_LABEL: &str = "contactLabel";
+    pub const ON_COMPLETE: &str = "onComplete";
+    /// Unique per widget on the page (radio group names, element ids).
+    pub const INSTANCE: &str = "instance";
+    /// The boot script's asynchronous helpers (see [`super::io`]).
+    pub const IO: &str = "io";
+
+    /// Every option, by the name the boot script's `CONTRACT.option` gives it.
+    pub const ALL: [(&str, &str); 11] = [
+        ("lang", LANG),
+        ("content", CONTENT),
+        ("contentMissing", CONTENT_MISSING),
+        ("storage", STORAGE),
+        ("storageKey", STORAGE_KEY),
+        ("start", START),
+        ("contactHref", CONTACT_HREF),
+        ("contactLabel", CONTACT_LABEL),
+        ("onComplete", ON_COMPLETE),
+        ("instance", INSTANCE),
+        ("io", IO),
+    ];
+}
+
+/// Names of the boot script's helpers in the `io` option.
+pub mod io {
+    /// `readText(file, done)`: calls back with a picked file's text, or null.
+    pub const READ_TEXT: &str = "readText";
+    /// `copyText(text, done)`: calls back with whether the text reached the clipboard.
+    pub const COPY_TEXT: &str = "copyText";
+    /// `print()`: prints the report alone.
+    pub const PRINT: &str = "print";
+
+    pub const ALL: [(&str, &str); 3] = [
+        ("readText", READ_TEXT),
+        ("copyText", COPY_TEXT),
+        ("print", PRINT),
+    ];
+}
+
+/// The element's attributes and the option each one sets.
+pub const ATTRIBUTES: [(&str, &str); 6] = [
+    ("lang", option::LANG),
+    ("storage", option::STORAGE),
+    ("storage-key", option::STORAGE_KEY),
+    ("start", option::START),
+    ("contact-href", option::CONTACT_HREF),
+    ("contact-label", option::CONTACT_LABEL),
+];
+
+/// The `storage` value that switches saving off.
+pub const STORAGE_OFF: &str = "off";
+/// The `start` value that skips the introduction.
+pub const START_AT_QUESTIONS: &str = "questions";
+/// The namespace of saved answers when the host names none.
+pub const DEFAULT_NAMESPACE: &str = "default";
+/// Every saved session's key starts with this, then the namespace: see [`storage_key`].
+pub const STORAGE_KEY_PREFIX: &str = "kintone-diagnosis:";
+
+/// The localStorage key of a widget's saved session, namespaced by the host's setting and the
+/// questionnaire's id: every page opened from `file://` shares one origin, so keys must not
+/// collide. The boot script looks for `STORAGE_KEY_PREFIX + namespace + ":"` before the module
+/// has started, to know whether the widget will open on the offer to resume.
+pub fn storage_key(namespace: &str, content_id: &str) -> String {
+    format!("{STORAGE_KEY_PREFIX}{namespace}:{content_id}")
+}
+
+/// The class of the widget's root element (the print frame copies it; the first screen is one).
+pub const ROOT_CLASS: &str = "kd";
+/// Marks the first screen rendered at build time (the widget's own render, kept by the build).
+pub const PRERENDER_ATTR: &str = "data-prerender";
+/// The template inside the element that holds the first screen rendered at build time.
+pub const FIRST_SCREEN_ATTR: &str = "data-first-screen";
+/// The controls whose early use on that first screen is carried over to the live widget:
+/// answers, "don't know", "next", "begin", a role and a language. Nothing else is: a click must
+/// never land on something the respondent did not aim at (erasing, opening a file).
+pub const CARRIED: [&str; 6] = [
+    "data-v",
+    "data-dont-know",
+    "data-next",
+    "data-begin",
+    "data-role",
+    "data-lang",
+];
+/// A statement's element, carrying its question id: a carried answer is looked up inside it.
+pub const STATEMENT_ATTR: &str = "data-q";
+/// The privacy panel (a `<details>`); opening it early is carried over too.
+pub const PRIVACY_ATTR: &str = "data-privacy";
+/// The report's title, present only while the result is shown: the print frame, which holds a
+/// copy of the answers, is removed as soon as it is gone.
+pub const REPORT_TITLE_CLASS: &str = "report-title";
+/// Set on `window` when the first screen is on the page (the benchmarks read it).
+pub const FIRST_RENDER_MARK: &str = "__firstRender";

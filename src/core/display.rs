@@ -1,0 +1,181 @@
+//! What the screens show, in words: statements numbered as the respondent sees them, the
+//! choices shown for a statement, counts and time estimates per role, and every label a result
+//! needs (blockers, severities, answers, owners, timeframes) in the reader's language.
+//!
+//! Here rather than in the UI so that the result screen, the Markdown summary and later renderers
+//! say the same thing, and so that it is tested natively.
+
+use super::classify::Verdict;
+use super::content::{Content, Question};
+use super::scoring::Answer;
+
+/// Seconds a respondent needs per statement, for the time estimates (40 statements in 8-10
+/// minutes when read carefully).
+pub const SECONDS_PER_QUESTION: usize = 14;
+
+/// Minutes to answer `questions` statements, rounded up.
+pub fn minutes_for(questions: usize) -> usize {
+    (questions * SECONDS_PER_QUESTION).div_ceil(60)
+}
+
+/// How many statements someone in `role` is asked (everyone, for content without roles).
+pub fn questions_for(content: &Content, role: Option<&str>) -> usize {
+    content
+        .questions
+        .iter()
+        .filter(|q| content.asks(q, role))
+        .count()
+}
+
+/// The count the start screen announces before a role is chosen: the most any role is asked.
+pub fn typical_questions(content: &Content) -> usize {
+    if content.roles.is_empty() {
+        return content.questions.len();
+    }
+    content
+        .roles
+        .iter()
+        .map(|r| questions_for(content, Some(&r.id)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The number the first statement of the `n`-th section of `sections` (as returned by
+/// `Content::sections_for(role)`) carries: statements are numbered 1, 2, ... across the sections
+/// the role goes through.
+pub fn first_number(content: &Content, role: Option<&str>, sections: &[usize], n: usize) -> usize {
+    sections
+        .iter()
+        .take(n)
+        .map(|&s| content.questions_in(s, role).count())
+        .sum::<usize>()
+        + 1
+}
+
+/// The choices shown for `question`, as (value, label) in the scale's order: the scale's choices
+/// that the question weighs (a question may leave some out).
+pub fn choices_shown<'a>(
+    content: &'a Content,
+    question: &Question,
+    lang: &str,
+) -> Vec<(&'a str, &'a str)> {
+    let Some(scale) = content.scale(&question.scale) else {
+        return Vec::new();
+    };
+    scale
+        .choices
+        .iter()
+        .filter(|ch| question.choices.iter().any(|qc| qc.value == ch.value))
+        .map(|ch| (ch.value.as_str(), content.text(&ch.label, lang)))
+        .collect()
+}
+
+/// The label of "don't know" for `question`, when it is offered.
+pub fn dont_know_label<'a>(
+    content: &'a Content,
+    question: &Question,
+    lang: &str,
+) -> Option<&'a str> {
+    if !question.dont_know {
+        return None;
+    }
+    let label = content.scale(&question.scale)?.dont_know.as_ref()?;
+    Some(content.text(label, lang))
+}
+
+/// A diagnosis's words in one language, for someone in one role: the lookups every renderer of a
+/// result shares (ids in, labels out; unknown ids give "").
+#[derive(Clone, Copy)]
+pub struct Labels<'a> {
+    pub content: &'a Content,
+    pub lang: &'a str,
+    pub role: Option<&'a str>,
+}
+
+impl<'a> Labels<'a> {
+    pub fn new(content: &'a Content, lang: &'a str, role: Option<&'a str>) -> Self {
+        Labels {
+            content,
+            lang,
+            role,
+        }
+    }
+
+    fn text(&self, text: &'a super::content::Text) -> &'a str {
+        self.content.text(text, self.lang)
+    }
+
+    pub fn title(&self) -> &'a str {
+        self.text(&self.content.title)
+    }
+
+    /// The respondent's role, if the content has one by that id.
+    pub fn role(&self) -> Option<&'a str> {
+        let role = self.content.role(self.role?)?;
+        Some(self.text(&role.label))
+    }
+
+    pub fn dimension(&self, id: &str) -> &'a str {
+        self.content
+            .dimension_index(id)
+            .map_or("", |i| self.text(&self.content.dimensions[i].label))
+    }
+
+    pub fn dimension_summary(&self, id: &str) -> &'a str {
+        self.content
+            .dimension_index(id)
+            .map_or("", |i| self.text(&self.content.dimensions[i].summary))
+    }
+
+    pub fn group(&self, id: &str) -> &'a str {
+        let group = self.content.groups.iter().find(|g| g.id == id);
+        group.map_or("", |g| self.text(&g.label))
+    }
+
+    /// The severity band's label; `None` (not scored) gives "".
+    pub fn band(&self, band: Option<usize>) -> &'a str {
+        let band = band.and_then(|b| self.content.bands.get(b));
+        band.map_or("", |b| self.text(&b.label))
+    }
+
+    /// The statement as this role saw it.
+    pub fn statement(&self, question: &str) -> &'a str {
+        let content = self.content;
+        content
+            .question(question)
+            .map_or("", |q| content.statement(q, self.role, self.lang))
+    }
+
+    /// The label of the choice `answer` gives `question`; "" for "don't know" and unanswered.
+    pub fn choice(&self, question: &str, answer: Option<&Answer>) -> &'a str {
+        let Some(Answer::Choice(value)) = answer else {
+            return "";
+        };
+        let content = self.content;
+        content
+            .question(question)
+            .and_then(|q| content.scale(&q.scale))
+            .and_then(|s| s.choices.iter().find(|c| &c.value == value))
+            .map_or("", |c| self.text(&c.label))
+    }
+
+    pub fn owner(&self, id: &str) -> &'a str {
+        let owner = self.content.owners.iter().find(|o| o.id == id);
+        owner.map_or("", |o| self.text(&o.label))
+    }
+
+    pub fn timeframe(&self, id: &str) -> &'a str {
+        let timeframe = self.content.timeframes.iter().find(|t| t.id == id);
+        timeframe.map_or("", |t| self.text(&t.label))
+    }
+}
+
+/// The sentences that sum a diagnosis up, one per verdict, in the reader's language (the UI owns
+/// the words; this picks among them).
+pub fn verdict_sentence<'w>(verdict: Verdict, sentences: &[&'w str; 3]) -> &'w str {
+    match verdict {
+        Verdict::Blocked => sentences[0],
+        Verdict::Healthy => sentences[1],
+        Verdict::Insufficient => sentences[2],
+    }
+}

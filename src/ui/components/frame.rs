@@ -1,0 +1,65 @@
+//! What surrounds every screen of a widget: the language switch, the current notice, and the
+//! privacy panel in the footer. A page of screens (the respondent's now) renders inside it.
+
+use super::privacy::PrivacyPanel;
+use crate::ui::state::{ContentRef, Notice};
+use crate::ui::storage::Status;
+use crate::ui::text::Ui;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub ui: &'static Ui,
+    pub content: ContentRef,
+    pub lang: AttrValue,
+    pub notice: Option<Notice>,
+    pub storage: Status,
+    pub storage_key: AttrValue,
+    pub on_lang: Callback<AttrValue>,
+    pub on_dismiss: Callback<()>,
+    pub on_erase: Callback<()>,
+    pub children: Html,
+}
+
+#[component]
+pub fn Frame(props: &FrameProps) -> Html {
+    let t = props.ui;
+    let languages = &props.content.0.languages;
+    html! {
+        <div class="kd" lang={props.lang.clone()}>
+            <div class="top no-print">
+                if languages.len() > 1 {
+                    <div class="lang-switch" role="group" aria-label={t.language}>
+                    for l in languages.iter() {
+                        <button type="button" key={l.clone()} lang={l.clone()} data-lang={l.clone()}
+                            aria-pressed={(l.as_str() == props.lang.as_str()).to_string()}
+                            onclick={ let l = AttrValue::from(l.clone()); props.on_lang.reform(move |_| l.clone()) }>
+                            { language_name(l) }
+                        </button>
+                    }
+                    </div>
+                }
+            </div>
+            if let Some(notice) = &props.notice {
+                <div class={classes!("notice", notice.alert.then_some("error"))} role={if notice.alert { "alert" } else { "status" }} data-notice="">
+                    <p>{ &notice.text }</p>
+                    <button type="button" class="dismiss" onclick={props.on_dismiss.reform(|_| ())}>{ t.dismiss }</button>
+                </div>
+            }
+            { props.children.clone() }
+            <footer class="kd-footer no-print">
+                <PrivacyPanel ui={t} storage={props.storage} storage_key={props.storage_key.clone()}
+                    content={props.content.clone()} on_erase={props.on_erase.clone()} />
+            </footer>
+        </div>
+    }
+}
+
+/// A language's name in itself.
+fn language_name(code: &str) -> &str {
+    match code {
+        "ja" => "日本語",
+        "en" => "English",
+        other => other,
+    }
+}

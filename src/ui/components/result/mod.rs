@@ -1,0 +1,92 @@
+//! The result screen, most important first: primary blockers with their reasons, the plan, the
+//! checklist, the chart with its table, how the result was reached, and ways to take it away.
+//! Each part is a component of its own, rendering from the one [`Diagnosis`].
+
+mod checklist;
+mod how;
+mod plan;
+mod primary;
+mod scores;
+
+use crate::core::display::{verdict_sentence, Labels};
+use crate::core::Diagnosis;
+use crate::ui::state::{ContentRef, PlanView};
+use crate::ui::take_away::{report_words, TakeAway};
+use crate::ui::text::Ui;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every part of the result renders from.
+#[derive(Properties, PartialEq, Clone)]
+pub struct PartProps {
+    pub ui: &'static Ui,
+    pub content: ContentRef,
+    pub diagnosis: Rc<Diagnosis>,
+    pub lang: AttrValue,
+}
+
+impl PartProps {
+    fn labels(&self) -> Labels<'_> {
+        Labels::new(&self.content.0, &self.lang, self.diagnosis.role.as_deref())
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub part: PartProps,
+    pub date: AttrValue,
+    pub plan_view: PlanView,
+    pub heading: NodeRef,
+    /// The host's call to action (`contact-href` / `contact-label`), shown as a plain link.
+    pub contact: Option<(AttrValue, AttrValue)>,
+    pub on_toggle_item: Callback<String>,
+    pub on_plan_view: Callback<PlanView>,
+    pub on_take: Callback<TakeAway>,
+    pub on_back: Callback<()>,
+    pub on_restart: Callback<()>,
+}
+
+#[component]
+pub fn ResultView(props: &ResultProps) -> Html {
+    let part = &props.part;
+    let ui = part.ui;
+    let l = part.labels();
+    let d = &part.diagnosis;
+    let verdict = verdict_sentence(d.classification.verdict, &report_words(ui).verdicts);
+    let take = |k: TakeAway| props.on_take.reform(move |_| k);
+    html! {
+        <section class="result" data-result="">
+            <header class="print-only report-head">
+                <p class="report-title">{ l.title() }</p>
+                <p>{ format!("{}: {}", ui.report_date, props.date) }
+                    if let Some(role) = l.role() {
+                        { format!(" · {}: {}", ui.report_role, role) }
+                    }
+                </p>
+            </header>
+            <h2 tabindex="-1" ref={props.heading.clone()}>{ ui.result_title }</h2>
+            <p class="verdict">{ verdict }</p>
+            <primary::PrimaryBlockers ..part.clone() />
+            <h3>{ ui.plan_title }</h3>
+            <plan::Plan part={part.clone()} view={props.plan_view} on_view={props.on_plan_view.clone()} />
+            <checklist::Checklist part={part.clone()} on_toggle={props.on_toggle_item.clone()} />
+            <scores::Scores ..part.clone() />
+            <how::HowReached ..part.clone() />
+
+            <h3 class="no-print">{ ui.take_title }</h3>
+            <div class="take no-print">
+                <button type="button" data-take="print" onclick={take(TakeAway::Print)}>{ ui.print }</button>
+                <button type="button" data-take="json" onclick={take(TakeAway::Json)}>{ ui.download_json }</button>
+                <button type="button" data-take="markdown" onclick={take(TakeAway::Markdown)}>{ ui.download_md }</button>
+                <button type="button" data-take="copy" onclick={take(TakeAway::Copy)}>{ ui.copy_md }</button>
+            </div>
+            if let Some((href, label)) = &props.contact {
+                <p class="contact no-print"><a href={href.clone()} target="_blank" rel="noopener noreferrer" data-contact="">{ label }</a></p>
+            }
+            <div class="nav">
+                <button type="button" onclick={props.on_back.reform(|_| ())}>{ ui.edit_answers }</button>
+                <button type="button" data-restart="" onclick={props.on_restart.reform(|_| ())}>{ ui.restart }</button>
+            </div>
+        </section>
+    }
+}

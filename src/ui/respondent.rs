@@ -1,0 +1,375 @@
+//! The respondent's page: one diagnosis, from the start screen through the sections to the
+//! result. Wires the core session (through the reducer in `state.rs`), storage and the take-away
+//! formats to the screens; what each screen shows comes from `core::display`.
+
+use super::components::frame::Frame;
+use super::components::result::{PartProps, ResultView};
+use super::components::section::{SectionScreen, ShownQuestion};
+use super::components::start::{ResumeOffer, RoleOption, StartScreen};
+use super::io;
+use super::state::{ContentRef, Msg, Notice, PlanView, Widget};
+use super::storage::{Status, Store};
+use super::take_away::{self, TakeAway};
+use super::text::{ui, Ui};
+use crate::core::display::{self, minutes_for};
+use crate::core::export::{import, ImportError};
+use crate::core::read::{self, NotRead};
+use crate::core::session::{opening, OpeningNote};
+use crate::core::{Action, Answer, Diagnosis, Questionnaire, Screen, Session};
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RespondentProps {
+    pub content: ContentRef,
+    pub lang: AttrValue,
+    /// Distinguishes widgets on one page (radio group names, element ids).
+    pub instance: AttrValue,
+    pub store: Store,
+    /// Start content without roles at its first question (`start="questions"`).
+    pub skip_intro: bool,
+    pub contact: Option<(AttrValue, AttrValue)>,
+    /// Told the result (the export object) each time the respondent reaches it.
+    pub on_complete: Option<js_sys::Function>,
+    /// The boot script's asynchronous helpers (`contract::io`): promises are handled there,
+    /// which keeps an async runtime out of the wasm.
+    pub io: wasm_bindgen::JsValue,
+}
+
+#[component]
+pub fn Respondent(props: &RespondentProps) -> Html {
+    // State: the session, plus a saved session found in storage (offered, never forced).
+    let widget = use_reducer(|| {
+        let q = props.content.0.clone();
+        let t = ui(&props.lang);
+        let opened = opening(&q, props.store.load(&q), props.skip_intro);
+        let note = match &opened.note {
+            Some(OpeningNote::Resumed) => Some((t.resumed.to_string(), false)),
+            Some(OpeningNote::OtherVersion(v)) => Some(((t.saved_other_version)(v), true)),
+            Some(OpeningNote::Corrupt) => Some((t.saved_corrupt.to_string(), true)),
+            None => None,
+        };
+        // Storage that cannot be used is said last: it is why nothing else will be saved.
+        let note = if props.store.status == Status::Unavailable {
+            Some((t.storage_unavailable.to_string(), false))
+        } else {
+            note
+        };
+        let notice = note.map(|(text, alert)| Notice { text, alert });
+        Widget::new(q, props.lang.clone(), props.store.status, opened, notice)
+    });
+    let heading = use_node_ref();
+    let first_screen = use_mut_ref(|| true);
+    let q = widget.content.clone();
+    let s = &widget.session;
+    let t = ui(&widget.lang);
+
+    // The diagnosis, computed once per change of answers, role or checklist, and only while the
+    // result is shown: computing it on every answer would tax each click for nothing.
+    let diagnosis: Option<Rc<Diagnosis>> = {
+        let w = widget.clone();
+        let deps = (s.screen == Screen::Result)
+            .then(|| (s.role.clone(), s.answers.clone(), s.ticked.clone()));
+        (*use_memo(deps, move |deps| {
+            deps.as_ref()
+                .map(|_| Rc::new(w.session.diagnose(&w.content)))
+        }))
+        .clone()
+    };
+
+    // Effect: keep the saved copy in step with every answer. A session with nothing to restore
+    // (no answer, no tick) writes nothing and erases an earlier copy, so "start over" leaves
+    // nothing behind and a first render makes no storage call. Nothing is written while a saved
+    // session is on offer.
+    {
+        let w = widget.clone();
+        let store = props.store.clone();
+        use_effect_with(
+            (widget.session.clone(), widget.resume.is_some()),
+            move |(session, offering)| {
+                if *offering || w.storage != Status::Saved {
+                    return;
+                }
+                let result = if session.is_blank() {
+                    store.erase_if_held()
+                } else {
+                    store.save(&w.content, session)
+                };
+                if result.is_err() {
+                    w.dispatch(Msg::StorageFailed(Notice {
+                        text: ui(&w.lang).storage_failed.to_string(),
+                        alert: true,
+                    }));
+                }
+            },
+        );
+    }
+    // Effect: on a new screen, move focus to its heading (not on first load, which must not pull
+    // the host page's focus), record the first render for the benchmarks, and tell the host when
+    // the result is reached.
+    {
+        let heading = heading.clone();
+        let on_complete = props.on_complete.clone();
+        let reached = (q.clone(), diagnosis.clone(), widget.lang.clone());
+        use_effect_with(widget.session.screen, move |screen| {
+            if std::mem::replace(&mut *first_screen.borrow_mut(), false) {
+                super::mark_first_render();
+            } else if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+            let (q, diagnosis, lang) = reached;
+            if let (Screen::Result, Some(f), Some(d)) = (screen, on_complete, diagnosis) {
+                if let Some(value) = take_away::payload(&q, &d, &lang) {
+                    let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
+                }
+            }
+        });
+    }
+
+    // Callbacks
+    let act = |f: fn() -> Action| {
+        let w = widget.clone();
+        Callback::from(move |_: ()| w.dispatch(Msg::Do(f())))
+    };
+    let on_next = act(|| Action::Next);
+    let on_back = act(|| Action::Back);
+    let on_restart = act(|| Action::Restart);
+    let on_begin = act(|| Action::Begin);
+    let on_role = {
+        let w = widget.clone();
+        Callback::from(move |id: AttrValue| w.dispatch(Msg::Do(Action::ChooseRole(id.to_string()))))
+    };
+    // Memoised on the dispatcher, which never changes: every statement on the screen receives this
+    // callback, and a new one each render would make all their props differ, so one click would
+    // re-render every statement (400 of them on the stress page) instead of the one answered.
+    let on_answer = use_callback(
+        widget.dispatcher(),
+        |(q, answer): (AttrValue, Answer), dispatch| {
+            dispatch.dispatch(Msg::Do(Action::Answer {
+                question: q.to_string(),
+                answer,
+            }))
+        },
+    );
+    let on_toggle_item = {
+        let w = widget.clone();
+        Callback::from(move |id: String| w.dispatch(Msg::Do(Action::ToggleItem(id))))
+    };
+    let on_lang = {
+        let w = widget.clone();
+        Callback::from(move |lang: AttrValue| w.dispatch(Msg::SetLang(lang)))
+    };
+    let on_resume = {
+        let w = widget.clone();
+        Callback::from(move |_| w.dispatch(Msg::Resume))
+    };
+    let on_decline = {
+        let w = widget.clone();
+        let store = props.store.clone();
+        Callback::from(move |_| {
+            let _ = store.erase();
+            w.dispatch(Msg::DeclineResume)
+        })
+    };
+    let on_erase = {
+        let w = widget.clone();
+        let store = props.store.clone();
+        Callback::from(move |_| {
+            let t = ui(&w.lang);
+            match store.erase() {
+                Ok(()) => w.dispatch(Msg::Erased(Notice {
+                    text: t.erased.to_string(),
+                    alert: false,
+                })),
+                Err(()) => w.dispatch(Msg::Notify(Notice {
+                    text: t.erase_failed.to_string(),
+                    alert: true,
+                })),
+            }
+        })
+    };
+    let on_dismiss = {
+        let w = widget.clone();
+        Callback::from(move |_| w.dispatch(Msg::Dismiss))
+    };
+    let on_plan_view = {
+        let w = widget.clone();
+        Callback::from(move |v: PlanView| w.dispatch(Msg::SetPlanView(v)))
+    };
+    let on_open_file = {
+        let w = widget.clone();
+        let host_io = props.io.clone();
+        Callback::from(move |input: web_sys::HtmlInputElement| {
+            let w = w.clone();
+            let picked = input.clone();
+            io::read_file(&host_io, &input, move |text| {
+                picked.set_value(""); // so that picking the same file again reads it again
+                let t = ui(&w.lang);
+                match open_result(&w.content, t, text) {
+                    Ok(session) => {
+                        w.dispatch(Msg::Load(session));
+                        w.dispatch(Msg::Notify(Notice {
+                            text: t.import_ok.to_string(),
+                            alert: false,
+                        }));
+                    }
+                    Err(text) => w.dispatch(Msg::Notify(Notice { text, alert: true })),
+                }
+            });
+        })
+    };
+    let on_take = {
+        let w = widget.clone();
+        let host_io = props.io.clone();
+        let diagnosis = diagnosis.clone();
+        Callback::from(move |kind: TakeAway| {
+            let Some(d) = &diagnosis else {
+                return;
+            };
+            let w2 = w.clone();
+            let copied = move |ok: bool| {
+                let t = ui(&w2.lang);
+                w2.dispatch(Msg::Notify(Notice {
+                    text: (if ok { t.copied } else { t.copy_failed }).to_string(),
+                    alert: !ok,
+                }));
+            };
+            take_away::take(
+                kind,
+                &w.content,
+                d,
+                (&w.lang, ui(&w.lang)),
+                &host_io,
+                copied,
+            );
+        })
+    };
+
+    // The screen
+    let lang = widget.lang.clone();
+    let screen = match (s.screen, &diagnosis) {
+        (Screen::Start, _) => {
+            let roles: Vec<RoleOption> = q
+                .roles
+                .iter()
+                .map(|r| RoleOption {
+                    id: r.id.clone().into(),
+                    label: q.text(&r.label, &lang).to_string().into(),
+                    description: q.text(&r.description, &lang).to_string().into(),
+                })
+                .collect();
+            let typical = display::typical_questions(&q);
+            let resume = widget.resume.as_ref().map(|r| ResumeOffer {
+                answered: r.answers.len(),
+                at_result: r.screen == Screen::Result,
+            });
+            html! {
+                <StartScreen ui={t} title={q.text(&q.title, &lang).to_string()} intro={q.text(&q.intro, &lang).to_string()}
+                    show_intro={!props.skip_intro} questions={typical} minutes={minutes_for(typical)} {roles}
+                    current={s.role.clone().map(AttrValue::from)} {resume} heading={heading.clone()}
+                    on_choose={on_role} {on_begin} {on_resume} {on_decline} {on_open_file} instance={props.instance.clone()} />
+            }
+        }
+        (Screen::Section(n), _) => section_screen(
+            &q, s, n, &lang, t, &widget, props, &heading, on_answer, on_next, on_back,
+        ),
+        (Screen::Result, Some(d)) => {
+            let (date, _) = io::now();
+            let part = PartProps {
+                ui: t,
+                content: ContentRef(q.clone()),
+                diagnosis: d.clone(),
+                lang: lang.clone(),
+            };
+            html! {
+                <ResultView {part} {date} plan_view={widget.plan_view} heading={heading.clone()} contact={props.contact.clone()}
+                    {on_toggle_item} {on_plan_view} {on_take} {on_back} {on_restart} />
+            }
+        }
+        (Screen::Result, None) => Html::default(),
+    };
+
+    html! {
+        <Frame ui={t} content={ContentRef(q.clone())} lang={lang} notice={widget.notice.clone()} storage={widget.storage}
+            storage_key={props.store.key.clone()} {on_lang} {on_dismiss} {on_erase}>
+            { screen }
+        </Frame>
+    }
+}
+
+/// The `n`-th section the respondent goes through, numbered and with its choices as shown.
+#[allow(clippy::too_many_arguments)]
+fn section_screen(
+    q: &Questionnaire,
+    s: &Session,
+    n: usize,
+    lang: &AttrValue,
+    t: &'static Ui,
+    widget: &UseReducerHandle<Widget>,
+    props: &RespondentProps,
+    heading: &NodeRef,
+    on_answer: Callback<(AttrValue, Answer)>,
+    on_next: Callback<()>,
+    on_back: Callback<()>,
+) -> Html {
+    let role = s.role.as_deref();
+    let sections = s.sections(q);
+    let Some(&section) = sections.get(n) else {
+        return Html::default();
+    };
+    let first = display::first_number(q, role, &sections, n);
+    let questions: Vec<ShownQuestion> = q
+        .questions_in(section, role)
+        .enumerate()
+        .map(|(i, question)| ShownQuestion {
+            id: question.id.clone().into(),
+            number: first + i,
+            statement: q.statement(question, role, lang).to_string().into(),
+            choices: display::choices_shown(q, question, lang)
+                .into_iter()
+                .map(|(v, l)| {
+                    (
+                        AttrValue::from(v.to_string()),
+                        AttrValue::from(l.to_string()),
+                    )
+                })
+                .collect(),
+            dont_know: display::dont_know_label(q, question, lang)
+                .map(|l| AttrValue::from(l.to_string())),
+            selected: s.answers.get(&question.id).cloned(),
+            missing: s.unanswered.contains(&question.id),
+        })
+        .collect();
+    let unanswered: Vec<usize> = questions
+        .iter()
+        .filter(|q| q.missing)
+        .map(|q| q.number)
+        .collect();
+    let (done, asked) = s.progress(q);
+    let sec = &q.sections[section];
+    html! {
+        <SectionScreen ui={t} title={q.text(&sec.title, lang).to_string()}
+            intro={sec.intro.as_ref().map(|i| AttrValue::from(q.text(i, lang).to_string()))}
+            position={(n + 1, sections.len())} progress={(done, asked)} minutes_left={minutes_for(asked - done)}
+            {questions} {unanswered} refusals={widget.refusals} can_go_back=true group={props.instance.clone()}
+            heading={heading.clone()} {on_answer} {on_next} {on_back} />
+    }
+}
+
+/// Reads a result file the user picked; the error is the message to show.
+fn open_result(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<Session, String> {
+    let text = text.ok_or_else(|| t.import_not_json.to_string())?;
+    let file = read::result_export(&text).map_err(|e| match e {
+        NotRead::NotJson => t.import_not_json.to_string(),
+        NotRead::Misfit => t.import_not_result.to_string(),
+    })?;
+    import(content, &file).map_err(|e| match e {
+        ImportError::NotAResult => t.import_not_result.to_string(),
+        ImportError::OtherContent {
+            content_id,
+            content_version,
+        } => (t.import_other_content)(&content_id, &content_version),
+        ImportError::Altered => t.import_altered.to_string(),
+    })
+}

@@ -1,0 +1,86 @@
+//! Every form in which a result leaves the screen, all on the device: the result file (JSON),
+//! the Markdown summary (download or clipboard), print, and the host page's `diagnosis-complete`
+//! payload. Each renders from the one [`Diagnosis`].
+
+use super::io;
+use super::text::Ui;
+use crate::core::report::{markdown, ReportWords};
+use crate::core::{export, json, Diagnosis, Questionnaire};
+use wasm_bindgen::JsValue;
+
+/// The ways to take the result away.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TakeAway {
+    Print,
+    Json,
+    Markdown,
+    Copy,
+}
+
+/// Takes the result away as `kind`, in `lang` (a language of the questionnaire; `t` is the
+/// widget's words for it). `host_io` is the boot script's helpers; `copied` is told whether the
+/// clipboard took the summary.
+pub fn take(
+    kind: TakeAway,
+    content: &Questionnaire,
+    d: &Diagnosis,
+    (lang, t): (&str, &Ui),
+    host_io: &JsValue,
+    copied: impl FnOnce(bool) + 'static,
+) {
+    let (date, now) = io::now();
+    match kind {
+        TakeAway::Print => io::print(host_io),
+        TakeAway::Json => {
+            let file = export(content, d, lang, &now);
+            if let Ok(text) = json::to_string(&file, true) {
+                io::download(
+                    &format!("kintone-diagnosis-{date}.json"),
+                    "application/json",
+                    &text,
+                );
+            }
+        }
+        TakeAway::Markdown => {
+            io::download(
+                &format!("kintone-diagnosis-{date}.md"),
+                "text/markdown",
+                &summary(content, d, (lang, t), &date),
+            );
+        }
+        TakeAway::Copy => io::copy(host_io, &summary(content, d, (lang, t), &date), copied),
+    }
+}
+
+/// The result file as a plain JavaScript object (as `JSON.parse` makes), for the host page's
+/// `diagnosis-complete` event.
+pub fn payload(content: &Questionnaire, d: &Diagnosis, lang: &str) -> Option<JsValue> {
+    let (_, now) = io::now();
+    let text = json::to_string(&export(content, d, lang, &now), false).ok()?;
+    js_sys::JSON::parse(&text).ok()
+}
+
+fn summary(content: &Questionnaire, d: &Diagnosis, (lang, t): (&str, &Ui), date: &str) -> String {
+    markdown(content, d, &report_words(t), lang, date)
+}
+
+/// The result's headings and labels in the widget's words, shared by the result screen and the
+/// Markdown summary.
+pub fn report_words(t: &Ui) -> ReportWords<'static> {
+    ReportWords {
+        date: t.report_date,
+        role: t.report_role,
+        version: t.report_version,
+        verdicts: [t.verdict_blocked, t.verdict_healthy, t.verdict_insufficient],
+        primary: t.primary_title,
+        because: t.because,
+        quote: t.quote,
+        plan: t.plan_title,
+        owner: t.report_owner,
+        all: t.all_blockers,
+        blocker: t.blocker,
+        score: t.score,
+        severity: t.severity,
+        not_enough: t.not_enough,
+    }
+}
