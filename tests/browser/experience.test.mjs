@@ -134,6 +134,32 @@ test("a reload offers to continue where the respondent left off", async () => {
   await page.close();
 });
 
+test("answers saved and results exported by the previous release still open", async () => {
+  // Made by the 2026-11-27 build through its real export and storage (tests/fixtures/released),
+  // before the fingerprint was defined by its algorithm.
+  const released = (name) => join("tests/fixtures/released", name);
+  const { page } = await fresh();
+  await page.locator("[data-open-file]").setInputFiles(released("result-2026.11.2-promoter.json"));
+  await page.locator("[data-result]").waitFor();
+  assert.equal(await notice(page), "結果ファイルを読み込みました。閉じる");
+  assert.ok(await page.locator('[data-item="security"]').isChecked());
+  assert.ok(await page.locator("[data-primary]").count(), "its main blockers are shown");
+
+  const midway = readFileSync(released("session-2026.11.2-midway.json"), "utf8");
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, midway]);
+  await page.reload();
+  await page.locator("[data-resume]").click();
+  await page.locator("[data-q]").first().waitFor();
+  assert.ok(await page.locator('[data-q="fin_opaque"] [data-v="2"]').isChecked(), "its answers are back");
+  // Saved again by this build, in the new layout with the canonical fingerprint.
+  await page.locator('[data-q="fin_opaque"] [data-v="3"]').click();
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  assert.equal(saved.format_version, 2);
+  assert.notEqual(saved.fingerprint, JSON.parse(midway).fingerprint);
+  assert.equal(Object.keys(saved.answers).length, 10);
+  await page.close();
+});
+
 test("a saved session from an older questionnaire or a corrupt one gets a clear message, and the widget works", async () => {
   const { page } = await fresh();
   await page.locator('[data-role="staff"]').click();
