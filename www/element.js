@@ -305,6 +305,17 @@ function printAlone(target) {
   }
 }
 
+// A double or triple click is one click here: the widget has no use for a second one, and the
+// second click of a double click on "next" lands on whatever the next screen puts under the
+// pointer (an answer never given, or "start over" on the result). Enter or Space held down
+// likewise acts once. Listening on the widget's root in the capture phase, before anything else.
+function swallowRepeats(event) {
+  if (event.detail > 1 || (event.repeat && (event.key === "Enter" || event.key === " "))) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}
+
 function uniqueKey(key) {
   const base = key || CONTRACT.defaultNamespace;
   let k = base;
@@ -326,6 +337,8 @@ async function mountInto(target, options, styleRoot, source) {
   } catch (e) {
     return fail(target, e);
   }
+  target.addEventListener("click", swallowRepeats, true);
+  target.addEventListener("keydown", swallowRepeats, true);
   const firstScreen = takeOverFirstScreen(target, o, source);
   if (firstScreen) {
     // Let the browser paint it before the module's start-up takes the main thread.

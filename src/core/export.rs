@@ -9,6 +9,7 @@ use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
 use super::scoring::Answers;
 use super::session::{Screen, Session};
+use super::validate::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// Marks the file as this widget's result.
@@ -109,9 +110,10 @@ pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, I
         &file.fingerprint,
         retired,
     ) {
+        // Named in the message: a file can carry anything there, so only its start.
         return Err(ImportError::OtherContent {
-            content_id: file.content_id.clone(),
-            content_version: file.content_version.clone(),
+            content_id: excerpt(&file.content_id, 40),
+            content_version: excerpt(&file.content_version, 20),
         });
     }
     let snapshot = super::session::Snapshot {

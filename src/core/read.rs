@@ -12,15 +12,36 @@ use super::json::{parse, Value};
 use super::map::Map;
 use super::scoring::Answer;
 use super::session::{Screen, Snapshot};
-use super::validate::Problem;
+use super::validate::{excerpt, Problem};
+
+/// The largest questionnaire read, in bytes of JSON (the shipped one is about 100 KB; one with
+/// 2,000 statements in two languages about 1 MB).
+pub const MAX_CONTENT_BYTES: usize = 4 << 20;
+/// The largest result file or saved session read, in bytes (a real one is 2-4 KB).
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+/// The most entries one object may have (a result file's answers: one per statement).
+pub const MAX_KEYS: usize = 5_000;
 
 /// Reads a questionnaire. Errors: the JSON syntax error, or every value that does not fit.
 pub fn content(text: &str) -> Result<Content, Vec<Problem>> {
+    if text.len() > MAX_CONTENT_BYTES {
+        return Err(vec![Problem::new(
+            "JSON",
+            format!(
+                "the questionnaire is {} KB; at most {} KB is read",
+                text.len() / 1024,
+                MAX_CONTENT_BYTES / 1024
+            ),
+        )]);
+    }
     read_root(text, true)
 }
 
 /// Reads a saved session; `None` if the text is not one (the widget then says it is unreadable).
 pub fn snapshot(text: &str) -> Option<Snapshot> {
+    if text.len() > MAX_FILE_BYTES {
+        return None;
+    }
     read_root(text, false).ok()
 }
 
@@ -31,10 +52,15 @@ pub enum NotRead {
     NotJson,
     /// JSON, but not shaped like a result file.
     Misfit,
+    /// Larger than any result file ([`MAX_FILE_BYTES`]).
+    TooLarge,
 }
 
 /// Reads a result file made by the widget's export.
 pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(NotRead::TooLarge);
+    }
     let value = parse(text).map_err(|_| NotRead::NotJson)?;
     let mut r = Reading::new(false);
     match ResultExport::read(&value, &mut r) {
@@ -44,12 +70,7 @@ pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
 }
 
 fn read_root<T: Read>(text: &str, strict: bool) -> Result<T, Vec<Problem>> {
-    let value = parse(text).map_err(|e| {
-        vec![Problem {
-            path: "JSON".into(),
-            message: e.to_string(),
-        }]
-    })?;
+    let value = parse(text).map_err(|e| vec![Problem::new("JSON", e.to_string())])?;
     let mut r = Reading::new(strict);
     match T::read(&value, &mut r) {
         Some(out) if r.problems.is_empty() => Ok(out),
@@ -77,11 +98,11 @@ impl Reading {
 
     fn problem(&mut self, message: String) {
         let path = if self.path.is_empty() {
-            "(top)".to_string()
+            "(top)"
         } else {
-            self.path.clone()
+            self.path.as_str()
         };
-        self.problems.push(Problem { path, message });
+        self.problems.push(Problem::new(path, message));
     }
 
     /// Reports that `v` is not what `expected` names; always `None`.
@@ -96,7 +117,12 @@ impl Reading {
         if !self.path.is_empty() && !segment.starts_with('[') {
             self.path.push('.');
         }
-        self.path.push_str(segment);
+        // A key can be as long as the file: the path quotes its start only.
+        if segment.len() > 60 {
+            self.path.push_str(&excerpt(segment, 60));
+        } else {
+            self.path.push_str(segment);
+        }
         let out = f(self);
         self.path.truncate(len);
         out
@@ -125,8 +151,16 @@ impl Reading {
         let Value::Object(entries) = v else {
             return self.mismatch(v, "an object `{...}`");
         };
+        if entries.len() > MAX_KEYS {
+            self.problem(format!(
+                "{} entries in one object; at most {MAX_KEYS} are read",
+                entries.len()
+            ));
+            return None;
+        }
+        let repeated = repeated_keys(entries);
         for (i, (key, value)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(k, _)| k == key) {
+            if repeated[i] {
                 self.at(key, |r| r.problem("appears twice in one object".into()));
                 continue;
             }
@@ -139,6 +173,31 @@ impl Reading {
         }
         Some(())
     }
+}
+
+/// Marks each entry whose key an earlier entry of the same object has. Linear in the entries:
+/// an open-addressing table over FNV-1a, where comparing every pair (as this once did) froze the
+/// page for minutes on a file with 100,000 keys.
+fn repeated_keys(entries: &[(String, Value)]) -> Vec<bool> {
+    let size = (entries.len() * 2).next_power_of_two();
+    let mut table = vec![usize::MAX; size];
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| {
+            let mut slot = super::fingerprint::fnv1a(key.as_bytes()) as usize & (size - 1);
+            loop {
+                match table[slot] {
+                    usize::MAX => {
+                        table[slot] = i;
+                        return false;
+                    }
+                    j if entries[j].0 == *key => return true,
+                    _ => slot = (slot + 1) & (size - 1),
+                }
+            }
+        })
+        .collect()
 }
 
 /// Appends `n` in decimal.
@@ -373,7 +432,10 @@ fn variant<'v>(v: &'v Value, r: &mut Reading, names: &str) -> Option<(&'v str, &
 }
 
 fn unknown_variant<T>(r: &mut Reading, name: &str, names: &str) -> Option<T> {
-    r.problem(format!("unknown kind `{name}`, expected {names}"));
+    r.problem(format!(
+        "unknown kind `{}`, expected {names}",
+        excerpt(name, 40)
+    ));
     None
 }
 

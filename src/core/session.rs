@@ -207,7 +207,7 @@ impl Session {
             retired,
         ) {
             return Err(RestoreError::OtherContent {
-                saved_version: snap.content_version.clone(),
+                saved_version: super::validate::excerpt(&snap.content_version, 20),
             });
         }
         let mut session = Session::new();
@@ -280,7 +280,10 @@ pub enum RestoreError {
 pub enum Saved {
     Nothing,
     Session(Session),
-    /// Saved with another version of the questionnaire (the version it names).
+    /// Saved by a newer build: in a newer layout, or for a later version of this questionnaire
+    /// (the version it names). Left untouched: this build must not erase or overwrite it.
+    Newer(String),
+    /// Saved with an earlier or another version of the questionnaire (the version it names).
     OtherVersion(String),
     /// Unreadable, or not a session of this questionnaire's shape.
     Corrupt,
@@ -292,11 +295,29 @@ impl Saved {
         let Some(snapshot) = super::read::snapshot(text) else {
             return Saved::Corrupt;
         };
+        let version = || super::validate::excerpt(&snapshot.content_version, 20);
+        let ours = snapshot.format == SNAPSHOT_FORMAT && snapshot.content_id == content.id;
+        if ours
+            && (snapshot.format_version > SNAPSHOT_VERSION
+                || later_version(&snapshot.content_version, &content.content_version))
+        {
+            return Saved::Newer(version());
+        }
         match Session::restore(content, &snapshot) {
             Ok(session) => Saved::Session(session),
-            Err(RestoreError::OtherContent { saved_version }) => Saved::OtherVersion(saved_version),
+            Err(RestoreError::OtherContent { .. }) => Saved::OtherVersion(version()),
             Err(_) => Saved::Corrupt,
         }
+    }
+}
+
+/// Whether version `a` comes after `b`, comparing their numbers part by part ("2026.12.1" after
+/// "2026.11.2"; "10" after "9"). Versions that are not dotted numbers are never called later.
+pub fn later_version(a: &str, b: &str) -> bool {
+    let parts = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
+    match (parts(a), parts(b)) {
+        (Some(a), Some(b)) => a > b,
+        _ => false,
     }
 }
 
@@ -305,6 +326,8 @@ impl Saved {
 pub enum OpeningNote {
     /// The saved answers were continued without asking (no start screen to ask on).
     Resumed,
+    /// A newer build's saved answers are there, kept as they are: this widget saves nothing.
+    Newer(String),
     OtherVersion(String),
     Corrupt,
 }
@@ -337,6 +360,7 @@ pub fn opening(content: &Content, saved: Saved, skip_intro: bool) -> Opening {
             out.note = Some(OpeningNote::Resumed);
         }
         Saved::Session(saved) if saved != Session::new() => out.resume = Some(saved),
+        Saved::Newer(v) => out.note = Some(OpeningNote::Newer(v)),
         Saved::OtherVersion(v) => out.note = Some(OpeningNote::OtherVersion(v)),
         Saved::Corrupt => out.note = Some(OpeningNote::Corrupt),
         _ => {}

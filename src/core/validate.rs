@@ -18,6 +18,35 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem whose path and message are cut to a readable length: both may quote what the
+    /// file says, and a file can say anything (a five-megabyte id).
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem::cut(path.into(), message.into())
+    }
+
+    // Once in the wasm, not inlined into each of the validator's many calls.
+    #[inline(never)]
+    fn cut(path: String, message: String) -> Problem {
+        Problem {
+            path: excerpt(&path, 200),
+            message: excerpt(&message, 300),
+        }
+    }
+}
+
+/// `s` cut to at most `max` characters, with "…" where it was cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => {
+            let mut out = s[..at].to_string();
+            out.push('…');
+            out
+        }
+        None => s.to_string(),
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
@@ -61,10 +90,7 @@ impl<'a> Ids<'a> {
 
 impl<'a> Validator<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+        self.problems.push(Problem::new(path, message));
     }
 
     fn run(&mut self) {

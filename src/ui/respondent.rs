@@ -2,12 +2,13 @@
 //! result. Wires the core session (through the reducer in `state.rs`), storage and the take-away
 //! formats to the screens; what each screen shows comes from `core::display`.
 
-use super::components::frame::Frame;
+use super::components::confirm::{confirm, ConfirmProps};
+use super::components::frame::{frame, FrameProps};
 use super::components::result::{PartProps, ResultView};
 use super::components::section::{SectionScreen, ShownQuestion};
 use super::components::start::{ResumeOffer, RoleOption, StartScreen};
 use super::io;
-use super::state::{ContentRef, Msg, Notice, PlanView, Widget};
+use super::state::{ContentRef, Msg, Notice, Pending, PlanView, Widget};
 use super::storage::{Status, Store};
 use super::take_away::{self, TakeAway};
 use super::text::{ui, Ui};
@@ -46,6 +47,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         let opened = opening(&q, props.store.load(&q), props.skip_intro);
         let note = match &opened.note {
             Some(OpeningNote::Resumed) => Some((t.resumed.to_string(), false)),
+            Some(OpeningNote::Newer(v)) => Some(((t.saved_newer)(v), true)),
             Some(OpeningNote::OtherVersion(v)) => Some(((t.saved_other_version)(v), true)),
             Some(OpeningNote::Corrupt) => Some((t.saved_corrupt.to_string(), true)),
             None => None,
@@ -57,9 +59,14 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             note
         };
         let notice = note.map(|(text, alert)| Notice { text, alert });
-        Widget::new(q, props.lang.clone(), props.store.status, opened, notice)
+        let storage = match opened.note {
+            Some(OpeningNote::Newer(_)) => Status::Kept,
+            _ => props.store.status,
+        };
+        Widget::new(q, props.lang.clone(), storage, opened, notice)
     });
     let heading = use_node_ref();
+    let keep = use_node_ref();
     let first_screen = use_mut_ref(|| true);
     let q = widget.content.clone();
     let s = &widget.session;
@@ -127,6 +134,16 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         });
     }
 
+    // Effect: a destructive action asked for moves the focus to "keep" (the safe answer).
+    {
+        let keep = keep.clone();
+        use_effect_with(widget.pending.is_some(), move |asking| {
+            if let (true, Some(button)) = (*asking, keep.cast::<HtmlElement>()) {
+                let _ = button.focus();
+            }
+        });
+    }
+
     // Callbacks
     let act = |f: fn() -> Action| {
         let w = widget.clone();
@@ -134,11 +151,24 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     };
     let on_next = act(|| Action::Next);
     let on_back = act(|| Action::Back);
-    let on_restart = act(|| Action::Restart);
     let on_begin = act(|| Action::Begin);
+    let ask = |pending: Pending| {
+        let w = widget.clone();
+        Callback::from(move |_: ()| w.dispatch(Msg::Ask(pending.clone())))
+    };
+    let on_restart = ask(Pending::Restart);
+    let on_erase = ask(Pending::Erase);
     let on_role = {
         let w = widget.clone();
-        Callback::from(move |id: AttrValue| w.dispatch(Msg::Do(Action::ChooseRole(id.to_string()))))
+        Callback::from(move |id: AttrValue| {
+            let id = id.to_string();
+            // Starting afresh drops the saved answers on offer: ask first.
+            w.dispatch(if w.resume.is_some() {
+                Msg::Ask(Pending::ChooseRole(id))
+            } else {
+                Msg::Do(Action::ChooseRole(id))
+            })
+        })
     };
     // Memoised on the dispatcher, which never changes: every statement on the screen receives this
     // callback, and a new one each render would make all their props differ, so one click would
@@ -172,22 +202,42 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             w.dispatch(Msg::DeclineResume)
         })
     };
-    let on_erase = {
+    // The respondent confirmed the pending destructive action.
+    let on_confirm = {
         let w = widget.clone();
         let store = props.store.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: ()| {
             let t = ui(&w.lang);
-            match store.erase() {
-                Ok(()) => w.dispatch(Msg::Erased(Notice {
-                    text: t.erased.to_string(),
-                    alert: false,
-                })),
-                Err(()) => w.dispatch(Msg::Notify(Notice {
-                    text: t.erase_failed.to_string(),
-                    alert: true,
-                })),
+            match w.pending.clone() {
+                Some(Pending::Restart) => w.dispatch(Msg::Do(Action::Restart)),
+                Some(Pending::Erase) => match store.erase() {
+                    Ok(()) => w.dispatch(Msg::Erased(Notice {
+                        text: t.erased.to_string(),
+                        alert: false,
+                    })),
+                    Err(()) => w.dispatch(Msg::Notify(Notice {
+                        text: t.erase_failed.to_string(),
+                        alert: true,
+                    })),
+                },
+                Some(Pending::ChooseRole(id)) => {
+                    w.dispatch(Msg::DeclineResume);
+                    w.dispatch(Msg::Do(Action::ChooseRole(id)));
+                }
+                Some(Pending::Load(session)) => {
+                    w.dispatch(Msg::Load(session));
+                    w.dispatch(Msg::Notify(Notice {
+                        text: t.import_ok.to_string(),
+                        alert: false,
+                    }));
+                }
+                None => {}
             }
         })
+    };
+    let on_cancel = {
+        let w = widget.clone();
+        Callback::from(move |_: ()| w.dispatch(Msg::Cancel))
     };
     let on_dismiss = {
         let w = widget.clone();
@@ -207,6 +257,10 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 picked.set_value(""); // so that picking the same file again reads it again
                 let t = ui(&w.lang);
                 match open_result(&w.content, t, text) {
+                    // Answers on offer or under way would be replaced: ask first.
+                    Ok(session) if w.resume.is_some() || !w.session.is_blank() => {
+                        w.dispatch(Msg::Ask(Pending::Load(session)))
+                    }
                     Ok(session) => {
                         w.dispatch(Msg::Load(session));
                         w.dispatch(Msg::Notify(Notice {
@@ -290,12 +344,38 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         (Screen::Result, None) => Html::default(),
     };
 
-    html! {
-        <Frame ui={t} content={ContentRef(q.clone())} lang={lang} notice={widget.notice.clone()} storage={widget.storage}
-            storage_key={props.store.key.clone()} {on_lang} {on_dismiss} {on_erase}>
-            { screen }
-        </Frame>
-    }
+    let confirm = widget.pending.as_ref().map(|p| {
+        let (question, label) = match p {
+            Pending::Restart => (t.confirm_restart.to_string(), t.restart_confirmed),
+            Pending::Erase => (t.confirm_erase.to_string(), t.erase_confirmed),
+            Pending::ChooseRole(_) => (
+                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.answers.len())),
+                t.drop_saved_confirmed,
+            ),
+            Pending::Load(_) => (t.confirm_replace.to_string(), t.replace_confirmed),
+        };
+        confirm(ConfirmProps {
+            ui: t,
+            question: question.into(),
+            confirm: label.into(),
+            on_confirm,
+            on_cancel,
+            keep: keep.clone(),
+        })
+    });
+
+    let chrome = FrameProps {
+        ui: t,
+        content: ContentRef(q.clone()),
+        lang,
+        notice: widget.notice.clone(),
+        storage: widget.storage,
+        storage_key: props.store.key.clone().into(),
+        on_lang,
+        on_dismiss,
+        on_erase,
+    };
+    frame(chrome, html! { <>{ for confirm }{ screen }</> })
 }
 
 /// The `n`-th section the respondent goes through, numbered and with its choices as shown.
@@ -363,6 +443,7 @@ fn open_result(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<
     let file = read::result_export(&text).map_err(|e| match e {
         NotRead::NotJson => t.import_not_json.to_string(),
         NotRead::Misfit => t.import_not_result.to_string(),
+        NotRead::TooLarge => t.import_too_large.to_string(),
     })?;
     import(content, &file).map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),

@@ -30,6 +30,20 @@ pub struct Notice {
     pub alert: bool,
 }
 
+/// A destructive action the respondent asked for, waiting for them to confirm it: nothing they
+/// have answered or saved is thrown away on one click.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Pending {
+    /// Forget every answer and start again (the result's "start over").
+    Restart,
+    /// Erase the answers saved on this device (the privacy panel).
+    Erase,
+    /// Start afresh in this role while saved answers are on offer (they would be dropped).
+    ChooseRole(String),
+    /// Show an opened result file in place of unfinished answers.
+    Load(Session),
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PlanView {
     ByWhen,
@@ -48,6 +62,8 @@ pub struct Widget {
     pub plan_view: PlanView,
     /// Counts refused "next" presses, so each one moves focus to the first unanswered question.
     pub refusals: u32,
+    /// A destructive action awaiting confirmation.
+    pub pending: Option<Pending>,
 }
 
 // By hand: the content is shared and never edited, so pointer equality is enough and spares a
@@ -62,6 +78,7 @@ impl PartialEq for Widget {
             && self.storage == o.storage
             && self.plan_view == o.plan_view
             && self.refusals == o.refusals
+            && self.pending == o.pending
     }
 }
 
@@ -81,6 +98,10 @@ pub enum Msg {
     /// The saved answers were erased: start afresh.
     Erased(Notice),
     SetPlanView(PlanView),
+    /// Ask before a destructive action.
+    Ask(Pending),
+    /// The respondent kept things as they were.
+    Cancel,
 }
 
 impl Widget {
@@ -101,6 +122,7 @@ impl Widget {
             storage,
             plan_view: PlanView::ByWhen,
             refusals: 0,
+            pending: None,
         }
     }
 }
@@ -110,6 +132,8 @@ impl Reducible for Widget {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Anything else the respondent does answers a pending question with "no".
+        next.pending = None;
         match msg {
             Msg::Do(action) => {
                 let is_next = action == Action::Next;
@@ -141,11 +165,17 @@ impl Reducible for Widget {
                 next.notice = Some(notice);
             }
             Msg::Erased(notice) => {
+                // A newer build's answers, erased by the respondent: this widget may save again.
+                if next.storage == Status::Kept {
+                    next.storage = Status::Saved;
+                }
                 next.session = Session::new();
                 next.resume = None;
                 next.notice = Some(notice);
             }
             Msg::SetPlanView(view) => next.plan_view = view,
+            Msg::Ask(pending) => next.pending = Some(pending),
+            Msg::Cancel => {}
         }
         // Returning the same Rc tells yew nothing changed, so nothing re-renders.
         if next == *self {

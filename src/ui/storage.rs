@@ -19,6 +19,9 @@ pub enum Status {
     Off,
     /// The browser refused (blocked or full); answers live only in the page.
     Unavailable,
+    /// A newer build's saved answers are under the key: kept as they are, so nothing is written
+    /// until the respondent erases them.
+    Kept,
 }
 
 #[derive(Clone, PartialEq)]
@@ -62,8 +65,11 @@ impl Store {
         else {
             return Saved::Nothing;
         };
-        self.may_hold.set(true);
-        Saved::read(content, &text)
+        let saved = Saved::read(content, &text);
+        // Only what this build can resume is its own to erase when the respondent starts over;
+        // anything else stays until the respondent saves over it (or, a newer build's, erases it).
+        self.may_hold.set(matches!(saved, Saved::Session(_)));
+        saved
     }
 
     /// Saves the session. An error means the browser refused (quota, blocked).

@@ -276,6 +276,7 @@ test("on the consultancy page, the print button prints the report alone, not the
   // The copy holds the answers: it goes with the report (headless Chromium never fires
   // afterprint, which removes it in a desktop browser once the print dialog closes).
   await page.locator("[data-restart]").click();
+  await page.locator("[data-confirm]").click();
   await page.locator(".roles").waitFor();
   const left = await page.locator("kintone-diagnosis").evaluate((el) => el.shadowRoot.querySelectorAll("iframe").length);
   assert.equal(left, 0, "starting over removes the print frame and its copy of the answers");

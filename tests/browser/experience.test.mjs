@@ -210,7 +210,13 @@ test("erasing removes the saved answers and starts afresh", async () => {
   assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
   await page.locator("[data-privacy] summary").click();
   assert.match(await page.locator("[data-privacy]").textContent(), new RegExp(STORAGE_KEY));
+  // Asked first, with the focus on keeping everything.
   await page.locator("[data-erase]").click();
+  assert.equal((await focused(page)).attrs["data-keep"], "");
+  await page.keyboard.press("Enter");
+  assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null, "kept");
+  await page.locator("[data-erase]").click();
+  await page.locator("[data-confirm]").click();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
   assert.match(await notice(page), /消去しました/);
   assert.ok(await page.locator("[data-role]").count(), "back on the start screen");
@@ -241,6 +247,7 @@ test("the result exports to JSON and Markdown, imports back identically, and bad
 
   // Start over, then open the file: the same result comes back.
   await page.locator("[data-restart]").click();
+  await page.locator("[data-confirm]").click();
   await page.locator("[data-open-file]").setInputFiles(jsonPath);
   await page.locator("[data-result]").waitFor();
   assert.deepEqual(await page.locator("[data-score]").allTextContents(), scores);
@@ -254,6 +261,7 @@ test("the result exports to JSON and Markdown, imports back identically, and bad
     ["altered.json", JSON.stringify({ ...file, scores: file.scores.map((s) => ({ ...s, score: 1 })) }), /編集されたか壊れている/],
   ];
   await page.locator("[data-restart]").click();
+  await page.locator("[data-confirm]").click();
   for (const [name, body, message] of bad) {
     const p = join(ARTIFACTS, name);
     writeFileSync(p, body);

@@ -103,7 +103,12 @@ export async function completeDiagnosis(root, role, pick) {
     // Chosen on the first screen rendered at build time, the role takes effect once the widget
     // is live: wait for its first section.
     await root.locator(`[data-role="${role}"]`).click();
-    await root.locator("[data-q]").first().waitFor();
+    // With saved answers on offer, starting afresh asks first (they would be dropped): confirm.
+    await root.locator("[data-q], [data-confirm]").first().waitFor();
+    if (await root.locator("[data-confirm]").count()) {
+      await root.locator("[data-confirm]").click();
+      await root.locator("[data-q]").first().waitFor();
+    }
   }
   let sections = 0;
   while (!(await root.locator("[data-result]").count())) {

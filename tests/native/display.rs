@@ -155,3 +155,49 @@ fn a_widget_that_starts_at_the_questions_continues_the_saved_answers() {
         (saved, None, Some(OpeningNote::Resumed))
     );
 }
+
+#[test]
+fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
+    use kintone_diagnosis::core::json;
+    use kintone_diagnosis::core::session::later_version;
+    let c = shipped();
+    let mut snap = begun(&c, "staff").snapshot(&c);
+    let text = |s: &kintone_diagnosis::core::Snapshot| json::to_string(s, false).unwrap();
+    assert!(matches!(Saved::read(&c, &text(&snap)), Saved::Session(_)));
+    // A later layout of this widget's sessions.
+    snap.format_version = 3;
+    assert_eq!(
+        Saved::read(&c, &text(&snap)),
+        Saved::Newer("2026.11.2".into())
+    );
+    // A later version of this questionnaire; an earlier one is only "another version".
+    snap.format_version = 2;
+    snap.content_version = "2026.12.1".into();
+    assert_eq!(
+        Saved::read(&c, &text(&snap)),
+        Saved::Newer("2026.12.1".into())
+    );
+    snap.content_version = "2026.10.9".into();
+    assert_eq!(
+        Saved::read(&c, &text(&snap)),
+        Saved::OtherVersion("2026.10.9".into())
+    );
+    // Another questionnaire's session under the key is not "newer".
+    snap.content_id = "another".into();
+    snap.content_version = "9999".into();
+    assert_eq!(
+        Saved::read(&c, &text(&snap)),
+        Saved::OtherVersion("9999".into())
+    );
+    assert_eq!(
+        opening(&c, Saved::Newer("3".into()), false).note,
+        Some(OpeningNote::Newer("3".into()))
+    );
+
+    assert!(later_version("2026.12.1", "2026.11.2"));
+    assert!(later_version("10", "9"));
+    assert!(later_version("2026.11.2.1", "2026.11.2"));
+    assert!(!later_version("2026.11.2", "2026.11.2"));
+    assert!(!later_version("2026.9", "2026.11"));
+    assert!(!later_version("b", "a"), "not numbers: never called later");
+}

@@ -2,6 +2,7 @@
 
 mod display;
 mod fingerprint;
+mod hostile;
 mod json;
 mod personas;
 mod properties;

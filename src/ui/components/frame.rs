@@ -7,7 +7,7 @@ use crate::ui::storage::Status;
 use crate::ui::text::Ui;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the frame shows around a page's screen.
 pub struct FrameProps {
     pub ui: &'static Ui,
     pub content: ContentRef,
@@ -18,11 +18,11 @@ pub struct FrameProps {
     pub on_lang: Callback<AttrValue>,
     pub on_dismiss: Callback<()>,
     pub on_erase: Callback<()>,
-    pub children: Html,
 }
 
-#[component]
-pub fn Frame(props: &FrameProps) -> Html {
+/// A function rather than a component: it renders whenever its page does, and each component
+/// costs the widget about a kilobyte of wasm.
+pub fn frame(props: FrameProps, children: Html) -> Html {
     let t = props.ui;
     let languages = &props.content.0.languages;
     html! {
@@ -46,10 +46,10 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <button type="button" class="dismiss" onclick={props.on_dismiss.reform(|_| ())}>{ t.dismiss }</button>
                 </div>
             }
-            { props.children.clone() }
+            { children }
             <footer class="kd-footer no-print">
                 <PrivacyPanel ui={t} storage={props.storage} storage_key={props.storage_key.clone()}
-                    content={props.content.clone()} on_erase={props.on_erase.clone()} />
+                    content={props.content} on_erase={props.on_erase} />
             </footer>
         </div>
     }

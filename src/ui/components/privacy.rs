@@ -38,6 +38,7 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
         Status::Saved => (ui.privacy_stored_at)(&props.storage_key),
         Status::Off => ui.privacy_off.to_string(),
         Status::Unavailable => ui.privacy_not_stored.to_string(),
+        Status::Kept => ui.privacy_kept.to_string(),
     };
     html! {
         <details class="privacy-panel" data-privacy="">

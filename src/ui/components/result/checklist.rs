@@ -3,16 +3,9 @@
 use super::PartProps;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChecklistProps {
-    pub part: PartProps,
-    /// Called with the id of the item ticked or unticked.
-    pub on_toggle: Callback<String>,
-}
-
-#[component]
-pub fn Checklist(props: &ChecklistProps) -> Html {
-    let p = &props.part;
+/// A function rather than a component, like every part of the result: see `primary.rs`.
+/// `on_toggle` is called with the id of the item ticked or unticked.
+pub fn checklist(p: &PartProps, on_toggle: &Callback<String>) -> Html {
     let c = &p.content.0;
     let lang = p.lang.as_str();
     if c.checklist.items.is_empty() {
@@ -27,7 +20,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <li key={item.id.clone()}>
                     <label>
                         <input type="checkbox" data-item={item.id.clone()} checked={p.diagnosis.has(&item.id)}
-                            onchange={ let id = item.id.clone(); props.on_toggle.reform(move |_| id.clone()) } />
+                            onchange={ let id = item.id.clone(); on_toggle.reform(move |_| id.clone()) } />
                         <span class="item-label">{ c.text(&item.label, lang) }</span>
                         <span class="item-detail">{ c.text(&item.detail, lang) }</span>
                     </label>

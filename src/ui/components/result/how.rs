@@ -4,8 +4,9 @@
 use super::PartProps;
 use yew::prelude::*;
 
-#[component]
-pub fn HowReached(props: &PartProps) -> Html {
+/// A function rather than a component: it renders with the rest of the result, and each
+/// component costs the widget about a kilobyte of wasm.
+pub fn how_reached(props: &PartProps) -> Html {
     let ui = props.ui;
     let q = &props.content.0;
     let d = &props.diagnosis;

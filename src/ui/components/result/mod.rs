@@ -1,6 +1,6 @@
 //! The result screen, most important first: primary blockers with their reasons, the plan, the
 //! checklist, the chart with its table, how the result was reached, and ways to take it away.
-//! Each part is a component of its own, rendering from the one [`Diagnosis`].
+//! Each part is a module of its own, a function rendering from the one [`Diagnosis`].
 
 mod checklist;
 mod how;
@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What every part of the result renders from.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct PartProps {
     pub ui: &'static Ui,
     pub content: ContentRef,
@@ -66,12 +66,12 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </header>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ ui.result_title }</h2>
             <p class="verdict">{ verdict }</p>
-            <primary::PrimaryBlockers ..part.clone() />
+            { primary::primary_blockers(part) }
             <h3>{ ui.plan_title }</h3>
-            <plan::Plan part={part.clone()} view={props.plan_view} on_view={props.on_plan_view.clone()} />
-            <checklist::Checklist part={part.clone()} on_toggle={props.on_toggle_item.clone()} />
-            <scores::Scores ..part.clone() />
-            <how::HowReached ..part.clone() />
+            { plan::plan(part, props.plan_view, &props.on_plan_view) }
+            { checklist::checklist(part, &props.on_toggle_item) }
+            { scores::scores(part) }
+            { how::how_reached(part) }
 
             <h3 class="no-print">{ ui.take_title }</h3>
             <div class="take no-print">

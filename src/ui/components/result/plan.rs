@@ -6,17 +6,9 @@ use crate::core::PlannedStep;
 use crate::ui::state::PlanView;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanProps {
-    pub part: PartProps,
-    pub view: PlanView,
-    pub on_view: Callback<PlanView>,
-}
-
-#[component]
-pub fn Plan(props: &PlanProps) -> Html {
-    let p = &props.part;
-    let (ui, c, d, view) = (p.ui, &p.content.0, &p.diagnosis, props.view);
+/// A function rather than a component, like every part of the result: see `primary.rs`.
+pub fn plan(p: &PartProps, view: PlanView, on_view: &Callback<PlanView>) -> Html {
+    let (ui, c, d) = (p.ui, &p.content.0, &p.diagnosis);
     let lang = p.lang.as_str();
     let l = p.labels();
     if d.plan.is_empty() {
@@ -50,9 +42,9 @@ pub fn Plan(props: &PlanProps) -> Html {
         <div class="plan-wrap">
             <div class="plan-view no-print" role="group" aria-label={ui.plan_title}>
                 <button type="button" aria-pressed={by_when.to_string()} data-plan-view="when"
-                    onclick={props.on_view.reform(|_| PlanView::ByWhen)}>{ ui.by_when }</button>
+                    onclick={on_view.reform(|_| PlanView::ByWhen)}>{ ui.by_when }</button>
                 <button type="button" aria-pressed={(!by_when).to_string()} data-plan-view="who"
-                    onclick={props.on_view.reform(|_| PlanView::ByWho)}>{ ui.by_who }</button>
+                    onclick={on_view.reform(|_| PlanView::ByWho)}>{ ui.by_who }</button>
             </div>
             for gid in groups.into_iter() {
                 if d.plan.iter().any(|p| key(p) == Some(gid)) {

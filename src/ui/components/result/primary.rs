@@ -3,8 +3,9 @@
 use super::PartProps;
 use yew::prelude::*;
 
-#[component]
-pub fn PrimaryBlockers(props: &PartProps) -> Html {
+/// A function rather than a component: it renders with the rest of the result, and each
+/// component costs the widget about a kilobyte of wasm.
+pub fn primary_blockers(props: &PartProps) -> Html {
     let ui = props.ui;
     let d = &props.diagnosis;
     let l = props.labels();

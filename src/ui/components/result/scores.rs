@@ -4,8 +4,9 @@ use super::PartProps;
 use crate::ui::components::chart::{Chart, ChartItem};
 use yew::prelude::*;
 
-#[component]
-pub fn Scores(props: &PartProps) -> Html {
+/// A function rather than a component: it renders with the rest of the result, and each
+/// component costs the widget about a kilobyte of wasm.
+pub fn scores(props: &PartProps) -> Html {
     let ui = props.ui;
     let d = &props.diagnosis;
     let l = props.labels();

@@ -1,0 +1,191 @@
+//! End to end: a careless respondent, a second build of the page and hostile files. Double
+//! clicks and held keys act once; destructive actions ask first; answers saved by a newer build
+//! are never erased or overwritten; huge and crafted files are refused with a short message.
+//! Every test asserts that the page requested nothing but itself.
+
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, open, fileUrl, answerSection, completeDiagnosis, live, notice, focused, HTML, ARTIFACTS } from "./helpers.mjs";
+
+let ctx;
+before(async () => (ctx = await launch()));
+after(async () => ctx && ctx.close());
+
+const url = fileUrl(HTML);
+const STORAGE_KEY = "kintone-diagnosis:default:kintone-municipal";
+const saved = (page) => page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+
+async function fresh() {
+  const o = await open(ctx, url);
+  await o.page.evaluate(() => localStorage.clear());
+  await o.page.reload();
+  await live(o.page);
+  return o;
+}
+
+/** Asserts the page made no request but the file itself. */
+function onlyTheFile(requests) {
+  assert.deepEqual(requests.filter((r) => r !== url), []);
+}
+
+/** Which choices are selected on the current screen, by statement. */
+const selected = (page) =>
+  page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => [q.dataset.q, [...q.querySelectorAll("input")].filter((i) => i.checked).map((i) => i.value)]));
+
+test("a double click on next, or on see the result, acts once", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator("[data-q]").first().waitFor();
+  let sections = 0;
+  while (!(await page.locator("[data-result]").count())) {
+    const before = await page.locator("h2").first().textContent();
+    await answerSection(page, () => "3");
+    // The second click lands where "next" was: on the next screen's first statement, or on the
+    // result's buttons.
+    await page.locator("[data-next]").dblclick();
+    await page.waitForFunction((prev) => {
+      const root = document.querySelector("kintone-diagnosis").shadowRoot;
+      return root.querySelector("[data-result]") || root.querySelector("h2").textContent !== prev;
+    }, before);
+    if (await page.locator("[data-result]").count()) break;
+    sections++;
+    // Nothing answered on the new screen, and no screen skipped.
+    assert.ok((await selected(page)).every(([, v]) => v.length === 0), `section ${sections + 1} got an answer nobody gave`);
+    assert.match(await page.locator(".progress-text").textContent(), new RegExp(`中 ${sections + 1}分野目`));
+  }
+  assert.ok(sections >= 5, "went through every section");
+  assert.equal(await page.locator("[data-confirm]").count(), 0, "no destructive action was started");
+  assert.equal(await page.locator("[data-result]").count(), 1);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("Enter held down on a statement moves on one screen, not several", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="manager"]').click();
+  await page.locator("[data-q]").first().waitFor();
+  await answerSection(page, () => "2");
+  await page.locator("[data-q] [data-v]").last().focus();
+  await page.keyboard.down("Enter");
+  for (let i = 0; i < 5; i++) await page.keyboard.down("Enter"); // auto-repeat
+  await page.keyboard.up("Enter");
+  assert.match(await page.locator(".progress-text").textContent(), /中 2分野目/);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("start over, erase, a new role over saved answers and a file over unfinished ones all ask first", async () => {
+  const { page, requests } = await fresh();
+  await completeDiagnosis(page, "finance", () => "3");
+  // Start over: asked, with the focus on keeping; keeping keeps the result.
+  await page.locator("[data-restart]").click();
+  const box = page.locator("[data-confirm-box]");
+  assert.match(await box.textContent(), /すべて消して/);
+  assert.equal((await focused(page)).attrs["data-keep"], "");
+  await page.locator("[data-keep]").click();
+  assert.equal(await page.locator("[data-result]").count(), 1, "still on the result");
+  assert.notEqual(await saved(page), null);
+  // A new role while the saved answers are offered after a reload.
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  await page.locator('[data-role="staff"]').click();
+  assert.match(await box.textContent(), /前回の回答\(\d+問\)は消えます/);
+  await page.keyboard.press("Enter"); // on "keep"
+  assert.equal(await page.locator("[data-resume]").count(), 1, "the offer stands");
+  assert.match(await saved(page), /"role":"finance"/);
+  // Opening a result file while they are on offer.
+  const [download] = await Promise.all([page.waitForEvent("download"), (async () => {
+    await page.locator("[data-resume]").click();
+    await page.locator('[data-take="json"]').click();
+  })()]);
+  const file = join(ARTIFACTS, "hostile-result.json");
+  await download.saveAs(file);
+  assert.equal(JSON.parse(readFileSync(file, "utf8")).role, "finance");
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  await page.locator("[data-open-file]").setInputFiles(file);
+  assert.match(await box.textContent(), /置き換わります/);
+  await page.locator("[data-confirm]").click();
+  await page.locator("[data-result]").waitFor();
+  assert.match(await notice(page), /読み込みました/);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("answers saved by a newer build are kept as they are, and the respondent is told", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  const newer = JSON.parse(await saved(page));
+  newer.format_version = 99;
+  newer.answers.future_question = { choice: "x" };
+  const text = JSON.stringify(newer);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
+  await page.reload();
+  assert.match(await notice(page), /新しい版\(版 2026\.11\.2\)で保存された回答があります/);
+  // Answering here saves nothing over them.
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="1"]').click();
+  await page.locator("[data-privacy] summary").click();
+  assert.match(await page.locator("[data-privacy]").textContent(), /上書きしないよう/);
+  assert.equal(await saved(page), text, "untouched");
+  await page.reload();
+  assert.equal(await saved(page), text, "untouched after a reload too");
+  // Erasing them, asked and confirmed, lets this page save again.
+  await page.locator("[data-privacy] summary").click();
+  await page.locator("[data-erase]").click();
+  await page.locator("[data-confirm]").click();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  assert.match(await saved(page), /"format_version":2/);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("answers saved with an older questionnaire stay until the respondent saves over them", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  const older = JSON.parse(await saved(page));
+  older.content_version = "2025.4.1";
+  const text = JSON.stringify(older);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
+  await page.reload();
+  assert.match(await notice(page), /以前の版の設問\(版 2025.4.1\)/);
+  assert.equal(await saved(page), text, "not erased on opening");
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  assert.match(await saved(page), /"content_version":"2026\.11\.2"/);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("huge and crafted result files are refused with a short message, and nothing is lost", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="promoter"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="3"]').click();
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  const before = await saved(page);
+  const cases = [
+    // 100,000 answer keys, 2.4 MB: it once froze the page for three minutes.
+    ["huge.json", JSON.stringify({ format: "kintone-diagnosis-result", answers: Object.fromEntries(Array.from({ length: 100000 }, (_, i) => ["k" + i, "dont_know"])) }), /大きすぎる/],
+    // A questionnaire id of half a megabyte, echoed once in full into the message.
+    ["long-id.json", JSON.stringify({ format: "kintone-diagnosis-result", format_version: 2, content_id: "x".repeat(500000), content_version: "1", fingerprint: "", answers: {}, ticked: [], scores: [], primary: [], plan: [] }), /別の設問データ/],
+    ["repeated-key.json", '{"format":"kintone-diagnosis-result","format":"kintone-diagnosis-result"}', /結果ファイルではありません/],
+    ["deep.json", "[".repeat(100000), /読み込めませんでした/],
+  ];
+  for (const [name, body, message] of cases) {
+    const path = join(ARTIFACTS, name);
+    writeFileSync(path, body);
+    await page.locator("[data-open-file]").setInputFiles(path);
+    const shown = await page.locator("[data-notice]").filter({ hasText: message }).textContent();
+    assert.ok(shown.length < 200, `${name}: a message of ${shown.length} characters`);
+    assert.equal(await saved(page), before, `${name}: the saved answers are untouched`);
+    assert.equal(await page.locator("[data-resume]").count(), 1, `${name}: still offered`);
+  }
+  onlyTheFile(requests);
+  await page.close();
+});
