@@ -67,10 +67,15 @@ pub const ATTRIBUTES: [(&str, &str); 6] = [
     ("contact-label", option::CONTACT_LABEL),
 ];
 
-/// The `storage` value that switches saving off.
+/// The `storage` value that switches saving off. The boot script passes only this or
+/// [`STORAGE_LOCAL`]: any other value (misspelt, `false`, `none`...) fails closed, to off.
 pub const STORAGE_OFF: &str = "off";
+/// The `storage` value (and default) that saves answers in the browser's localStorage.
+pub const STORAGE_LOCAL: &str = "local";
 /// The `start` value that skips the introduction.
 pub const START_AT_QUESTIONS: &str = "questions";
+/// The `start` value (and default) that opens on the introduction.
+pub const START_AT_INTRO: &str = "intro";
 /// The namespace of saved answers when the host names none.
 pub const DEFAULT_NAMESPACE: &str = "default";
 /// Every saved session's key starts with this, then the namespace: see [`storage_key`].

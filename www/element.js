@@ -15,7 +15,9 @@ const OPT = CONTRACT.option;
 let starting = null; // the one start-up, shared by every instance
 let sheet = null; // the widget's constructed stylesheet, shared by every instance
 let instances = 0;
-const storageKeys = new Set(); // namespaces in use on this page, so instances stay independent
+// Namespaces in use on this page, and the element holding each, so that instances stay
+// independent while an element replaced by a single-page app finds its saved session again.
+const storageKeys = new Map();
 
 // Inflates the embedded module with the browser's own gzip decoder and compiles it off the main
 // thread. Resolves once the widget can mount; rejects with the reason it cannot.
@@ -88,7 +90,10 @@ function afterFirstFrame() {
 // privacy panel. Nothing else is (file opening, erasing): a click must never land on something
 // the respondent did not aim at.
 const CARRIED = CONTRACT.carried;
-const CARRIED_CONTROL = CARRIED.map((a) => "[" + a + "]").join(",");
+// Built by a plain loop, not Array.prototype.map: a host page that breaks a built-in must not
+// stop this script at load (it then runs, and a failure shows in the element).
+let CARRIED_CONTROL = "";
+for (let i = 0; i < CARRIED.length; i++) CARRIED_CONTROL += (i ? ",[" : "[") + CARRIED[i] + "]";
 const PRIVACY_SUMMARY = "[" + CONTRACT.privacyAttr + "] > summary";
 const STATEMENT = CONTRACT.statementAttr;
 
@@ -316,27 +321,79 @@ function swallowRepeats(event) {
   }
 }
 
-function uniqueKey(key) {
+// The namespace `holder` saves under: the one asked for, or the next free one ("default-2") when
+// another element on the page, still in it, holds that. An element that was removed (a
+// single-page app replacing its view) leaves its namespace to whoever comes next, and the same
+// element mounted again keeps its own.
+function uniqueKey(key, holder) {
   const base = key || CONTRACT.defaultNamespace;
   let k = base;
-  for (let n = 2; storageKeys.has(k); n++) k = base + "-" + n;
-  storageKeys.add(k);
+  for (let n = 2; ; n++) {
+    const other = storageKeys.get(k);
+    if (!other || other === holder || !other.isConnected) break;
+    k = base + "-" + n;
+  }
+  storageKeys.set(k, holder);
   return k;
 }
 
-// `styleRoot` is the shadow root, or the document for a light-DOM mount; `source` the element
-// that may hold a first screen rendered at build time.
-async function mountInto(target, options, styleRoot, source) {
-  const o = Object.assign({}, options || {});
-  o[OPT.storageKey] = uniqueKey(o[OPT.storageKey]);
+const warn = (message) => typeof console === "object" && console.warn("[kintone-diagnosis] " + message);
+const mounted = new WeakSet(); // elements a widget is mounted into
+
+// The host's options, read as its own properties only (a polluted Object.prototype must not
+// add a callback or a link), each checked: unknown values fail closed with a warning.
+function ownOptions(options, holder) {
+  const o = Object.create(null);
+  if (options && typeof options === "object") {
+    for (const k of Object.keys(options)) o[k] = options[k];
+  }
+  o[OPT.storageKey] = uniqueKey(typeof o[OPT.storageKey] === "string" ? o[OPT.storageKey] : "", holder);
   // The language's primary subtag, lower case ("ja-JP" -> "ja"): the widget offers the
   // questionnaire's languages by these codes. Normalised here alone; the wasm takes it as it is.
   o[OPT.lang] = String(o[OPT.lang] || "").split("-")[0].toLowerCase() || undefined;
-  try {
-    adoptStyle(styleRoot);
-  } catch (e) {
-    return fail(target, e);
+  // Saving is on only when asked for ("local") or not mentioned; anything else switches it off.
+  const storage = o[OPT.storage];
+  if (storage !== undefined && storage !== CONTRACT.storageLocal && storage !== CONTRACT.storageOff) {
+    warn(`storage="${String(storage).slice(0, 40)}" is not "${CONTRACT.storageLocal}" or "${CONTRACT.storageOff}": answers will not be saved`);
   }
+  o[OPT.storage] = storage === undefined || storage === CONTRACT.storageLocal ? CONTRACT.storageLocal : CONTRACT.storageOff;
+  const start = o[OPT.start];
+  if (start !== undefined && start !== CONTRACT.startAtIntro && start !== CONTRACT.startAtQuestions) {
+    warn(`start="${String(start).slice(0, 40)}" is not "${CONTRACT.startAtIntro}" or "${CONTRACT.startAtQuestions}": opening on the introduction`);
+  }
+  // The questionnaire: an object, JSON text, or the id of an element holding JSON text.
+  const content = o[OPT.content];
+  if (content !== undefined && content !== null) {
+    if (typeof content === "object") {
+      o[OPT.content] = JSON.stringify(content);
+    } else if (!/^\s*[{[]/.test(String(content))) {
+      const script = document.getElementById(String(content));
+      if (script) o[OPT.content] = script.textContent;
+      else o[OPT.contentMissing] = String(content);
+      if (!script) delete o[OPT.content];
+    }
+  }
+  if (typeof o[OPT.onComplete] !== "function") delete o[OPT.onComplete];
+  return o;
+}
+
+// `styleRoot` is the shadow root, or the document for a light-DOM mount; `source` the element
+// that may hold a first screen rendered at build time. Never throws: whatever fails is shown in
+// the element.
+async function mountInto(target, options, styleRoot, source) {
+  // A second widget in the same element would stack under the first and share its events.
+  if (mounted.has(target)) return warn("a widget is already mounted in this element");
+  mounted.add(target);
+  try {
+    await mountOrThrow(target, options, styleRoot, source);
+  } catch (e) {
+    fail(target, e);
+  }
+}
+
+async function mountOrThrow(target, options, styleRoot, source) {
+  const o = ownOptions(options, source);
+  adoptStyle(styleRoot);
   target.addEventListener("click", swallowRepeats, true);
   target.addEventListener("keydown", swallowRepeats, true);
   const firstScreen = takeOverFirstScreen(target, o, source);
@@ -353,33 +410,27 @@ async function mountInto(target, options, styleRoot, source) {
     loading.textContent = lang === "en" ? "Preparing the diagnosis…" : "診断を準備しています…";
     target.replaceChildren(loading);
   }
-  try {
-    await start();
-  } catch (e) {
-    return fail(target, e);
-  }
+  await start();
   o[OPT.instance] = CONTRACT.rootClass + ++instances;
   o[OPT.io] = Object.freeze(Object.assign({ [CONTRACT.io.print]: () => printAlone(target) }, IO));
   if (firstScreen) firstScreen.handOver();
-  try {
-    mount(target, o);
-  } catch (e) {
-    return fail(target, e);
-  }
+  mount(target, o);
   if (firstScreen) await firstScreen.carryOver();
 }
 
 // The element's attributes as mount's options (CONTRACT.attributes names which sets which).
 function attributeOptions(el) {
-  const attr = (n) => el.getAttribute(n) || undefined;
   const o = {};
-  for (const [name, option] of Object.entries(CONTRACT.attributes)) o[option] = attr(name);
+  for (const [name, option] of Object.entries(CONTRACT.attributes)) {
+    if (el.hasAttribute(name)) o[option] = el.getAttribute(name);
+  }
   // Without its own, the element speaks the language of the nearest element that has one.
   const langHost = el.closest("[lang]");
   o[OPT.lang] = o[OPT.lang] || (langHost && langHost.getAttribute("lang")) || document.documentElement.lang || undefined;
   // The result goes to the host page only, as a DOM event on this element.
   o[OPT.onComplete] = (result) => el.dispatchEvent(new CustomEvent("diagnosis-complete", { detail: result, bubbles: true }));
-  const contentId = attr("content");
+  // The content attribute is always an element's id.
+  const contentId = el.getAttribute("content");
   if (contentId) {
     const script = document.getElementById(contentId);
     if (script) o[OPT.content] = script.textContent;
@@ -392,12 +443,26 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
   customElements.define(
     "kintone-diagnosis",
     class extends HTMLElement {
+      static get observedAttributes() {
+        return Object.keys(CONTRACT.attributes).concat(["content"]);
+      }
       connectedCallback() {
         if (this.shadowRoot) return; // already mounted (moved within the page)
         const shadow = this.attachShadow({ mode: "open" });
         const root = document.createElement("div");
         shadow.appendChild(root);
-        mountInto(root, attributeOptions(this), shadow, this);
+        try {
+          mountInto(root, attributeOptions(this), shadow, this);
+        } catch (e) {
+          fail(root, e);
+        }
+      }
+      // Read once, when the widget starts: a change later would split one respondent's answers
+      // between two settings (or two namespaces). Said, rather than silently ignored.
+      attributeChangedCallback(name, before, after) {
+        if (this.shadowRoot && before !== after) {
+          warn(`the ${name} attribute was changed after the widget started; it takes effect when the page is loaded again`);
+        }
       }
     }
   );

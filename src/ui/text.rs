@@ -214,7 +214,7 @@ const JA: Ui = Ui {
 const EN: Ui = Ui {
     lang: "en",
     language: "Language",
-    takes: |n, minutes| format!("{n} statements, about {minutes} minutes. If you stop halfway, your answers stay on this computer and you can continue later."),
+    takes: |n, minutes| format!("{n} statement{}, about {minutes} minute{}. If you stop halfway, your answers stay on this computer and you can continue later.", if n == 1 { "" } else { "s" }, if minutes == 1 { "" } else { "s" }),
     privacy_promise: "Your answers never leave this computer.",
     privacy_why: "Everything this diagnosis needs is built into it, and it contains no code that communicates (the single-file version also carries a policy that forbids connections outright). Answers are kept only in this browser's storage, and you can erase them at any time.",
     choose_role: "Choose your role",

@@ -7,7 +7,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, fileUrl, answerSection, completeDiagnosis, live, notice, focused, HTML, ARTIFACTS } from "./helpers.mjs";
+import { launch, open, fileUrl, answerSection, completeDiagnosis, live, notice, focused, hostPage, HTML, ARTIFACTS } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -188,4 +188,114 @@ test("huge and crafted result files are refused with a short message, and nothin
   }
   onlyTheFile(requests);
   await page.close();
+});
+
+// --- Hostile and careless host pages -------------------------------------------------------
+
+/** Opens a host page (with the embeddable script) and records console warnings too. */
+async function host(name, body, opts) {
+  const url = hostPage(name, body, opts);
+  const o = await open(ctx, url);
+  o.warnings = [];
+  o.page.on("console", (m) => m.type() === "warning" && o.warnings.push(m.text()));
+  o.url = url;
+  // Again with empty storage (file:// pages share one origin), and the warnings recorded.
+  await o.page.evaluate(() => localStorage.clear());
+  await o.page.reload();
+  return o;
+}
+const onlyHost = (o) => assert.deepEqual(o.requests.filter((r) => r !== o.url && !r.endsWith("/kintone-diagnosis.js")), []);
+
+test("a host that broke a built-in before the script loads gets the widget or its message, never an exception", async () => {
+  const o = await host("broken-builtin.html", `
+    <script>Array.prototype.map = function () { throw new Error("the host broke map"); };</script>
+    <kintone-diagnosis></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const widget = o.page.locator("kintone-diagnosis");
+  await o.page.waitForFunction(() => {
+    const root = document.querySelector("kintone-diagnosis").shadowRoot;
+    return root && (root.querySelector("[data-role]") || root.querySelector("[role=alert]"));
+  });
+  const text = await widget.evaluate((el) => el.shadowRoot.textContent);
+  assert.ok(/役割|立場|診断/.test(text), `the widget or its own message is shown: ${text.slice(0, 80)}`);
+  // The host's override throws only when called: any error here came from the widget.
+  assert.deepEqual(o.errors, []);
+  onlyHost(o);
+  await o.page.close();
+});
+
+test("options are the host's own properties, and values it did not mean fail closed with a warning", async () => {
+  const o = await host("polluted.html", `
+    <script>
+      Object.prototype.onComplete = () => { window.__leaked = true; };
+      Object.prototype.contactHref = "https://attacker.example/";
+      Object.prototype.storage = "local";
+    </script>
+    <kintone-diagnosis storage="OFF" storage-key="typo"></kintone-diagnosis>
+    <div id="api"></div>
+    <script src="kintone-diagnosis.js"></script>
+    <script>KintoneDiagnosis.mount(document.getElementById("api"), { storage: "false", storageKey: "api", start: "question" });</script>`);
+  const el = o.page.locator("kintone-diagnosis");
+  await completeDiagnosis(el, "staff", () => "2");
+  await completeDiagnosis(o.page.locator("#api"), "manager", () => "3");
+  assert.equal(await o.page.evaluate(() => window.__leaked), undefined, "a polluted prototype received nothing");
+  assert.equal(await o.page.locator("[data-contact]").count(), 0, "and added no link");
+  assert.deepEqual(await o.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kintone-diagnosis:"))), [], "nothing saved");
+  assert.ok(o.warnings.some((w) => /storage="OFF".*not be saved/.test(w)), o.warnings.join("\n"));
+  assert.ok(o.warnings.some((w) => /storage="false"/.test(w)));
+  assert.ok(o.warnings.some((w) => /start="question"/.test(w)));
+  onlyHost(o);
+  await o.page.close();
+});
+
+test("a single-page app that replaces the element, or mounts again, finds the saved answers", async () => {
+  const o = await host("spa.html", `
+    <div id="view"><kintone-diagnosis></kintone-diagnosis></div>
+    <div id="api"></div>
+    <script src="kintone-diagnosis.js"></script>`);
+  const first = o.page.locator("kintone-diagnosis");
+  await first.locator('[data-role="finance"]').click();
+  await first.locator('[data-q="fin_no_questions"], [data-q]').first().locator("[data-v]").first().click();
+  // The app swaps its view: the old element goes, a new one comes.
+  await o.page.evaluate(() => {
+    document.getElementById("view").innerHTML = "<kintone-diagnosis></kintone-diagnosis>";
+  });
+  await o.page.locator("kintone-diagnosis [data-resume]").waitFor();
+  assert.match(await o.page.locator("kintone-diagnosis [data-storage-key]").getAttribute("data-storage-key"), /:default:/);
+  // The JS API mounting twice into one element keeps one namespace.
+  await o.page.evaluate(async () => {
+    const api = document.getElementById("api");
+    await KintoneDiagnosis.mount(api, { storageKey: "app" });
+    await KintoneDiagnosis.mount(api, { storageKey: "app" });
+  });
+  assert.equal(await o.page.locator("#api .kd").count(), 1, "one widget, not two stacked");
+  assert.ok(o.warnings.some((w) => /already mounted/.test(w)), o.warnings.join("\n"));
+  assert.match(await o.page.locator("#api [data-storage-key]").getAttribute("data-storage-key"), /:app:/);
+  onlyHost(o);
+  await o.page.close();
+});
+
+test("content may be an object or an element's id, and changing attributes later is said, not ignored", async () => {
+  const questions = readFileSync("tests/fixtures/minimal.json", "utf8");
+  const o = await host("content.html", `
+    <script type="application/json" id="mine">${questions}</script>
+    <div id="by-object"></div><div id="by-id"></div><div id="missing"></div>
+    <kintone-diagnosis id="el"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>
+    <script>
+      const q = JSON.parse(document.getElementById("mine").textContent);
+      KintoneDiagnosis.mount(document.getElementById("by-object"), { content: q, storage: "off" });
+      KintoneDiagnosis.mount(document.getElementById("by-id"), { content: "mine", storage: "off" });
+      KintoneDiagnosis.mount(document.getElementById("missing"), { content: "nothing-here", storage: "off" });
+    </script>`);
+  for (const id of ["#by-object", "#by-id"]) {
+    await o.page.locator(`${id} [data-begin]`).waitFor();
+    assert.match(await o.page.locator(`${id} h2`).first().textContent(), /小さな診断/);
+  }
+  assert.match(await o.page.locator("#missing [data-content-errors]").textContent(), /nothing-here/);
+  await o.page.locator("#el [data-role]").first().waitFor();
+  await o.page.evaluate(() => document.getElementById("el").setAttribute("storage", "off"));
+  assert.ok(o.warnings.some((w) => /storage attribute was changed/.test(w)), o.warnings.join("\n"));
+  onlyHost(o);
+  await o.page.close();
 });

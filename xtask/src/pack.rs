@@ -197,6 +197,9 @@ pub fn contract_object() -> String {
         "io": names(&c::io::ALL),
         "attributes": names(&c::ATTRIBUTES),
         "storageOff": c::STORAGE_OFF,
+        "storageLocal": c::STORAGE_LOCAL,
+        "startAtQuestions": c::START_AT_QUESTIONS,
+        "startAtIntro": c::START_AT_INTRO,
         "defaultNamespace": c::DEFAULT_NAMESPACE,
         "storageKeyPrefix": c::STORAGE_KEY_PREFIX,
         "rootClass": c::ROOT_CLASS,
@@ -442,6 +445,9 @@ mod tests {
         use kintone_diagnosis::contract as c;
         let mut values: Vec<&str> = vec![
             c::STORAGE_OFF,
+            c::STORAGE_LOCAL,
+            c::START_AT_QUESTIONS,
+            c::START_AT_INTRO,
             c::DEFAULT_NAMESPACE,
             c::STORAGE_KEY_PREFIX,
             "kintone-diagnosis:",
