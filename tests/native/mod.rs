@@ -2,6 +2,7 @@
 
 mod display;
 mod fingerprint;
+mod fuzz;
 mod hostile;
 mod json;
 mod personas;
