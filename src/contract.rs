@@ -49,11 +49,15 @@ pub mod io {
     pub const COPY_TEXT: &str = "copyText";
     /// `print()`: prints the report alone.
     pub const PRINT: &str = "print";
+    /// `watchStorage(key, done)`: calls `done(newText or null)` once, the next time another tab
+    /// of the same origin writes or removes `key` (the widget then watches again).
+    pub const WATCH_STORAGE: &str = "watchStorage";
 
-    pub const ALL: [(&str, &str); 3] = [
+    pub const ALL: [(&str, &str); 4] = [
         ("readText", READ_TEXT),
         ("copyText", COPY_TEXT),
         ("print", PRINT),
+        ("watchStorage", WATCH_STORAGE),
     ];
 }
 

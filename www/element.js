@@ -220,6 +220,16 @@ function fail(target, error) {
 // The widget's asynchronous needs, kept in JavaScript so that the wasm carries no async runtime
 // (the `io` option; the names are CONTRACT.io's).
 const IO = {
+  // Calls back once with the new text (or null), the next time another tab of this origin writes
+  // (or removes) `key`: two tabs of one questionnaire must not silently overwrite each other.
+  [CONTRACT.io.watchStorage](key, done) {
+    const listener = (event) => {
+      if (event.key !== key && event.key !== null) return;
+      window.removeEventListener("storage", listener);
+      done(event.key === null ? null : event.newValue);
+    };
+    window.addEventListener("storage", listener);
+  },
   // Calls back with a picked file's text, or null when it cannot be read.
   [CONTRACT.io.readText](file, done) {
     file.text().then(done, () => done(null));
@@ -354,12 +364,12 @@ function ownOptions(options, holder) {
   // Saving is on only when asked for ("local") or not mentioned; anything else switches it off.
   const storage = o[OPT.storage];
   if (storage !== undefined && storage !== CONTRACT.storageLocal && storage !== CONTRACT.storageOff) {
-    warn(`storage="${String(storage).slice(0, 40)}" is not "${CONTRACT.storageLocal}" or "${CONTRACT.storageOff}": answers will not be saved`);
+    warn(`storage="${String(storage).slice(0, 40)}" unknown: answers will not be saved`);
   }
   o[OPT.storage] = storage === undefined || storage === CONTRACT.storageLocal ? CONTRACT.storageLocal : CONTRACT.storageOff;
   const start = o[OPT.start];
   if (start !== undefined && start !== CONTRACT.startAtIntro && start !== CONTRACT.startAtQuestions) {
-    warn(`start="${String(start).slice(0, 40)}" is not "${CONTRACT.startAtIntro}" or "${CONTRACT.startAtQuestions}": opening on the introduction`);
+    warn(`start="${String(start).slice(0, 40)}" unknown: opening on the introduction`);
   }
   // The questionnaire: an object, JSON text, or the id of an element holding JSON text.
   const content = o[OPT.content];
@@ -382,7 +392,7 @@ function ownOptions(options, holder) {
 // the element.
 async function mountInto(target, options, styleRoot, source) {
   // A second widget in the same element would stack under the first and share its events.
-  if (mounted.has(target)) return warn("a widget is already mounted in this element");
+  if (mounted.has(target)) return warn("already mounted in this element");
   mounted.add(target);
   try {
     await mountOrThrow(target, options, styleRoot, source);
@@ -461,7 +471,7 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
       // between two settings (or two namespaces). Said, rather than silently ignored.
       attributeChangedCallback(name, before, after) {
         if (this.shadowRoot && before !== after) {
-          warn(`the ${name} attribute was changed after the widget started; it takes effect when the page is loaded again`);
+          warn(`${name} changed after loading: takes effect on the next load`);
         }
       }
     }

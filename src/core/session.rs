@@ -314,11 +314,24 @@ impl Saved {
 /// Whether version `a` comes after `b`, comparing their numbers part by part ("2026.12.1" after
 /// "2026.11.2"; "10" after "9"). Versions that are not dotted numbers are never called later.
 pub fn later_version(a: &str, b: &str) -> bool {
-    let parts = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
-    match (parts(a), parts(b)) {
-        (Some(a), Some(b)) => a > b,
-        _ => false,
+    let numeric = |v: &str| {
+        !v.is_empty()
+            && v.split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+    };
+    if !numeric(a) || !numeric(b) {
+        return false;
     }
+    // Part by part, as numbers: a longer run of digits (without leading zeros) is larger.
+    let key = |p: &str| {
+        let p = p.trim_start_matches('0');
+        (p.len(), p.to_string())
+    };
+    let (a, b): (Vec<_>, Vec<_>) = (
+        a.split('.').map(key).collect(),
+        b.split('.').map(key).collect(),
+    );
+    a > b
 }
 
 /// What the widget tells the respondent when it opens.

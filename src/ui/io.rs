@@ -1,7 +1,7 @@
 //! Taking the result away, all on the device: file downloads, the clipboard, printing, reading
 //! a file the user picks, and the browser's own record of network requests.
 
-use crate::contract::io::{COPY_TEXT, PRINT, READ_TEXT};
+use crate::contract::io::{COPY_TEXT, PRINT, READ_TEXT, WATCH_STORAGE};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,6 +42,15 @@ fn call_io(io: &JsValue, name: &str, arg: &JsValue, done: impl FnOnce(JsValue) +
 pub fn copy(io: &JsValue, text: &str, done: impl FnOnce(bool) + 'static) {
     call_io(io, COPY_TEXT, &JsValue::from_str(text), move |ok| {
         done(ok.as_bool().unwrap_or(false))
+    });
+}
+
+/// Calls `changed` once with the new text (`None`: removed), the next time another tab writes
+/// or removes the storage `key`. (Once, and watched again by the caller: the one-shot callback
+/// is the shape every other helper already uses, which keeps the wasm smaller.)
+pub fn watch_storage(io: &JsValue, key: &str, changed: impl FnOnce(Option<String>) + 'static) {
+    call_io(io, WATCH_STORAGE, &JsValue::from_str(key), move |v| {
+        changed(v.as_string())
     });
 }
 

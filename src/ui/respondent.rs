@@ -93,8 +93,12 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         let w = widget.clone();
         let store = props.store.clone();
         use_effect_with(
-            (widget.session.clone(), widget.resume.is_some()),
-            move |(session, offering)| {
+            (
+                widget.session.clone(),
+                widget.resume.is_some(),
+                widget.storage,
+            ),
+            move |(session, offering, _)| {
                 if *offering || w.storage != Status::Saved {
                     return;
                 }
@@ -119,9 +123,16 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         let heading = heading.clone();
         let on_complete = props.on_complete.clone();
         let reached = (q.clone(), diagnosis.clone(), widget.lang.clone());
+        let watch = (
+            props.io.clone(),
+            props.store.key.clone(),
+            widget.dispatcher(),
+        );
         use_effect_with(widget.session.screen, move |screen| {
             if std::mem::replace(&mut *first_screen.borrow_mut(), false) {
                 super::mark_first_render();
+                let (host_io, key, dispatch) = watch;
+                watch_other_tabs(host_io, key, dispatch);
             } else if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
             }
@@ -224,6 +235,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                     w.dispatch(Msg::DeclineResume);
                     w.dispatch(Msg::Do(Action::ChooseRole(id)));
                 }
+                Some(Pending::TakeOver) => w.dispatch(Msg::TakeOver),
                 Some(Pending::Load(session)) => {
                     w.dispatch(Msg::Load(session));
                     w.dispatch(Msg::Notify(Notice {
@@ -353,6 +365,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 t.drop_saved_confirmed,
             ),
             Pending::Load(_) => (t.confirm_replace.to_string(), t.replace_confirmed),
+            Pending::TakeOver => (t.confirm_take_over.to_string(), t.take_over_confirmed),
         };
         confirm(ConfirmProps {
             ui: t,
@@ -376,6 +389,20 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         on_erase,
     };
     frame(chrome, html! { <>{ for confirm }{ screen }</> })
+}
+
+/// Watches for another tab of this questionnaire saving or erasing answers, for as long as the
+/// page lives: two tabs must not silently overwrite each other's answers.
+fn watch_other_tabs(
+    host_io: wasm_bindgen::JsValue,
+    key: String,
+    dispatch: UseReducerDispatcher<Widget>,
+) {
+    let again = (host_io.clone(), key.clone(), dispatch.clone());
+    io::watch_storage(&host_io, &key, move |text| {
+        dispatch.dispatch(Msg::OtherTab(text));
+        watch_other_tabs(again.0, again.1, again.2);
+    });
 }
 
 /// The `n`-th section the respondent goes through, numbered and with its choices as shown.

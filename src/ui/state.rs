@@ -6,7 +6,7 @@
 //! shown, never the diagnosis.
 
 use super::storage::Status;
-use crate::core::session::Opening;
+use crate::core::session::{Opening, Saved};
 use crate::core::{Action, Questionnaire, Screen, Session};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +42,8 @@ pub enum Pending {
     ChooseRole(String),
     /// Show an opened result file in place of unfinished answers.
     Load(Session),
+    /// Save this tab's answers over those another tab saved.
+    TakeOver,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -98,6 +100,10 @@ pub enum Msg {
     /// The saved answers were erased: start afresh.
     Erased(Notice),
     SetPlanView(PlanView),
+    /// Another tab saved this questionnaire's answers (their saved text; `None`: erased them).
+    OtherTab(Option<String>),
+    /// Save this tab's answers again, over another tab's.
+    TakeOver,
     /// Ask before a destructive action.
     Ask(Pending),
     /// The respondent kept things as they were.
@@ -165,8 +171,9 @@ impl Reducible for Widget {
                 next.notice = Some(notice);
             }
             Msg::Erased(notice) => {
-                // A newer build's answers, erased by the respondent: this widget may save again.
-                if next.storage == Status::Kept {
+                // A newer build's or another tab's answers, erased by the respondent: this widget
+                // may save again.
+                if next.storage == Status::Kept || next.storage == Status::Elsewhere {
                     next.storage = Status::Saved;
                 }
                 next.session = Session::new();
@@ -175,6 +182,38 @@ impl Reducible for Widget {
             }
             Msg::SetPlanView(view) => next.plan_view = view,
             Msg::Ask(pending) => next.pending = Some(pending),
+            Msg::OtherTab(text) => {
+                let saved = text.map(|t| Saved::read(&next.content, &t));
+                if next.storage == Status::Saved || next.storage == Status::Elsewhere {
+                    // Unless the other tab's answers are to be kept from being overwritten (below),
+                    // there is nothing of theirs here to overwrite.
+                    next.storage = Status::Saved;
+                    if next.session.is_blank() && next.session.screen == Screen::Start {
+                        // Nothing here to lose: offer what the other tab saved, as a reload would.
+                        next.resume = match saved {
+                            Some(Saved::Session(s)) if !s.is_blank() => Some(s),
+                            _ => None,
+                        };
+                    } else if saved.is_none() {
+                        // Erased there: erased here too, or this tab would write it back.
+                        next.session = Session::new();
+                        next.resume = None;
+                        next.notice = Some(Notice {
+                            text: super::text::ui(&next.lang).erased_elsewhere.to_string(),
+                            alert: true,
+                        });
+                    } else {
+                        // Saved there: stop saving here, say so, and ask whether to take over.
+                        next.storage = Status::Elsewhere;
+                        next.pending = Some(Pending::TakeOver);
+                        next.notice = Some(Notice {
+                            text: super::text::ui(&next.lang).privacy_elsewhere.to_string(),
+                            alert: true,
+                        });
+                    }
+                }
+            }
+            Msg::TakeOver => next.storage = Status::Saved,
             Msg::Cancel => {}
         }
         // Returning the same Rc tells yew nothing changed, so nothing re-renders.

@@ -22,6 +22,9 @@ pub enum Status {
     /// A newer build's saved answers are under the key: kept as they are, so nothing is written
     /// until the respondent erases them.
     Kept,
+    /// Another tab of this questionnaire saved its answers: nothing is written over them unless
+    /// the respondent takes over.
+    Elsewhere,
 }
 
 #[derive(Clone, PartialEq)]

@@ -39,6 +39,7 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
         Status::Off => ui.privacy_off.to_string(),
         Status::Unavailable => ui.privacy_not_stored.to_string(),
         Status::Kept => ui.privacy_kept.to_string(),
+        Status::Elsewhere => ui.privacy_elsewhere.to_string(),
     };
     html! {
         <details class="privacy-panel" data-privacy="">
