@@ -52,8 +52,10 @@ pub struct ExportedScore {
 /// Why an imported file cannot be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    /// Not a result file of this widget (or a layout this version cannot read).
+    /// Not a result file of this widget.
     NotAResult,
+    /// A result file in a layout newer than this version reads.
+    Newer,
     /// Made with another questionnaire or another version of it.
     OtherContent {
         content_id: String,
@@ -100,8 +102,11 @@ fn exported_scores(content: &Content, d: &Diagnosis) -> Vec<ExportedScore> {
 /// Reads an export back into a session on its result screen, after checking that it belongs to
 /// `content` and that its recorded result follows from its answers.
 pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, ImportError> {
-    if file.format != EXPORT_FORMAT || !(1..=EXPORT_VERSION).contains(&file.format_version) {
+    if file.format != EXPORT_FORMAT || file.format_version == 0 {
         return Err(ImportError::NotAResult);
+    }
+    if file.format_version > EXPORT_VERSION {
+        return Err(ImportError::Newer);
     }
     let retired = file.format_version == 1;
     if !content.made_with(

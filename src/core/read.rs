@@ -24,6 +24,7 @@ pub const MAX_KEYS: usize = 5_000;
 
 /// Reads a questionnaire. Errors: the JSON syntax error, or every value that does not fit.
 pub fn content(text: &str) -> Result<Content, Vec<Problem>> {
+    let text = without_bom(text);
     if text.len() > MAX_CONTENT_BYTES {
         return Err(vec![Problem::new(
             "JSON",
@@ -39,6 +40,7 @@ pub fn content(text: &str) -> Result<Content, Vec<Problem>> {
 
 /// Reads a saved session; `None` if the text is not one (the widget then says it is unreadable).
 pub fn snapshot(text: &str) -> Option<Snapshot> {
+    let text = without_bom(text);
     if text.len() > MAX_FILE_BYTES {
         return None;
     }
@@ -58,6 +60,7 @@ pub enum NotRead {
 
 /// Reads a result file made by the widget's export.
 pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
+    let text = without_bom(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(NotRead::TooLarge);
     }
@@ -67,6 +70,12 @@ pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
         Some(file) if r.problems.is_empty() => Ok(file),
         _ => Err(NotRead::Misfit),
     }
+}
+
+/// `text` without a leading byte-order mark: Windows Notepad adds one when a file is saved as
+/// UTF-8, and a respondent who looked at their result file there must still be able to open it.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn read_root<T: Read>(text: &str, strict: bool) -> Result<T, Vec<Problem>> {

@@ -296,10 +296,12 @@ impl Saved {
             return Saved::Corrupt;
         };
         let version = || super::validate::excerpt(&snapshot.content_version, 20);
-        let ours = snapshot.format == SNAPSHOT_FORMAT && snapshot.content_id == content.id;
-        if ours
-            && (snapshot.format_version > SNAPSHOT_VERSION
-                || later_version(&snapshot.content_version, &content.content_version))
+        // The key names the questionnaire: anything else under it is not a session of ours.
+        if snapshot.format != SNAPSHOT_FORMAT || snapshot.content_id != content.id {
+            return Saved::Corrupt;
+        }
+        if snapshot.format_version > SNAPSHOT_VERSION
+            || later_version(&snapshot.content_version, &content.content_version)
         {
             return Saved::Newer(version());
         }

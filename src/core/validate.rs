@@ -18,6 +18,10 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The longest id (and questionnaire version) accepted, in bytes: ids are names, not texts.
+pub const MAX_ID: usize = 64;
+const TOO_LONG: &str = "longer than 64 characters";
+
 impl Problem {
     /// A problem whose path and message are cut to a readable length: both may quote what the
     /// file says, and a file can say anything (a five-megabyte id).
@@ -111,6 +115,13 @@ impl<'a> Validator<'a> {
         }
         if c.content_version.trim().is_empty() {
             self.problem("content_version", "missing content version");
+        }
+        // They name the storage key and every saved file, and are quoted in messages.
+        if c.id.len() > MAX_ID {
+            self.problem("id", TOO_LONG);
+        }
+        if c.content_version.len() > MAX_ID {
+            self.problem("content_version", TOO_LONG);
         }
         if c.languages.is_empty() {
             self.problem("languages", "no language listed");
@@ -275,6 +286,8 @@ impl<'a> Validator<'a> {
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
                 self.problem(format!("{kind}[{i}].id"), "missing id");
+            } else if id.len() > MAX_ID {
+                self.problem(format!("{kind}[{i}].id"), TOO_LONG);
             } else if !id
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch))

@@ -474,6 +474,7 @@ fn open_result(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<
     })?;
     import(content, &file).map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),
+        ImportError::Newer => t.import_newer.to_string(),
         ImportError::OtherContent {
             content_id,
             content_version,

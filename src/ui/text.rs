@@ -78,6 +78,7 @@ pub struct Ui {
     pub import_other_content: fn(&str, &str) -> String,
     pub import_altered: &'static str,
     pub import_too_large: &'static str,
+    pub import_newer: &'static str,
     // Asking before a destructive action
     pub keep: &'static str,
     pub confirm_restart: &'static str,
@@ -185,6 +186,7 @@ const JA: Ui = Ui {
     import_other_content: |id, v| format!("このファイルは別の設問データ({id} 版 {v})で作られたため、表示できません。"),
     import_altered: "このファイルは編集されたか壊れているため、表示できません。",
     import_too_large: "結果ファイルとしては大きすぎるため、読み込みませんでした(1 MB まで)。",
+    import_newer: "新しい版で作られた結果ファイルのため、開けません。新しい版で開いてください。",
     keep: "やめる",
     confirm_restart: "これまでの回答をすべて消して、最初からやり直しますか。",
     restart_confirmed: "消してやり直す",
@@ -288,6 +290,7 @@ const EN: Ui = Ui {
     import_other_content: |id, v| format!("This file was made with another questionnaire ({id} version {v}) and cannot be shown."),
     import_altered: "This file was edited or is damaged, so it cannot be shown.",
     import_too_large: "Too large for a result file (1 MB at most); not opened.",
+    import_newer: "This result file was made by a newer version; please open it there.",
     keep: "Keep",
     confirm_restart: "Erase all your answers and start again?",
     restart_confirmed: "Erase and start again",

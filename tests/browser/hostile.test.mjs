@@ -345,3 +345,191 @@ test("two tabs of one questionnaire never silently overwrite each other, and era
   await a.page.close();
   await b.page.close();
 });
+
+// --- The catalogue: crafted input, one case a line -------------------------------------------
+
+/** A result file made by this build's real export, as text (made once, in the first case). */
+let realResult = null;
+
+const RESULT_FILES = [
+  // [name, body (text, or a function of a real result file's object), the message expected]
+  ["empty", "", /読み込めませんでした/],
+  ["null", "null", /結果ファイルではありません/],
+  ["a list", "[]", /結果ファイルではありません/],
+  ["an empty object", "{}", /結果ファイルではありません/],
+  ["binary", "\x89PNG\r\n\x1a\n\0\0\0IHDR", /読み込めませんでした/],
+  ["Markdown picked by mistake", "# kintone導入 つまずき診断\n\n- 日付: 2026-11-30", /読み込めませんでした/],
+  ["HTML", "<script>window.__pwned = 1</script><img src=x onerror=window.__pwned=1>", /読み込めませんでした/],
+  ["a fraction", (f) => JSON.stringify(f).replace(/"score":(\d+)/, '"score":$1.5'), /読み込めませんでした/],
+  ["a lone surrogate", (f) => JSON.stringify(f).replace('"lang":"ja"', '"lang":"\\ud800"'), /読み込めませんでした/],
+  ["a control character", (f) => JSON.stringify(f).replace('"lang":"ja"', '"lang":"j\u0001a"'), /読み込めませんでした/],
+  ["cut in half", (f) => JSON.stringify(f).slice(0, 300), /読み込めませんでした/],
+  ["nested 100,000 deep", "[".repeat(100000) + "]".repeat(100000), /読み込めませんでした/],
+  ["10 MB of spaces", " ".repeat(10 << 20), /大きすぎる/],
+  ["a repeated key", (f) => JSON.stringify(f).replace('"lang":"ja"', '"lang":"ja","lang":"en"'), /結果ファイルではありません/],
+  ["6,000 answers", (f) => JSON.stringify({ ...f, answers: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => ["q" + i, "dont_know"])) }), /結果ファイルではありません/],
+  ["a saved session", (f) => JSON.stringify({ ...f, format: "kintone-diagnosis-session" }), /結果ファイルではありません/],
+  ["a newer layout", (f) => JSON.stringify({ ...f, format_version: 99 }), /新しい版で作られた結果ファイル/],
+  ["layout 0", (f) => JSON.stringify({ ...f, format_version: 0 }), /結果ファイルではありません/],
+  ["another questionnaire", (f) => JSON.stringify({ ...f, content_id: "another" }), /別の設問データ/],
+  ["markup as the questionnaire's id", (f) => JSON.stringify({ ...f, content_id: "<img src=x onerror=window.__pwned=1>" }), /別の設問データ\(<img src=x/],
+  ["a changed fingerprint", (f) => JSON.stringify({ ...f, fingerprint: "0000000000000000" }), /別の設問データ/],
+  ["an unknown statement", (f) => JSON.stringify({ ...f, answers: { ...f.answers, no_such_statement: { choice: "1" } } }), /編集されたか壊れている/],
+  ["a value the scale lacks", (f) => JSON.stringify({ ...f, answers: { ...f.answers, lead_hands_off: { choice: "9" } } }), /編集されたか壊れている/],
+  ["an unknown role", (f) => JSON.stringify({ ...f, role: "mayor" }), /編集されたか壊れている/],
+  ["a score of 101", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: 101 })) }), /編集されたか壊れている/],
+  ["another plan", (f) => JSON.stringify({ ...f, plan: [...f.plan].reverse() }), /編集されたか壊れている/],
+  ["an unknown checklist item", (f) => JSON.stringify({ ...f, ticked: ["no_such_item"] }), /編集されたか壊れている/],
+  ["a negative score", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: -1 })) }), /結果ファイルではありません/],
+];
+
+test("the catalogue: crafted result files are refused one by one with a short message, and nothing saved is lost", async () => {
+  const { page, requests } = await fresh();
+  // A real result file first, through the widget's own export.
+  await completeDiagnosis(page, "promoter", (_, i) => String((i % 4) + 1));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="json"]').click()]);
+  realResult = JSON.parse(readFileSync(await download.path(), "utf8"));
+  // Then unfinished answers that must survive every bad file.
+  await page.locator("[data-restart]").click();
+  await page.locator("[data-confirm]").click();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  const before = await saved(page);
+  for (const [name, body, message] of RESULT_FILES) {
+    const path = join(ARTIFACTS, `catalogue-${name.replace(/\W+/g, "-")}.json`);
+    writeFileSync(path, typeof body === "function" ? body(realResult) : body, "latin1" === name ? "latin1" : "utf8");
+    await page.locator("[data-open-file]").setInputFiles(path);
+    const shown = await page.locator("[data-notice]").filter({ hasText: message }).textContent({ timeout: 10000 }).catch(() => null);
+    assert.ok(shown, `${name}: no notice matching ${message} (got: ${await page.locator("[data-notice]").textContent().catch(() => "none")})`);
+    assert.ok(shown.length < 200, `${name}: a message of ${shown.length} characters`);
+    assert.equal(await saved(page), before, `${name}: the saved answers are untouched`);
+    assert.equal(await page.locator("[data-resume]").count(), 1, `${name}: still offered`);
+    await page.locator("[data-notice] .dismiss").click();
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no markup from a file ever ran");
+  // And a result file that Windows Notepad saved (with a byte-order mark) opens.
+  const bom = join(ARTIFACTS, "catalogue-bom.json");
+  writeFileSync(bom, "\ufeff" + JSON.stringify(realResult));
+  await page.locator("[data-open-file]").setInputFiles(bom);
+  await page.locator("[data-confirm]").click(); // it would replace the answers on offer
+  await page.locator("[data-result]").waitFor();
+  onlyTheFile(requests);
+  await page.close();
+});
+
+const SAVED_VALUES = [
+  // [name, the saved value (text, or a function of a real saved session's object), the message]
+  ["empty", "", /壊れていた/],
+  ["null", "null", /壊れていた/],
+  ["not JSON", "{not json", /壊れていた/],
+  ["a number", "42", /壊れていた/],
+  ["another program's data", '{"theme":"dark"}', /壊れていた/],
+  ["another questionnaire's session", (s) => JSON.stringify({ ...s, content_id: "another" }), /壊れていた/],
+  ["an unknown statement", (s) => JSON.stringify({ ...s, answers: { ...s.answers, nope: "dont_know" } }), /壊れていた/],
+  ["a screen that does not exist", (s) => JSON.stringify({ ...s, screen: { section: 999 } }), /壊れていた/],
+  ["an unknown role", (s) => JSON.stringify({ ...s, role: "mayor" }), /壊れていた/],
+  ["6,000 answers", (s) => JSON.stringify({ ...s, answers: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => ["q" + i, "dont_know"])) }), /壊れていた/],
+  ["2 MB", (s) => JSON.stringify({ ...s, padding: "x".repeat(2 << 20) }), /壊れていた/],
+  ["an older questionnaire", (s) => JSON.stringify({ ...s, content_version: "2024.1.1" }), /以前の版の設問\(版 2024\.1\.1\)/],
+  ["a newer questionnaire", (s) => JSON.stringify({ ...s, content_version: "2027.1.1" }), /新しい版\(版 2027\.1\.1\)/],
+  ["a newer layout", (s) => JSON.stringify({ ...s, format_version: 7 }), /新しい版/],
+];
+
+test("the catalogue: whatever is saved under the widget's key, it says what it found and works", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  const session = JSON.parse(await saved(page));
+  for (const [name, value, message] of SAVED_VALUES) {
+    const text = typeof value === "function" ? value(session) : value;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
+    await page.reload();
+    assert.match(await notice(page), message, name);
+    assert.ok(await page.locator("[data-role]").count(), `${name}: the start screen works`);
+    const kept = await saved(page);
+    assert.ok(kept === text, `${name}: nothing it found is erased on opening`);
+  }
+  onlyTheFile(requests);
+  await page.close();
+});
+
+const QUESTIONNAIRES = [
+  // [name, the content option, what the list of problems must say]
+  ["not JSON", "{", /JSON: line 1, column 2/],
+  ["an empty object", "{}", /format_version/],
+  ["a list", "[]", /expected an object/],
+  ["a misspelt field", (q) => ({ ...q, titel: q.title }), /titel: unknown field/],
+  ["a text where a number belongs", (q) => ({ ...q, min_answers: "2" }), /min_answers: expected a whole number/],
+  ["a weight of 99", (q) => ({ ...q, questions: q.questions.map((x, i) => (i ? x : { ...x, choices: x.choices.map((c) => ({ ...c, weights: { speed: 99 } })) })) }), /outside 0 to 10/],
+  ["a missing translation", (q) => ({ ...q, title: { ja: q.title.ja } }), /title\.en: missing translation/],
+  ["an id as long as a file", (q) => ({ ...q, id: "x".repeat(300000) }), /id: longer than 64 characters/],
+  ["a statement id as long as a file", (q) => ({ ...q, questions: q.questions.map((x, i) => (i ? x : { ...x, id: "q".repeat(300000) })) }), /questions\[0\]\.id: longer than 64/],
+  ["a repeated key", '{"id":"a","id":"b"}', /id: appears twice/],
+  ["markup in a text", (q) => ({ ...q, title: { ja: "<img src=x onerror=window.__pwned=1>", en: "x" } }), null],
+];
+
+test("the catalogue: broken or crafted questionnaires show their problems in the widget, and run no markup", async () => {
+  const minimal = JSON.parse(readFileSync("tests/fixtures/minimal.json", "utf8"));
+  const o = await host("catalogue-content.html", `<div id="slots"></div><script src="kintone-diagnosis.js"></script>`);
+  for (const [i, [name, content, problem]] of QUESTIONNAIRES.entries()) {
+    const value = typeof content === "function" ? content(minimal) : content;
+    await o.page.evaluate(([i, value]) => {
+      const slot = document.createElement("div");
+      slot.id = "q" + i;
+      document.getElementById("slots").appendChild(slot);
+      return KintoneDiagnosis.mount(slot, { content: value, storage: "off" });
+    }, [i, value]);
+    const slot = o.page.locator(`#q${i}`);
+    if (problem) {
+      const list = await slot.locator("[data-content-errors]").textContent();
+      assert.match(list, problem, name);
+      assert.ok(list.length < 2000, `${name}: a list of ${list.length} characters`);
+    } else {
+      await slot.locator("[data-begin]").waitFor();
+    }
+  }
+  assert.equal(await o.page.evaluate(() => window.__pwned), undefined, "no markup from a questionnaire ever ran");
+  assert.equal(await o.page.locator("img").count(), 0);
+  onlyHost(o);
+  await o.page.close();
+});
+
+const HOST_OPTIONS = [
+  // [attributes, what must hold]
+  ['contact-href="javascript:window.__pwned=1" contact-label="相談"', "no link"],
+  ['contact-href="data:text/html,hi" contact-label="相談"', "no link"],
+  ['contact-href="vbscript:x"', "no link"],
+  ['lang="fr"', "a language it has"],
+  ['lang="EN-us"', "English"],
+  ['start="QUESTIONS"', "the introduction"],
+  ['storage="no"', "nothing saved"],
+  ['storage=""', "nothing saved"],
+];
+
+test("the catalogue: odd or hostile attributes fail closed", async () => {
+  const body = HOST_OPTIONS.map(([attrs], i) => `<kintone-diagnosis id="h${i}" storage-key="h${i}" ${attrs}></kintone-diagnosis>`).join("\n");
+  const o = await host("catalogue-attributes.html", `${body}<script src="kintone-diagnosis.js"></script>`);
+  for (const [i, [attrs, expect]] of HOST_OPTIONS.entries()) {
+    const el = o.page.locator(`#h${i}`);
+    await el.locator("[data-role]").first().waitFor();
+    if (expect === "no link") {
+      await completeDiagnosis(el, "staff", () => "2");
+      assert.equal(await el.locator("[data-contact]").count(), 0, attrs);
+    } else if (expect === "a language it has") {
+      assert.equal(await el.locator(".kd").getAttribute("lang"), "ja", attrs);
+    } else if (expect === "English") {
+      assert.equal(await el.locator(".kd").getAttribute("lang"), "en", attrs);
+    } else if (expect === "the introduction") {
+      assert.ok(await el.locator(".start").count(), attrs);
+    } else {
+      await el.locator('[data-role="staff"]').click();
+      await el.locator("[data-q] [data-v]").first().click();
+      assert.equal(await o.page.evaluate((k) => localStorage.getItem(k), `kintone-diagnosis:h${i}:kintone-municipal`), null, attrs);
+    }
+  }
+  assert.equal(await o.page.evaluate(() => window.__pwned), undefined);
+  onlyHost(o);
+  await o.page.close();
+});

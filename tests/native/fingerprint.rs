@@ -233,7 +233,9 @@ fn a_released_file_is_still_checked_against_the_questionnaire_it_names() {
         import(&q, &file),
         Err(ImportError::OtherContent { .. })
     ));
-    // A layout this build does not know is not read as a result.
+    // A later layout is refused as such (made by a newer version), not as "not a result".
     file.format_version = 3;
+    assert_eq!(import(&q, &file), Err(ImportError::Newer));
+    file.format_version = 0;
     assert_eq!(import(&q, &file), Err(ImportError::NotAResult));
 }

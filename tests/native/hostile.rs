@@ -105,6 +105,14 @@ fn what_a_file_says_is_quoted_in_a_message_only_as_an_excerpt() {
 }
 
 #[test]
+fn a_byte_order_mark_is_no_reason_to_refuse_a_file() {
+    // Windows Notepad adds one when it saves a result file it was used to look at.
+    let text = format!("\u{feff}{}", result_text());
+    assert!(read::result_export(&text).is_ok());
+    assert!(read::content(&format!("\u{feff}{}", kintone_diagnosis::SHIPPED_CONTENT)).is_ok());
+}
+
+#[test]
 fn a_questionnaire_larger_than_the_limit_is_refused_with_its_size() {
     let text = format!(
         "{}{}",
