@@ -91,12 +91,13 @@ fn test() -> Result {
     tools::ensure_wasm_tools()?;
     tools::ensure_node_tools()?;
     tools::ensure_browser()?;
+    tools::ensure_engines()?;
     println!("xtask: native tests");
     run(Command::new(cargo())
         .current_dir(root())
         .args(["test", "--workspace"]))?;
     let (js, html) = pack::dist()?;
-    println!("xtask: browser tests (Chromium, headless)");
+    println!("xtask: browser tests (Chromium headless; a subset in Firefox ESR and WebKit)");
     let artifacts = root().join("target/test-artifacts");
     std::fs::create_dir_all(&artifacts)?;
     run(Command::new("node")

@@ -187,6 +187,39 @@ pub fn ensure_browser() -> Result<()> {
     Ok(())
 }
 
+/// The version of geckodriver the tests drive Firefox ESR with (crates.io; built into .tools).
+const GECKODRIVER: &str = "0.37.1";
+
+/// The two other engines of the end-to-end tests, from Debian: Firefox ESR (driven through
+/// geckodriver, built from crates.io) and WebKit, Safari's engine (WebKitWebDriver, whose
+/// MiniBrowser needs a display: Xvfb).
+pub fn ensure_engines() -> Result<()> {
+    let mut missing = Vec::new();
+    if !Path::new("/usr/bin/firefox-esr").exists() {
+        missing.push("firefox-esr");
+    }
+    if !Path::new("/usr/bin/WebKitWebDriver").exists() {
+        missing.push("webkit2gtk-driver");
+    }
+    if !Path::new("/usr/bin/xvfb-run").exists() {
+        missing.extend(["xvfb", "xauth"]);
+    }
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    let geckodriver = tools_dir().join("bin/geckodriver");
+    let have = output(Command::new(&geckodriver).arg("--version")).unwrap_or_default();
+    if !have.starts_with(&format!("geckodriver {GECKODRIVER}")) {
+        println!("xtask: building geckodriver {GECKODRIVER} into .tools (a few minutes, once)");
+        run(Command::new(cargo())
+            .args(["install", "geckodriver", "--version"])
+            .arg(format!("={GECKODRIVER}"))
+            .args(["--locked", "--root"])
+            .arg(tools_dir()))?;
+    }
+    Ok(())
+}
+
 fn apt_install(packages: &[&str]) -> Result<()> {
     println!("xtask: installing {} from Debian", packages.join(", "));
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
