@@ -93,6 +93,10 @@ pub fn storage_key(namespace: &str, content_id: &str) -> String {
     format!("{STORAGE_KEY_PREFIX}{namespace}:{content_id}")
 }
 
+/// The most a result file may hold, in bytes (`core::read`): the boot script reads no more of a
+/// picked file than one byte past it, so that a huge file is refused without being read whole.
+pub const MAX_FILE_BYTES: usize = crate::core::read::MAX_FILE_BYTES;
+
 /// The class of the widget's root element (the print frame copies it; the first screen is one).
 pub const ROOT_CLASS: &str = "kd";
 /// Marks the first screen rendered at build time (the widget's own render, kept by the build).

@@ -230,9 +230,11 @@ const IO = {
     };
     window.addEventListener("storage", listener);
   },
-  // Calls back with a picked file's text, or null when it cannot be read.
+  // Calls back with a picked file's text, or null when it cannot be read. No more than one byte
+  // past the largest result file is read: the widget refuses it as too large all the same, and
+  // a file of gigabytes is never read into memory.
   [CONTRACT.io.readText](file, done) {
-    file.text().then(done, () => done(null));
+    file.slice(0, CONTRACT.maxFileBytes + 1).text().then(done, () => done(null));
   },
   // Calls back with whether `text` reached the clipboard: the Clipboard API where the page is a
   // secure context (https, file://), else select-and-copy (plain-http intranet servers).

@@ -196,6 +196,7 @@ pub fn contract_object() -> String {
         "option": names(&option::ALL),
         "io": names(&c::io::ALL),
         "attributes": names(&c::ATTRIBUTES),
+        "maxFileBytes": c::MAX_FILE_BYTES,
         "storageOff": c::STORAGE_OFF,
         "storageLocal": c::STORAGE_LOCAL,
         "startAtQuestions": c::START_AT_QUESTIONS,
