@@ -7,7 +7,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, fileUrl, answerSection, completeDiagnosis, live, notice, focused, hostPage, HTML, ARTIFACTS } from "./helpers.mjs";
+import { launch, open, fileUrl, answerSection, completeDiagnosis, live, notice, focused, hostPage, axe, HTML, ARTIFACTS } from "./helpers.mjs";
 
 let ctx;
 before(async () => (ctx = await launch()));
@@ -83,6 +83,7 @@ test("start over, erase, a new role over saved answers and a file over unfinishe
   await page.locator("[data-restart]").click();
   const box = page.locator("[data-confirm-box]");
   assert.match(await box.textContent(), /すべて消して/);
+  assert.deepEqual(await axe(page), [], "the question passes axe-core");
   assert.equal((await focused(page)).attrs["data-keep"], "");
   await page.locator("[data-keep]").click();
   assert.equal(await page.locator("[data-result]").count(), 1, "still on the result");
