@@ -324,13 +324,33 @@ function printAlone(target) {
 
 // A double or triple click is one click here: the widget has no use for a second one, and the
 // second click of a double click on "next" lands on whatever the next screen puts under the
-// pointer (an answer never given, or "start over" on the result). Enter or Space held down
-// likewise acts once. Listening on the widget's root in the capture phase, before anything else.
-function swallowRepeats(event) {
-  if (event.detail > 1 || (event.repeat && (event.key === "Enter" || event.key === " "))) {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-  }
+// pointer (an answer never given, or "start over" on the result). So does a second click that
+// the browser counts as a new one (a slower double click, a shaking hand, two taps): a click of
+// the pointer within SETTLE_MS of one after which the screen changed (another heading, or a
+// question asked), at about the same place, is dropped. Clicks elsewhere, from the keyboard
+// (detail 0) or from a script pass. Enter or Space held down likewise acts once. Listening on the
+// widget's root in the capture phase, first of all.
+const SETTLE_MS = 700;
+function guardRepeats(target) {
+  const screen = () => {
+    const heading = target.querySelector("h2");
+    return (heading ? heading.textContent : "") + (target.querySelector("[data-confirm-box]") ? "?" : "");
+  };
+  let last = { at: -Infinity, screen: "", x: 0, y: 0 };
+  return (event) => {
+    const now = performance.now();
+    const again = () =>
+      event.isTrusted && event.detail === 1 && now - last.at < SETTLE_MS && screen() !== last.screen &&
+      Math.abs(event.clientX - last.x) < 24 && Math.abs(event.clientY - last.y) < 24;
+    const drop =
+      event.type === "click" ? event.detail > 1 || again() : event.repeat && (event.key === "Enter" || event.key === " ");
+    if (drop) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    } else if (event.type === "click" && event.detail === 1) {
+      last = { at: now, screen: screen(), x: event.clientX, y: event.clientY };
+    }
+  };
 }
 
 // The namespace `holder` saves under: the one asked for, or the next free one ("default-2") when
@@ -406,8 +426,9 @@ async function mountInto(target, options, styleRoot, source) {
 async function mountOrThrow(target, options, styleRoot, source) {
   const o = ownOptions(options, source);
   adoptStyle(styleRoot);
-  target.addEventListener("click", swallowRepeats, true);
-  target.addEventListener("keydown", swallowRepeats, true);
+  const guard = guardRepeats(target);
+  target.addEventListener("click", guard, true);
+  target.addEventListener("keydown", guard, true);
   const firstScreen = takeOverFirstScreen(target, o, source);
   if (firstScreen) {
     // Let the browser paint it before the module's start-up takes the main thread.

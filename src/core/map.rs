@@ -39,6 +39,11 @@ impl<V> Map<V> {
         self.find(key).is_ok()
     }
 
+    /// Keeps only the entries for which `keep(key, value)` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
+        self.entries.retain(|(k, v)| keep(k, v));
+    }
+
     /// Sets `key` to `value`, returning the value it replaces.
     pub fn insert(&mut self, key: String, value: V) -> Option<V> {
         match self.find(&key) {

@@ -205,14 +205,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         let w = widget.clone();
         Callback::from(move |_| w.dispatch(Msg::Resume))
     };
-    let on_decline = {
-        let w = widget.clone();
-        let store = props.store.clone();
-        Callback::from(move |_| {
-            let _ = store.erase();
-            w.dispatch(Msg::DeclineResume)
-        })
-    };
+    let on_decline = ask(Pending::Decline);
     // The respondent confirmed the pending destructive action.
     let on_confirm = {
         let w = widget.clone();
@@ -236,6 +229,10 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                     w.dispatch(Msg::Do(Action::ChooseRole(id)));
                 }
                 Some(Pending::TakeOver) => w.dispatch(Msg::TakeOver),
+                Some(Pending::Decline) => {
+                    let _ = store.erase();
+                    w.dispatch(Msg::DeclineResume);
+                }
                 Some(Pending::Load(session)) => {
                     w.dispatch(Msg::Load(session));
                     w.dispatch(Msg::Notify(Notice {
@@ -366,6 +363,10 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             ),
             Pending::Load(_) => (t.confirm_replace.to_string(), t.replace_confirmed),
             Pending::TakeOver => (t.confirm_take_over.to_string(), t.take_over_confirmed),
+            Pending::Decline => (
+                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.answers.len())),
+                t.drop_saved_confirmed,
+            ),
         };
         confirm(ConfirmProps {
             ui: t,

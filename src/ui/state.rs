@@ -44,6 +44,8 @@ pub enum Pending {
     Load(Session),
     /// Save this tab's answers over those another tab saved.
     TakeOver,
+    /// Decline the saved answers on offer and start afresh (they are erased).
+    Decline,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -138,8 +140,12 @@ impl Reducible for Widget {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
-        // Anything else the respondent does answers a pending question with "no".
-        next.pending = None;
+        // Anything else the respondent does answers a pending question with "no"; except the
+        // question whether to take over from another tab, which stays until answered: this tab
+        // saves nothing meanwhile.
+        if next.pending != Some(Pending::TakeOver) || matches!(msg, Msg::Cancel | Msg::TakeOver) {
+            next.pending = None;
+        }
         match msg {
             Msg::Do(action) => {
                 let is_next = action == Action::Next;

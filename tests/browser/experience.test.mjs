@@ -130,6 +130,7 @@ test("a reload offers to continue where the respondent left off", async () => {
   // Declining instead starts afresh and erases the saved copy.
   await page.reload();
   await page.locator("[data-decline]").click();
+  await page.locator("[data-confirm]").click(); // asked first: the answers go
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
   await page.close();
 });

@@ -62,6 +62,47 @@ test("a double click on next, or on see the result, acts once", async () => {
   await page.close();
 });
 
+test("two separate quick clicks on next at one place act once, and clicks elsewhere are not slowed", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator("[data-q]").first().waitFor();
+  await answerSection(page, () => "3");
+  await page.locator("[data-next]").scrollIntoViewIfNeeded();
+  const next = await page.locator("[data-next]").boundingBox();
+  const [x, y] = [next.x + next.width / 2, next.y + next.height / 2];
+  // Two clicks the browser counts as separate (a slow double click, a shaking hand).
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(250);
+  await page.mouse.click(x + 3, y + 2);
+  await page.waitForTimeout(100);
+  assert.match(await page.locator(".progress-text").textContent(), /中 2分野目/);
+  assert.ok((await selected(page)).every(([, v]) => v.length === 0), "nothing answered on the new screen");
+  // A quick click somewhere else on the new screen is a respondent's, and counts.
+  await page.locator("[data-q]").first().locator('[data-v="1"]').click();
+  assert.equal((await selected(page)).filter(([, v]) => v.length).length, 1);
+  onlyTheFile(requests);
+  await page.close();
+});
+
+test("another role chosen after going back to the start keeps the shared answers, and they resume", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await answerSection(page, () => "2");
+  await page.locator("[data-next]").click();
+  await page.locator("h2").filter({ hasNotText: "幹部" }).first().waitFor();
+  // Back to the start, and another role.
+  while (!(await page.locator("[data-role]").count())) await page.locator(".nav button").first().click();
+  await page.locator('[data-role="manager"]').click();
+  await page.locator("[data-q]").first().waitFor();
+  await page.reload();
+  await page.locator("[data-resume]").click();
+  await page.locator("[data-q]").first().waitFor();
+  assert.equal(await page.locator("[data-notice]").count(), 0, "not called damaged");
+  assert.match(await saved(page), /"role":"manager"/);
+  onlyTheFile(requests);
+  await page.close();
+});
+
 test("Enter held down on a statement moves on one screen, not several", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="manager"]').click();
@@ -79,7 +120,9 @@ test("Enter held down on a statement moves on one screen, not several", async ()
 test("start over, erase, a new role over saved answers and a file over unfinished ones all ask first", async () => {
   const { page, requests } = await fresh();
   await completeDiagnosis(page, "finance", () => "3");
-  // Start over: asked, with the focus on keeping; keeping keeps the result.
+  // Start over (a respondent reads the result first: a click at the place "see the result" was,
+  // at once, would be the second click of that one), asked, with the focus on keeping.
+  await page.waitForTimeout(700);
   await page.locator("[data-restart]").click();
   const box = page.locator("[data-confirm-box]");
   assert.match(await box.textContent(), /すべて消して/);

@@ -381,3 +381,26 @@ fn markdown_summary_reads_as_a_memo() {
         | Fear of failure | 65 | High |
     "##]].assert_eq(&md);
 }
+
+#[test]
+fn another_role_chosen_after_going_back_keeps_only_what_it_is_asked_and_still_restores() {
+    let c = shipped();
+    let mut s = Session::new();
+    s.apply(&c, Action::ChooseRole("staff".into()));
+    for q in c.questions.iter().filter(|q| c.asks(q, Some("staff"))) {
+        s.apply(&c, answer(&q.id, &q.choices[0].value));
+    }
+    s.apply(&c, Action::Back);
+    assert_eq!(s.screen, Screen::Start);
+    s.apply(&c, Action::ChooseRole("manager".into()));
+    assert!(s
+        .answers
+        .iter()
+        .all(|(id, _)| c.asks(c.question(id).unwrap(), Some("manager"))));
+    assert!(
+        !s.answers.is_empty(),
+        "the statements both roles are asked keep their answers"
+    );
+    // Saved and read back, it resumes (it was declared damaged, and lost).
+    assert_eq!(Session::restore(&c, &s.snapshot(&c)), Ok(s));
+}
