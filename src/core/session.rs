@@ -90,11 +90,10 @@ impl Session {
                     // Back at the start, another role: the answers to statements it is not
                     // asked go (they could not be shown, and a saved session holding them would
                     // not restore); those it shares with the first role stay.
-                    let questions = &content.questions;
                     self.answers.retain(|id, _| {
-                        questions
-                            .iter()
-                            .any(|q| q.id == id && content.asks(q, Some(&role)))
+                        content
+                            .question(id)
+                            .is_some_and(|q| content.asks(q, Some(&role)))
                     });
                     self.role = Some(role);
                     self.screen = Screen::Section(0);

@@ -189,11 +189,12 @@ impl Reducible for Widget {
             Msg::SetPlanView(view) => next.plan_view = view,
             Msg::Ask(pending) => next.pending = Some(pending),
             Msg::OtherTab(text) => {
-                let saved = text.map(|t| Saved::read(&next.content, &t));
                 if next.storage == Status::Saved || next.storage == Status::Elsewhere {
+                    let saved = text.map(|t| Saved::read(&next.content, &t));
                     // Unless the other tab's answers are to be kept from being overwritten (below),
-                    // there is nothing of theirs here to overwrite.
+                    // there is nothing of theirs here to overwrite, and nothing to take over.
                     next.storage = Status::Saved;
+                    next.pending = next.pending.filter(|p| *p != Pending::TakeOver);
                     if next.session.is_blank() && next.session.screen == Screen::Start {
                         // Nothing here to lose: offer what the other tab saved, as a reload would.
                         next.resume = match saved {
