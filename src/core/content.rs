@@ -292,6 +292,23 @@ pub struct ChecklistItem {
     pub detail: Text,
 }
 
+/// At most this many statements on one screen. A longer section (only a consultancy's own
+/// questionnaire has one) is shown in even parts: a screen of 2,000 statements took seconds to
+/// render and every answer re-rendered all of them; a part stays quick on a slow office PC and
+/// is easier to answer.
+pub const STATEMENTS_PER_SCREEN: usize = 50;
+
+/// One screen of statements: of section `section` (an index into `sections`), the statements
+/// asked of the role from `skip`, `take` of them; part `part` (from 0) of `parts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub section: usize,
+    pub part: usize,
+    pub parts: usize,
+    pub skip: usize,
+    pub take: usize,
+}
+
 impl Content {
     /// The text in `lang`, falling back to the content's first language, then to any text.
     /// Never panics: missing texts yield "".
@@ -346,6 +363,40 @@ impl Content {
         (0..self.sections.len())
             .filter(|&s| self.questions_in(s, role).next().is_some())
             .collect()
+    }
+
+    /// The screens of statements `role` goes through: each section asked of the role, a long
+    /// one in even parts of at most [`STATEMENTS_PER_SCREEN`].
+    pub fn screens_for(&self, role: Option<&str>) -> Vec<Part> {
+        let mut screens = Vec::new();
+        for section in 0..self.sections.len() {
+            let asked = self.questions_in(section, role).count();
+            let size = asked.div_ceil(asked.div_ceil(STATEMENTS_PER_SCREEN).max(1));
+            let parts = asked.div_ceil(size.max(1));
+            for part in 0..parts {
+                let skip = part * size;
+                let take = size.min(asked - skip);
+                screens.push(Part {
+                    section,
+                    part,
+                    parts,
+                    skip,
+                    take,
+                });
+            }
+        }
+        screens
+    }
+
+    /// The questions shown on screen `part`, in order.
+    pub fn questions_on<'a>(
+        &'a self,
+        part: &Part,
+        role: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions_in(part.section, role)
+            .skip(part.skip)
+            .take(part.take)
     }
 
     /// The questions of section `section` asked of `role`, in order.

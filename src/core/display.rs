@@ -6,7 +6,7 @@
 //! say the same thing, and so that it is tested natively.
 
 use super::classify::Verdict;
-use super::content::{Content, Question};
+use super::content::{Content, Part, Question};
 use super::scoring::Answer;
 
 /// Seconds a respondent needs per statement, for the time estimates (40 statements in 8-10
@@ -40,16 +40,11 @@ pub fn typical_questions(content: &Content) -> usize {
         .unwrap_or(0)
 }
 
-/// The number the first statement of the `n`-th section of `sections` (as returned by
-/// `Content::sections_for(role)`) carries: statements are numbered 1, 2, ... across the sections
+/// The number the first statement of the `n`-th screen of `screens` (as returned by
+/// `Content::screens_for(role)`) carries: statements are numbered 1, 2, ... across the screens
 /// the role goes through.
-pub fn first_number(content: &Content, role: Option<&str>, sections: &[usize], n: usize) -> usize {
-    sections
-        .iter()
-        .take(n)
-        .map(|&s| content.questions_in(s, role).count())
-        .sum::<usize>()
-        + 1
+pub fn first_number(screens: &[Part], n: usize) -> usize {
+    screens.iter().take(n).map(|p| p.take).sum::<usize>() + 1
 }
 
 /// The choices shown for `question`, as (value, label) in the scale's order: the scale's choices

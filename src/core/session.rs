@@ -5,7 +5,7 @@
 //! session as it was: they can only come from stale UI events or tampered data, never from a user
 //! choice, and must not panic.
 
-use super::content::Content;
+use super::content::{Content, Part};
 use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
 use super::map::Set;
@@ -19,7 +19,8 @@ pub enum Screen {
     /// The start screen: what the diagnosis is, and the role choice when the content has roles.
     #[default]
     Start,
-    /// The n-th section asked of the chosen role (an index into `sections_for(role)`).
+    /// The n-th screen of statements of the chosen role (an index into `screens_for(role)`: a
+    /// section, or a part of a long one).
     Section(usize),
     /// The result.
     Result,
@@ -68,15 +69,15 @@ impl Session {
         self.answers.is_empty() && self.ticked.is_empty()
     }
 
-    /// The section indices (into `content.sections`) this respondent goes through.
-    pub fn sections(&self, content: &Content) -> Vec<usize> {
-        content.sections_for(self.role.as_deref())
+    /// The screens of statements this respondent goes through.
+    pub fn screens(&self, content: &Content) -> Vec<Part> {
+        content.screens_for(self.role.as_deref())
     }
 
-    /// The content section shown now, if the screen is a section.
-    pub fn current_section(&self, content: &Content) -> Option<usize> {
+    /// The screen of statements shown now, if there is one.
+    pub fn current_part(&self, content: &Content) -> Option<Part> {
         match self.screen {
-            Screen::Section(n) => self.sections(content).get(n).copied(),
+            Screen::Section(n) => self.screens(content).get(n).copied(),
             _ => None,
         }
     }
@@ -122,7 +123,7 @@ impl Session {
                 if let Screen::Section(n) = self.screen {
                     self.unanswered = self.missing_in_current(content);
                     if self.unanswered.is_empty() {
-                        let total = self.sections(content).len();
+                        let total = self.screens(content).len();
                         self.screen = if n + 1 >= total {
                             Screen::Result
                         } else {
@@ -137,7 +138,7 @@ impl Session {
                     Screen::Section(0) | Screen::Start => Screen::Start,
                     Screen::Section(n) => Screen::Section(n - 1),
                     Screen::Result => {
-                        Screen::Section(self.sections(content).len().saturating_sub(1))
+                        Screen::Section(self.screens(content).len().saturating_sub(1))
                     }
                 };
             }
@@ -153,13 +154,13 @@ impl Session {
         *self != before
     }
 
-    /// Required questions of the current section without an answer, in order.
+    /// Required questions of the current screen without an answer, in order.
     pub fn missing_in_current(&self, content: &Content) -> Vec<String> {
-        let Some(section) = self.current_section(content) else {
+        let Some(part) = self.current_part(content) else {
             return Vec::new();
         };
         content
-            .questions_in(section, self.role.as_deref())
+            .questions_on(&part, self.role.as_deref())
             .filter(|q| q.required && !self.answers.contains_key(&q.id))
             .map(|q| q.id.clone())
             .collect()
@@ -241,9 +242,9 @@ impl Session {
                 return Err(RestoreError::Inconsistent);
             }
         }
-        let sections = session.sections(content).len();
+        let screens = session.screens(content).len();
         session.screen = match snap.screen {
-            Screen::Section(n) if n < sections => snap.screen,
+            Screen::Section(n) if n < screens => snap.screen,
             Screen::Start => snap.screen,
             Screen::Result if begun => snap.screen,
             _ => return Err(RestoreError::Inconsistent),

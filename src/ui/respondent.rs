@@ -422,13 +422,13 @@ fn section_screen(
     on_back: Callback<()>,
 ) -> Html {
     let role = s.role.as_deref();
-    let sections = s.sections(q);
-    let Some(&section) = sections.get(n) else {
+    let screens = s.screens(q);
+    let Some(part) = screens.get(n) else {
         return Html::default();
     };
-    let first = display::first_number(q, role, &sections, n);
+    let first = display::first_number(&screens, n);
     let questions: Vec<ShownQuestion> = q
-        .questions_in(section, role)
+        .questions_on(part, role)
         .enumerate()
         .map(|(i, question)| ShownQuestion {
             id: question.id.clone().into(),
@@ -455,11 +455,15 @@ fn section_screen(
         .map(|q| q.number)
         .collect();
     let (done, asked) = s.progress(q);
-    let sec = &q.sections[section];
+    let sec = &q.sections[part.section];
+    let mut title = q.text(&sec.title, lang).to_string();
+    if part.parts > 1 {
+        title = format!("{title} ({}/{})", part.part + 1, part.parts);
+    }
     html! {
-        <SectionScreen ui={t} title={q.text(&sec.title, lang).to_string()}
-            intro={sec.intro.as_ref().map(|i| AttrValue::from(q.text(i, lang).to_string()))}
-            position={(n + 1, sections.len())} progress={(done, asked)} minutes_left={minutes_for(asked - done)}
+        <SectionScreen ui={t} {title}
+            intro={sec.intro.as_ref().filter(|_| part.part == 0).map(|i| AttrValue::from(q.text(i, lang).to_string()))}
+            position={(n + 1, screens.len())} split={screens.iter().any(|p| p.parts > 1)} progress={(done, asked)} minutes_left={minutes_for(asked - done)}
             {questions} {unanswered} refusals={widget.refusals} can_go_back=true group={props.instance.clone()}
             heading={heading.clone()} {on_answer} {on_next} {on_back} />
     }

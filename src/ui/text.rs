@@ -23,6 +23,8 @@ pub struct Ui {
     pub open_file_hint: &'static str,
     // Questions
     pub section_of: fn(usize, usize) -> String,
+    /// The same, when a long section is shown in parts: the count is of screens, not sections.
+    pub screen_of: fn(usize, usize) -> String,
     pub minutes_left: fn(usize) -> String,
     pub back: &'static str,
     pub next: &'static str,
@@ -134,6 +136,7 @@ const JA: Ui = Ui {
     open_file: "保存した結果ファイルを開く",
     open_file_hint: "以前ダウンロードした結果(JSON)を読み込んで、もう一度表示できます。",
     section_of: |n, total| format!("{total}分野中 {n}分野目"),
+    screen_of: |n, total| format!("{total}画面中 {n}画面目"),
     minutes_left: |m| if m == 0 { "まもなく完了".to_string() } else { format!("残り約{m}分") },
     back: "戻る",
     next: "次へ",
@@ -238,6 +241,7 @@ const EN: Ui = Ui {
     open_file: "Open a saved result file",
     open_file_hint: "Load a result (JSON) you downloaded earlier to see it again.",
     section_of: |n, total| format!("Part {n} of {total}"),
+    screen_of: |n, total| format!("Screen {n} of {total}"),
     minutes_left: |m| if m == 0 { "Almost done".to_string() } else { format!("About {m} min left") },
     back: "Back",
     next: "Next",

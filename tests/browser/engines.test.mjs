@@ -6,10 +6,11 @@
 
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, copyFileSync } from "node:fs";
+import { mkdirSync, copyFileSync, writeFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENGINES, session } from "./webdriver.mjs";
-import { fileUrl, serve, HTML, JS, ARTIFACTS } from "./helpers.mjs";
+import { fileUrl, serve, hostPage, HTML, JS, ARTIFACTS } from "./helpers.mjs";
+import { RESULT_FILES, SAVED_VALUES, QUESTIONNAIRES, HOST_OPTIONS } from "./catalogue.mjs";
 
 let site;
 before(async () => {
@@ -24,8 +25,11 @@ after(async () => site?.close());
 
 // In the page: the widget's shadow root, and small steps over it (clicks are the element's own
 // click(), as a respondent's would be after the mouse or keyboard).
+// `at` picks the widget when a page has several (its root is the element's shadow root, or the
+// element itself for the JS API).
 const IN_PAGE = `
-  window.kd = () => { const el = document.querySelector("kintone-diagnosis"); return el && el.shadowRoot; };
+  window.at = "kintone-diagnosis";
+  window.kd = () => { const el = document.querySelector(at); return el && (el.shadowRoot || el); };
   window.q = (s) => { const r = kd(); return r && r.querySelector(".kd:not([data-prerender]) " + s); };
   window.click = (s) => { const el = q(s); if (el) el.click(); return !!el; };
   window.answerAll = (v) => { for (const f of kd().querySelectorAll("[data-q]")) { const i = f.querySelector('[data-v="' + v + '"]'); if (i) i.click(); } };
@@ -125,6 +129,132 @@ for (const engine of ENGINES) {
       assert.equal(await complete(s, "manager", "2"), 8);
       const loaded = await s.run(() => performance.getEntriesByType("resource").map((e) => e.name).sort());
       assert.deepEqual(loaded, [site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+// --- The hostile-input catalogue (catalogue.mjs), as in Chromium --------------------------------
+
+const STORAGE_KEY = "kintone-diagnosis:default:kintone-municipal";
+const saved = (s) => s.run((k) => localStorage.getItem(k), STORAGE_KEY);
+const noticeText = (s) => s.run(() => { const n = q("[data-notice]"); return n && n.textContent; });
+/** Nothing loaded but the page and, on a host page, the script. */
+const loadedOnly = async (s) =>
+  assert.deepEqual(await s.run(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => !n.endsWith("/kintone-diagnosis.js"))), []);
+
+for (const engine of ENGINES) {
+  test(`${engine.name}: the catalogue of crafted result files and saved values`, async () => {
+    const s = await session(engine);
+    try {
+      const url = fileUrl(resolve(HTML));
+      await openWidget(s, url);
+      await s.run(() => localStorage.clear());
+      await openWidget(s, url);
+      // A real result file, through the widget's own export (the download's blob is read).
+      await complete(s, "promoter", "3");
+      await s.run(() => {
+        const make = URL.createObjectURL;
+        URL.createObjectURL = (blob) => (blob.text().then((t) => (window.__file = t)), make.call(URL, blob));
+        click('[data-take="json"]');
+      });
+      const real = JSON.parse(await s.until(() => window.__file));
+      // Unfinished answers that every bad file must leave as they are.
+      await s.run(() => click("[data-restart]"));
+      await s.until(() => q("[data-confirm]"));
+      await s.run(() => click("[data-confirm]"));
+      await s.until(() => q("[data-role]"));
+      await s.run(() => click('[data-role="staff"]'));
+      await s.until(() => q('[data-q="lead_hands_off"]'));
+      await s.run(() => click('[data-q="lead_hands_off"] [data-v="2"]'));
+      await openWidget(s, url);
+      const before = await saved(s);
+      assert.ok(before && (await s.run(() => !!q("[data-resume]"))));
+      for (const [name, body, message] of RESULT_FILES) {
+        const path = resolve(join(ARTIFACTS, `${engine.name.replace(/\W+/g, "-")}-${name.replace(/\W+/g, "-")}.json`));
+        writeFileSync(path, typeof body === "function" ? body(real) : body);
+        await s.upload(await s.run(() => q("[data-open-file]")), path);
+        const shown = await s.until(() => { const n = q("[data-notice]"); return n && n.textContent; }).catch(() => null);
+        assert.match(shown ?? "no notice", message, name);
+        assert.ok(shown.length < 200, `${name}: a message of ${shown.length} characters`);
+        assert.equal(await saved(s), before, `${name}: the saved answers are untouched`);
+        assert.ok(await s.run(() => !!q("[data-resume]")), `${name}: still offered`);
+        await s.run(() => click("[data-notice] .dismiss"));
+        await s.until(() => !q("[data-notice]"));
+      }
+      assert.equal(await s.run(() => window.__pwned), null, "no markup from a file ever ran");
+
+      // Whatever sits under the widget's key: said, kept, and the start screen works.
+      await s.run(() => click("[data-resume]"));
+      const snapshot = JSON.parse(before);
+      for (const [name, value, message] of SAVED_VALUES) {
+        const text = typeof value === "function" ? value(snapshot) : value;
+        await s.run((k, v) => localStorage.setItem(k, v), STORAGE_KEY, text);
+        await openWidget(s, url);
+        assert.match((await noticeText(s)) ?? "no notice", message, name);
+        assert.ok(await s.run(() => !!q("[data-role]")), `${name}: the start screen works`);
+        assert.ok((await saved(s)) === text, `${name}: nothing it found is erased on opening`);
+      }
+      await loadedOnly(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test(`${engine.name}: the catalogue of broken questionnaires and hostile attributes`, async () => {
+    const s = await session(engine);
+    try {
+      const minimal = JSON.parse(readFileSync("tests/fixtures/minimal.json", "utf8"));
+      await s.goto(hostPage(`engines-content-${engine.name.replace(/\W+/g, "-")}.html`, `<div id="slots"></div><script src="kintone-diagnosis.js"></script>`));
+      await s.until(() => window.KintoneDiagnosis);
+      await prepare(s);
+      for (const [i, [name, content, problem]] of QUESTIONNAIRES.entries()) {
+        const value = typeof content === "function" ? content(minimal) : content;
+        await s.run((i, value) => {
+          const slot = document.createElement("div");
+          slot.id = "q" + i;
+          document.getElementById("slots").appendChild(slot);
+          KintoneDiagnosis.mount(slot, { content: value, storage: "off" });
+        }, i, value);
+        await s.run((i) => (window.at = "#q" + i), i);
+        const shown = await s.until(() => { const e = q("[data-content-errors]"); return (e && e.textContent) || (q("[data-begin]") && "begins"); });
+        if (problem) {
+          assert.match(shown, problem, name);
+          assert.ok(shown.length < 2000, `${name}: a list of ${shown.length} characters`);
+        } else {
+          assert.equal(shown, "begins", name);
+        }
+      }
+      assert.equal(await s.run(() => window.__pwned ?? null), null, "no markup from a questionnaire ever ran");
+      assert.equal(await s.run(() => document.querySelectorAll("img").length), 0);
+      await loadedOnly(s);
+
+      const body = HOST_OPTIONS.map(([attrs], i) => `<kintone-diagnosis id="h${i}" storage-key="h${i}" ${attrs}></kintone-diagnosis>`).join("\n");
+      await s.goto(hostPage(`engines-attributes-${engine.name.replace(/\W+/g, "-")}.html`, `${body}<script src="kintone-diagnosis.js"></script>`));
+      await prepare(s);
+      for (const [i, [attrs, expect]] of HOST_OPTIONS.entries()) {
+        await s.run((i) => (window.at = "#h" + i), i);
+        await s.until(() => q("[data-role]"));
+        const lang = () => s.run(() => kd().querySelector(".kd").getAttribute("lang"));
+        if (expect === "no link") {
+          assert.equal(await complete(s, "staff", "2"), 8, attrs);
+          assert.equal(await s.run(() => !!q("[data-contact]")), false, attrs);
+        } else if (expect === "a language it has") {
+          assert.equal(await lang(), "ja", attrs);
+        } else if (expect === "English") {
+          assert.equal(await lang(), "en", attrs);
+        } else if (expect === "the introduction") {
+          assert.ok(await s.run(() => !!q(".start")), attrs);
+        } else {
+          await s.run(() => click('[data-role="staff"]'));
+          await s.until(() => q("[data-q] [data-v]"));
+          await s.run(() => q("[data-q] [data-v]").click());
+          assert.equal(await s.run((k) => localStorage.getItem(k), `kintone-diagnosis:h${i}:kintone-municipal`), null, attrs);
+        }
+      }
+      assert.equal(await s.run(() => window.__pwned ?? null), null);
+      await loadedOnly(s);
     } finally {
       await s.close();
     }

@@ -37,20 +37,100 @@ fn counts_and_estimates_follow_the_role() {
 }
 
 #[test]
-fn statements_are_numbered_across_the_sections_a_role_goes_through() {
+fn statements_are_numbered_across_the_screens_a_role_goes_through() {
     let c = shipped();
     for role in ["staff", "finance"] {
-        let sections = c.sections_for(Some(role));
+        let screens = c.screens_for(Some(role));
+        // No section of the shipped questionnaire is long enough to be split.
+        assert_eq!(screens.len(), c.sections_for(Some(role)).len());
         let mut expected = 1;
-        for n in 0..sections.len() {
-            assert_eq!(
-                display::first_number(&c, Some(role), &sections, n),
-                expected
-            );
-            expected += c.questions_in(sections[n], Some(role)).count();
+        for (n, part) in screens.iter().enumerate() {
+            assert_eq!(display::first_number(&screens, n), expected);
+            expected += c.questions_on(part, Some(role)).count();
         }
         assert_eq!(expected - 1, display::questions_for(&c, Some(role)));
     }
+}
+
+/// The minimal questionnaire with `n` statements in its one section.
+fn with_statements(n: usize) -> Content {
+    let mut v = minimal();
+    let first = v["questions"][0].clone();
+    v["questions"] = (1..=n)
+        .map(|i| {
+            let mut q = first.clone();
+            q["id"] = format!("q{i}").into();
+            q
+        })
+        .collect();
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn a_long_section_is_shown_in_even_parts_of_at_most_fifty_statements() {
+    let parts = |n| -> Vec<usize> {
+        let c = with_statements(n);
+        c.screens_for(None).iter().map(|p| p.take).collect()
+    };
+    assert_eq!(parts(4), [4]);
+    assert_eq!(parts(50), [50]);
+    assert_eq!(parts(51), [26, 25]);
+    assert_eq!(parts(101), [34, 34, 33]);
+    assert_eq!(parts(2000), [50; 40]);
+    // Every statement is on exactly one screen, in order, for any length.
+    for n in [1, 49, 99, 150, 2451, 4999] {
+        let c = with_statements(n);
+        let screens = c.screens_for(None);
+        let shown: Vec<&str> = screens
+            .iter()
+            .flat_map(|p| c.questions_on(p, None))
+            .map(|q| q.id.as_str())
+            .collect();
+        let all: Vec<&str> = c.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(shown, all, "{n} statements");
+        assert!(screens
+            .iter()
+            .all(|p| (1..=50).contains(&p.take) && p.parts == screens.len()));
+        assert_eq!(display::first_number(&screens, screens.len()), n + 1);
+    }
+}
+
+#[test]
+fn next_and_back_go_through_the_parts_of_a_long_section_asking_only_for_the_screen_shown() {
+    let c = Questionnaire::new(with_statements(120));
+    let mut s = Session::new();
+    s.apply(&c, Action::Begin);
+    assert_eq!(s.screens(&c).len(), 3);
+    // Next asks for the 40 statements shown, not the 120 of the section.
+    s.apply(&c, Action::Next);
+    assert_eq!(s.unanswered.len(), 40);
+    assert_eq!(s.unanswered.last().map(String::as_str), Some("q40"));
+    for i in 1..=40 {
+        s.apply(
+            &c,
+            Action::Answer {
+                question: format!("q{i}"),
+                answer: Answer::Choice("yes".into()),
+            },
+        );
+    }
+    s.apply(&c, Action::Next);
+    assert_eq!(s.screen, Screen::Section(1));
+    assert_eq!(
+        s.missing_in_current(&c).first().map(String::as_str),
+        Some("q41")
+    );
+    s.apply(&c, Action::Back);
+    assert_eq!(s.screen, Screen::Section(0));
+    // A saved session on the last part comes back there.
+    s.screen = Screen::Section(2);
+    let back = Session::restore(&c, &s.snapshot(&c)).unwrap();
+    assert_eq!(back.screen, Screen::Section(2));
+    s.screen = Screen::Section(3);
+    assert!(
+        Session::restore(&c, &s.snapshot(&c)).is_err(),
+        "a screen past the last part"
+    );
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn walks_role_sections_result_and_back() {
     );
     assert!(s.apply(&c, Action::ChooseRole("staff".into())));
     assert_eq!(s.screen, Screen::Section(0));
-    assert_eq!(s.sections(&c).len(), 8);
+    assert_eq!(s.screens(&c).len(), 8);
 
     // Next is refused while required questions are open, and names them.
     s.apply(&c, answer("lead_hands_off", "4"));

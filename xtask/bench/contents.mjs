@@ -1,7 +1,8 @@
 //! Questionnaires for the benchmark pages, in the widget's content format, printed as JSON:
 //!   node contents.mjs peer PEERS_DIR   the peers' exact questionnaire (7 sections x 4 five-point
 //!                                      statements, from PEERS_DIR/src/questions.mjs)
-//!   node contents.mjs stress           400 statements on one screen, for the per-click timing
+//!   node contents.mjs stress           2,000 statements in one section (the widget shows them in
+//!                                      parts of 50), for the per-click timing
 
 import { pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
@@ -46,11 +47,11 @@ async function peer(dir) {
 }
 
 function stress() {
-  const c = base("stress-400");
+  const c = base("stress-2000");
   c.scales = [{ id: "agree5", choices: [1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: T(`選択肢${v}`, `Choice ${v}`) })) }];
   c.dimensions = [1, 2, 3, 4, 5].map((d) => ({ id: `d${d}`, group: "g", label: T(`要因${d}`, `Factor ${d}`), summary: T(`要因${d}`, `Factor ${d}`) }));
-  c.sections = [{ id: "all", title: T("400問", "400 statements") }];
-  c.questions = Array.from({ length: 400 }, (_, i) => ({
+  c.sections = [{ id: "all", title: T("2000問", "2,000 statements") }];
+  c.questions = Array.from({ length: 2000 }, (_, i) => ({
     id: `q${i + 1}`,
     section: "all",
     text: T(`設問${i + 1}: 業務の手順が文書化されている。`, `Statement ${i + 1}: the procedure is documented.`),

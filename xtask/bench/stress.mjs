@@ -1,6 +1,6 @@
-//! Per-click cost on the 400-statement page: clicks answers at random and times each click from
+//! Per-click cost on the page of a 2,000-statement section (shown in parts of 50): clicks answers at random and times each click from
 //! dispatch until the widget has re-rendered (the DOM reflects the answer), then until the next
-//! animation frame. Prints JSON: { clicks, render: {p50,p95,max}, frame: {p50,p95,max} }.
+//! animation frame. Prints JSON: { clicks, render: {p50,p95,max}, frame: {p50,p95,max}, next, heading }.
 //!   node stress.mjs PAGE.html [--clicks 200]
 
 import { pathToFileURL } from "node:url";
@@ -38,7 +38,16 @@ const result = await page.evaluate(async (clicks) => {
     const s = [...xs].sort((a, b) => a - b);
     return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.floor(s.length * 0.95)], max: s[s.length - 1] };
   };
-  return { clicks, questions: qs.length, render: stat(render), frame: stat(frame) };
+  // Then "next" from a fully answered screen to the next part of the section, timed to the
+  // first animation frame that shows it.
+  for (const q of qs) q.querySelector('[data-v="3"]').click();
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  const heading = document.querySelector("h2").textContent;
+  const t0 = performance.now();
+  document.querySelector("[data-next]").click();
+  while (document.querySelector("h2").textContent === heading) await new Promise((r) => requestAnimationFrame(() => r()));
+  const next = performance.now() - t0;
+  return { clicks, questions: qs.length, render: stat(render), frame: stat(frame), next, heading: document.querySelector("h2").textContent };
 }, clicks);
 await browser.close();
 console.log(JSON.stringify(result));

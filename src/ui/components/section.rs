@@ -11,8 +11,10 @@ pub struct SectionProps {
     pub ui: &'static Ui,
     pub title: AttrValue,
     pub intro: Option<AttrValue>,
-    /// 1-based position and count of sections.
+    /// 1-based position and count of screens.
     pub position: (usize, usize),
+    /// Some section is shown in parts, so screens are counted rather than sections.
+    pub split: bool,
     /// Statements answered and asked, for the progress bar and the time estimate.
     pub progress: (usize, usize),
     pub minutes_left: usize,
@@ -33,7 +35,6 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
     let ui = props.ui;
     let (n, total) = props.position;
     let (done, asked) = props.progress;
-    let onsubmit = props.on_next.reform(|e: SubmitEvent| e.prevent_default());
     // Enter on a choice advances, as it does in a text field.
     let onkeydown = {
         let on_next = props.on_next.clone();
@@ -53,9 +54,12 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
         .find(|q| q.missing)
         .map(|q| q.id.clone());
     html! {
-        <form class="section" {onsubmit} {onkeydown} novalidate=true>
+        // A <div>, not a <form>: Chromium re-associates every control of a form when one is
+        // inserted into it, so a section of 2,000 statements rendered in ~10 s (quadratic in the
+        // section's size) and in 0.2 s as a <div>. Nothing here is submitted; Enter is handled.
+        <div class="section" {onkeydown}>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ &props.title }</h2>
-            <p class="progress-text">{ (ui.section_of)(n, total) }{ " · " }{ (ui.minutes_left)(props.minutes_left) }</p>
+            <p class="progress-text">{ (if props.split { ui.screen_of } else { ui.section_of })(n, total) }{ " · " }{ (ui.minutes_left)(props.minutes_left) }</p>
             { progress_bar(done, asked) }
             if let Some(intro) = &props.intro {
                 <p class="section-intro">{ intro }</p>
@@ -78,7 +82,7 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
                     { if n == total { ui.finish } else { ui.next } }
                 </button>
             </div>
-        </form>
+        </div>
     }
 }
 
