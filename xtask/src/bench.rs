@@ -3,8 +3,9 @@
 //! Builds the release single file, the peers (SurveyJS and a hand-written page, from a copy of
 //! `../shared/bench`, which is read-only in CI) and our benchmark variant running the peers'
 //! exact questionnaire; runs the shared harness over all of them interleaved; times answer clicks
-//! on a section of 2,000 statements; runs the engine micro-benchmarks; breaks the wasm's size down by
-//! crate and function; prints one report and writes it to `target/bench/report.md`.
+//! on a section of 2,000 statements; measures the longest main-thread block while the largest and
+//! crafted files and saved values are read, beside a real file and session; runs the engine
+//! micro-benchmarks; breaks the wasm's size down by crate and function; prints one report and writes it to `target/bench/report.md`.
 //!
 //! Sizes are deterministic, so they are checked in every mode: the task fails when the single
 //! file's raw size passes its target (1/8 of SurveyJS) or its gzip size passes its target (2/5
@@ -60,6 +61,13 @@ pub fn bench(quick: bool) -> Result {
         .into());
     }
     let m: Value = serde_json::from_str(&std::fs::read_to_string(&measured)?)?;
+
+    println!("xtask: the longest main-thread block on the largest and crafted inputs");
+    let blocks: Value = serde_json::from_str(&node_output(&[
+        "xtask/bench/blocks.mjs",
+        &html.to_string_lossy(),
+        &dir.join("blocks").to_string_lossy(),
+    ])?)?;
 
     println!("xtask: timing answer clicks on a section of 2,000 statements");
     let clicks = if quick { "40" } else { "300" };
@@ -216,6 +224,17 @@ pub fn bench(quick: bool) -> Result {
             stress_p95,
             16.0,
         ),
+        (
+            "longest main-thread block on a crafted file, ms",
+            blocks["files"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .skip(1)
+                .filter_map(|b| b["block_ms"].as_f64())
+                .reduce(f64::max),
+            100.0,
+        ),
     ];
     let _ = writeln!(
         report,
@@ -270,6 +289,7 @@ pub fn bench(quick: bool) -> Result {
         f(stress_result["frame"]["p50"].as_f64(), 2), f(stress_result["frame"]["p95"].as_f64(), 2),
         stress_result["heading"].as_str().unwrap_or("?"), f(stress_result["next"].as_f64(), 1)
     );
+    blocks_section(&mut report, &blocks);
     let _ = writeln!(
         report,
         "\n## Engine (native, `cargo bench --bench engine`)\n\n{engine_table}"
@@ -308,6 +328,42 @@ pub fn bench(quick: bool) -> Result {
         .into());
     }
     Ok(())
+}
+
+/// The section on main-thread blocks (`blocks.mjs`): each crafted input beside the reference, a
+/// real file or session, in the same run.
+fn blocks_section(report: &mut String, blocks: &Value) {
+    let _ = writeln!(
+        report,
+        "\n## The longest main-thread block on the largest inputs\n\nOpening a file: the longest gap of a heartbeat running in the page from picking the file until two frames after the widget answered. A saved value is read while the page starts: the longest task Chromium reports (it reports tasks of 50 ms and more). The first row of each table is the reference.\n\n| file | bytes | longest block ms | the widget said |\n|---|---:|---:|---|"
+    );
+    for b in blocks["files"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            report,
+            "| {} | {} | {} | {} |",
+            b["name"].as_str().unwrap_or("?"),
+            b["bytes"],
+            f(b["block_ms"].as_f64(), 1),
+            b["said"].as_str().unwrap_or("")
+        );
+    }
+    let _ = writeln!(
+        report,
+        "\n| saved value | bytes | longest task ms | the widget said |\n|---|---:|---:|---|"
+    );
+    for b in blocks["saved"].as_array().into_iter().flatten() {
+        let task = match &b["longest_task_ms"] {
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let _ = writeln!(
+            report,
+            "| {} | {} | {task} | {} |",
+            b["name"].as_str().unwrap_or("?"),
+            b["bytes"],
+            b["said"].as_str().unwrap_or("")
+        );
+    }
 }
 
 /// The section on where our first question's time goes: the phase marks of `boot.mjs` beside the
