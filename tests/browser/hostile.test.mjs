@@ -85,6 +85,42 @@ test("two separate quick clicks on next at one place act once, and clicks elsewh
   await page.close();
 });
 
+test("on a phone, two quick taps on next move on one screen and answer nothing", async () => {
+  // At 360 x 844 the place of "next" is, on each of the next screens, over a choice.
+  const phone = await launch({ viewport: { width: 360, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await phone.newPage();
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await live(page);
+    await page.locator('[data-role="finance"]').tap();
+    await page.locator("[data-q]").first().waitFor();
+    for (let section = 1; section <= 3; section++) {
+      await answerSection(page, () => "2");
+      await page.locator("[data-next]").scrollIntoViewIfNeeded();
+      const box = await page.locator("[data-next]").boundingBox();
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.touchscreen.tap(x, y);
+      await page.waitForTimeout(150);
+      await page.touchscreen.tap(x + 2, y + 1);
+      await page.waitForTimeout(100);
+      const under = await page.evaluate(([x, y]) => document.querySelector("kintone-diagnosis").shadowRoot.elementFromPoint(x, y).closest("label"), [x, y]);
+      assert.ok(under, `section ${section + 1}: the second tap lands on a choice`);
+      assert.match(await page.locator(".progress-text").textContent(), new RegExp(`中 ${section + 1}分野目`), `tap ${section}`);
+      assert.ok((await selected(page)).every(([, v]) => v.length === 0), `section ${section + 1}: nothing answered by the second tap`);
+    }
+    // A tap somewhere else on the new screen is the respondent's, and counts.
+    await page.locator("[data-q]").first().locator('[data-v="1"]').tap();
+    assert.equal((await selected(page)).filter(([, v]) => v.length).length, 1);
+    onlyTheFile(requests);
+  } finally {
+    await phone.close();
+  }
+});
+
 test("another role chosen after going back to the start keeps the shared answers, and they resume", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
@@ -132,6 +168,13 @@ test("start over, erase, a new role over saved answers and a file over unfinishe
   await page.locator("[data-keep]").click();
   assert.equal(await page.locator("[data-result]").count(), 1, "still on the result");
   assert.notEqual(await saved(page), null);
+  // Escape keeps, as it closes any dialog.
+  await page.waitForTimeout(700);
+  await page.locator("[data-restart]").click();
+  await box.waitFor();
+  await page.keyboard.press("Escape");
+  await box.waitFor({ state: "detached" });
+  assert.equal(await page.locator("[data-result]").count(), 1, "Escape kept the result");
   // A new role while the saved answers are offered after a reload.
   await page.reload();
   await page.locator("[data-resume]").waitFor();

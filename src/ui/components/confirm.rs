@@ -21,8 +21,16 @@ pub struct ConfirmProps {
 /// A function rather than a component, like the frame: see `frame.rs`.
 pub fn confirm(props: ConfirmProps) -> Html {
     let keep = props.keep.clone();
+    // Escape answers "keep", as it closes any dialog.
+    let on_cancel = props.on_cancel.clone();
+    let onkeydown = move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            on_cancel.emit(());
+        }
+    };
     html! {
-        <div class="notice confirm" role="alertdialog" aria-label={props.question.clone()} data-confirm-box="">
+        <div class="notice confirm" role="alertdialog" aria-label={props.question.clone()} data-confirm-box="" {onkeydown}>
             <p>{ &props.question }</p>
             <div class="nav">
                 <button type="button" ref={keep} data-keep="" onclick={props.on_cancel.reform(|_| ())}>{ props.ui.keep }</button>
