@@ -113,6 +113,16 @@ for (const engine of ENGINES) {
       await clickWith(1);
       await s.until(() => q("[data-q] [data-v]").checked);
 
+      // Enter held down on a choice moves on one screen, not several.
+      await s.run(() => answerAll("2"));
+      const progress = await s.run(() => q(".progress-text").textContent);
+      await s.run(() => [...kd().querySelectorAll(".kd:not([data-prerender]) [data-q] [data-v]")].pop().focus());
+      await s.holdKey("\uE007", 6);
+      await s.until((p) => q(".progress-text").textContent !== p, progress);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.match(await s.run(() => q(".progress-text").textContent), /8分野中 3分野目/, "one screen on");
+      assert.equal(await s.run(() => !!q(".section [role=alert]")), false, "no repeat asked the new screen to move on");
+
       // Nothing was loaded but the file itself.
       assert.deepEqual(await s.run(() => performance.getEntriesByType("resource").map((e) => e.name)), []);
     } finally {

@@ -134,6 +134,17 @@ export async function session(engine) {
           },
         ],
       }),
+    /** Holds `key` down for `times` key-downs (the second and later ones repeats), then lets go. */
+    holdKey: (key, times) =>
+      call("POST", `${id}/actions`, {
+        actions: [
+          {
+            type: "key",
+            id: "keyboard",
+            actions: [...Array.from({ length: times }, () => ({ type: "keyDown", value: key })), { type: "keyUp", value: key }],
+          },
+        ],
+      }),
     async close() {
       await call("DELETE", id).catch(() => {});
       try {
