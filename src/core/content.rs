@@ -358,13 +358,6 @@ impl Content {
         }
     }
 
-    /// Indices of the sections that have at least one question for `role`, in order.
-    pub fn sections_for(&self, role: Option<&str>) -> Vec<usize> {
-        (0..self.sections.len())
-            .filter(|&s| self.questions_in(s, role).next().is_some())
-            .collect()
-    }
-
     /// The screens of statements `role` goes through: each section asked of the role, a long
     /// one in even parts of at most [`STATEMENTS_PER_SCREEN`].
     pub fn screens_for(&self, role: Option<&str>) -> Vec<Part> {

@@ -42,7 +42,9 @@ fn statements_are_numbered_across_the_screens_a_role_goes_through() {
     for role in ["staff", "finance"] {
         let screens = c.screens_for(Some(role));
         // No section of the shipped questionnaire is long enough to be split.
-        assert_eq!(screens.len(), c.sections_for(Some(role)).len());
+        let asked =
+            (0..c.sections.len()).filter(|&s| c.questions_in(s, Some(role)).next().is_some());
+        assert_eq!(screens.len(), asked.count());
         let mut expected = 1;
         for (n, part) in screens.iter().enumerate() {
             assert_eq!(display::first_number(&screens, n), expected);
