@@ -3,6 +3,7 @@
 mod bench;
 mod check;
 mod pack;
+mod package;
 mod serve;
 mod sha;
 mod tools;
@@ -19,6 +20,8 @@ cargo xtask <task>
   serve [--port N]   build the widget and serve the demo page on http://127.0.0.1:N/ (default 8000)
   dist               write target/dist/kintone-diagnosis.html (one self-contained page)
                      and target/dist/kintone-diagnosis.js (the embeddable script)
+  package            write target/package/kintone-diagnosis-<version>.zip: the two files, the demo
+                     page, a README for web designers and intranet administrators, LICENSE, SHA256SUMS
   test               every test: native (cargo test), then browser end-to-end tests in Chromium
   bench [--quick]    measure the widget against its peers side by side; writes target/bench/report.md
                      (--quick: 2 runs, to prove the pipeline; size budgets are checked in both modes)
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("dist") => pack::dist().map(|_| ()),
+        Some("package") => package::package().map(|_| ()),
         Some("serve") => serve::serve(port(&args)),
         Some("test") => test(),
         Some("bench") => bench::bench(args.iter().any(|a| a == "--quick")),
@@ -97,6 +101,7 @@ fn test() -> Result {
         .current_dir(root())
         .args(["test", "--workspace"]))?;
     let (js, html) = pack::dist()?;
+    let archive = package::write(&js, &html)?;
     println!("xtask: browser tests (Chromium headless; a subset in Firefox ESR and WebKit)");
     let artifacts = root().join("target/test-artifacts");
     std::fs::create_dir_all(&artifacts)?;
@@ -105,6 +110,7 @@ fn test() -> Result {
         .args(["--test", "--test-concurrency=1", "tests/browser/"])
         .env("KD_HTML", html)
         .env("KD_JS", js)
+        .env("KD_PACKAGE", archive)
         .env("KD_ARTIFACTS", artifacts))
 }
 

@@ -240,7 +240,7 @@ pub fn bundle(built: &Built) -> Result<String> {
         );
     let js = format!(
         "/*! kintone-diagnosis {} — runs entirely in this browser; makes no network requests. */\n(function () {{\n\"use strict\";\n{}\n{}\n}})();\n",
-        env!("CARGO_PKG_VERSION"),
+        kintone_diagnosis::VERSION,
         built.glue,
         boot
     );
