@@ -68,6 +68,24 @@ test("embedded in the consultancy demo page: completes, tells the host, and requ
   await page.close();
 });
 
+test("on the demo page in a dark theme, every colour of the widget follows the host, tracks included, and passes axe-core", async () => {
+  const { page, requests, errors } = await open(ctx, site.url);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.locator('[data-role="finance"]').click();
+  const colour = (selector, property) => page.locator(selector).first().evaluate((e, p) => getComputedStyle(e)[p], property);
+  assert.equal(await colour("svg.progress .track", "fill"), "rgb(58, 67, 80)", "the progress track is the host's --kd-track");
+  assert.equal(await colour(".kd", "backgroundColor"), "rgb(27, 31, 36)");
+  assert.deepEqual(await axe(page), [], "a screen of statements");
+  await completeDiagnosis(page, null, () => "4");
+  assert.equal(await colour(".chart .bar-track", "fill"), "rgb(58, 67, 80)");
+  assert.equal(await colour(".lang-switch button[aria-pressed=true]", "color"), "rgb(11, 26, 46)", "text on the accent");
+  assert.deepEqual(await axe(page), [], "the result");
+  await screenshot(page, "demo-page-dark-result");
+  onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("on an intranet server under a deep path, the single file works and requests nothing else", async () => {
   const url = site.url + "kintone-diagnosis.html";
   const { page, requests, errors } = await open(ctx, url);

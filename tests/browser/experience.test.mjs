@@ -326,6 +326,54 @@ test("printing the result gives a clean A4 report", async () => {
   await page.close();
 });
 
+test("on a 360 px phone every control is at least 44 x 44 px and the chart's labels at least 12 px", async () => {
+  const phone = await launch({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await phone.newPage();
+    await page.goto(url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await live(page);
+    // What a finger presses: buttons, disclosures, links, and the labels that carry each radio,
+    // checkbox and file input (every visible input must sit in one, or be named by one).
+    const tooSmall = () =>
+      page.evaluate(() => {
+        const root = document.querySelector("kintone-diagnosis").shadowRoot.querySelector(".kd:not([data-prerender])");
+        const shown = (e) => e.getClientRects().length > 0;
+        const unlabelled = [...root.querySelectorAll("input")].filter((i) => shown(i) && !i.closest("label") && !root.querySelector(`label[for="${i.id}"]`));
+        const controls = [...root.querySelectorAll("button, summary, a[href], label")].filter(shown);
+        return [
+          ...unlabelled.map((i) => `an input without a label: ${i.outerHTML.slice(0, 60)}`),
+          ...controls
+            .map((e) => [e, e.getBoundingClientRect()])
+            .filter(([, b]) => b.width < 44 || b.height < 44)
+            .map(([e, b]) => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 20)}" ${Math.round(b.width)} x ${Math.round(b.height)}`),
+        ];
+      });
+    assert.deepEqual(await tooSmall(), [], "the start screen");
+    await page.locator('[data-role="manager"]').tap();
+    await page.locator("[data-q]").first().waitFor();
+    await page.locator("[data-privacy] summary").tap();
+    assert.deepEqual(await tooSmall(), [], "a screen of statements");
+    await completeDiagnosis(page, null, () => "3");
+    for (const summary of await page.locator(".kd:not([data-prerender]) details:not([open]) > summary").all()) await summary.tap();
+    assert.deepEqual(await tooSmall(), [], "the result, every disclosure open");
+    // The scores: bars with labels of 12 px or more (the radar's would be about 6 px here, so it
+    // is left to wider screens), and the table.
+    const chart = await page.evaluate(() => {
+      const root = document.querySelector("kintone-diagnosis").shadowRoot;
+      const sizes = [...root.querySelectorAll(".chart .bars text")].map((t) => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize));
+      return { smallest: Math.min(...sizes), radar: getComputedStyle(root.querySelector(".chart .radar")).display, table: root.querySelectorAll("table.scores tbody tr").length };
+    });
+    assert.ok(chart.smallest >= 12, `bar labels at ${chart.smallest.toFixed(1)} px`);
+    assert.equal(chart.radar, "none");
+    assert.ok(chart.table >= 8);
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+});
+
 test("screenshots of every screen at 360 px and 1280 px", async () => {
   for (const width of [360, 1280]) {
     const { page } = await fresh({ viewport: { width, height: 800 } });
