@@ -27,17 +27,17 @@ pub fn questions_for(content: &Content, role: Option<&str>) -> usize {
         .count()
 }
 
-/// The count the start screen announces before a role is chosen: the most any role is asked.
-pub fn typical_questions(content: &Content) -> usize {
+/// The counts the start screen announces before a role is chosen: the fewest and the most
+/// statements any role is asked (equal for content without roles).
+pub fn questions_announced(content: &Content) -> (usize, usize) {
     if content.roles.is_empty() {
-        return content.questions.len();
+        return (content.questions.len(), content.questions.len());
     }
-    content
+    let counts = content
         .roles
         .iter()
-        .map(|r| questions_for(content, Some(&r.id)))
-        .max()
-        .unwrap_or(0)
+        .map(|r| questions_for(content, Some(&r.id)));
+    (counts.clone().min().unwrap_or(0), counts.max().unwrap_or(0))
 }
 
 /// The number the first statement of the `n`-th screen of `screens` (as returned by

@@ -322,14 +322,14 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                     description: q.text(&r.description, &lang).to_string().into(),
                 })
                 .collect();
-            let typical = display::typical_questions(&q);
+            let announced = display::questions_announced(&q);
             let resume = widget.resume.as_ref().map(|r| ResumeOffer {
                 answered: r.answers.len(),
                 at_result: r.screen == Screen::Result,
             });
             html! {
                 <StartScreen ui={t} title={q.text(&q.title, &lang).to_string()} intro={q.text(&q.intro, &lang).to_string()}
-                    show_intro={!props.skip_intro} questions={typical} minutes={minutes_for(typical)} {roles}
+                    show_intro={!props.skip_intro} questions={announced} minutes={minutes_for(announced.1)} saves={widget.storage == Status::Saved} {roles}
                     current={s.role.clone().map(AttrValue::from)} {resume} heading={heading.clone()}
                     on_choose={on_role} {on_begin} {on_resume} {on_decline} {on_open_file} instance={props.instance.clone()} />
             }

@@ -8,7 +8,8 @@ pub struct Ui {
     pub lang: &'static str,
     pub language: &'static str,
     // Start screen
-    pub takes: fn(usize, usize) -> String,
+    /// The fewest and most statements, the minutes, and whether answers are saved on the device.
+    pub takes: fn((usize, usize), usize, bool) -> String,
     pub privacy_promise: &'static str,
     pub privacy_why: &'static str,
     pub choose_role: &'static str,
@@ -122,8 +123,11 @@ pub struct Ui {
 const JA: Ui = Ui {
     lang: "ja",
     language: "表示言語",
-    takes: |n, minutes| format!("設問は{n}問、所要時間はおよそ{minutes}分です。途中でやめても、このパソコンに回答が残り、続きから再開できます。"),
-    privacy_promise: "回答はこのパソコンの外へ送信されません。",
+    takes: |(few, most), minutes, saves| {
+        let keep = if saves { "途中でやめても、この端末に回答が残り、続きから再開できます。" } else { "回答は保存されません。このページを閉じると消えます。" };
+        format!("設問は{}{most}問、所要時間はおよそ{minutes}分です。{keep}", if few < most { "最大" } else { "" })
+    },
+    privacy_promise: "回答はこの端末の外へ送信されません。",
     privacy_why: "この診断は動作に必要なものをすべて自身の中に持ち、通信を行う機能を含んでいません(1ファイル版には、通信そのものを禁止する設定も組み込まれています)。回答はこのブラウザの保存領域にだけ保存され、いつでも消去できます。",
     choose_role: "あなたの立場を選んでください",
     role_lead: "立場によって、お聞きする内容と言い回しが変わります。",
@@ -209,15 +213,15 @@ const JA: Ui = Ui {
     saved_corrupt: "保存されていた前回の回答が壊れていたため、読み込めませんでした。最初から回答してください。",
     resumed: "この端末に保存されていた前回の回答から再開しました。",
     storage_unavailable: "このブラウザでは回答を保存できない設定になっています。回答はこのページを閉じるまで有効です。",
-    storage_failed: "回答をこのパソコンに保存できませんでした(保存領域がいっぱいか、無効になっています)。回答はこのページを閉じるまで有効です。",
+    storage_failed: "回答をこの端末に保存できませんでした(保存領域がいっぱいか、無効になっています)。回答はこのページを閉じるまで有効です。",
     privacy_title: "プライバシーと保存について",
     privacy_stored_at: |k| format!("回答はこのブラウザの保存領域(localStorage)のキー「{k}」にだけ保存されます。"),
     privacy_not_stored: "このブラウザでは保存できないため、回答はこのページの中にだけあり、閉じると消えます。",
     privacy_off: "このページの設定により、回答は保存されません。閉じると消えます。",
-    privacy_version: |v, fp| format!("設問データの版: {v}(識別値 {fp})"),
+    privacy_version: |v, fp| if fp.is_empty() { format!("設問データの版: {v}") } else { format!("設問データの版: {v}(識別値 {fp})") },
     privacy_requests: |n| if n == 0 { "このページを開いてから、外部への通信は一度も行われていません(ブラウザの記録による)。".to_string() } else { format!("このページ(または埋め込み先のページ)が開いてから読み込んだファイルは次の{n}件です(ブラウザの記録による)。診断自体は通信を行いません。") },
-    erase: "このパソコンから回答を消去",
-    erased: "このパソコンに保存された回答を消去しました。",
+    erase: "この端末から回答を消去",
+    erased: "この端末に保存された回答を消去しました。",
     erase_failed: "回答を消去できませんでした。ブラウザの設定から、このサイトのデータを削除してください。",
     dismiss: "閉じる",
     content_error_title: "この診断の設問データに問題があります",
@@ -227,8 +231,11 @@ const JA: Ui = Ui {
 const EN: Ui = Ui {
     lang: "en",
     language: "Language",
-    takes: |n, minutes| format!("{n} statement{}, about {minutes} minute{}. If you stop halfway, your answers stay on this computer and you can continue later.", if n == 1 { "" } else { "s" }, if minutes == 1 { "" } else { "s" }),
-    privacy_promise: "Your answers never leave this computer.",
+    takes: |(few, most), minutes, saves| {
+        let keep = if saves { "If you stop halfway, your answers stay on this device and you can continue later." } else { "Answers are not saved: they go when you close this page." };
+        format!("{}{most} statement{}, about {minutes} minute{}. {keep}", if few < most { "Up to " } else { "" }, if most == 1 { "" } else { "s" }, if minutes == 1 { "" } else { "s" })
+    },
+    privacy_promise: "Your answers never leave this device.",
     privacy_why: "Everything this diagnosis needs is built into it, and it contains no code that communicates (the single-file version also carries a policy that forbids connections outright). Answers are kept only in this browser's storage, and you can erase them at any time.",
     choose_role: "Choose your role",
     role_lead: "Your role changes which statements you see and how they are worded.",
@@ -314,15 +321,15 @@ const EN: Ui = Ui {
     saved_corrupt: "Your earlier answers were damaged and could not be read. Please start again.",
     resumed: "Your earlier answers saved on this device were restored.",
     storage_unavailable: "This browser does not allow saving answers. They last until you close this page.",
-    storage_failed: "Your answers could not be saved on this computer (storage is full or disabled). They last until you close this page.",
+    storage_failed: "Your answers could not be saved on this device (storage is full or disabled). They last until you close this page.",
     privacy_title: "Privacy and storage",
     privacy_stored_at: |k| format!("Answers are kept only in this browser's storage (localStorage), under the key \"{k}\"."),
     privacy_not_stored: "This browser cannot store them, so answers exist only in this page and vanish when you close it.",
     privacy_off: "This page is set not to store answers; they vanish when you close it.",
-    privacy_version: |v, fp| format!("Questionnaire version: {v} (fingerprint {fp})"),
+    privacy_version: |v, fp| if fp.is_empty() { format!("Questionnaire version: {v}") } else { format!("Questionnaire version: {v} (fingerprint {fp})") },
     privacy_requests: |n| if n == 0 { "Since this page opened, it has made no network request (from the browser's own record).".to_string() } else { format!("Since it opened, this page (or the page embedding the widget) loaded these {n} file(s), from the browser's own record. The diagnosis itself never communicates.") },
-    erase: "Erase my answers from this computer",
-    erased: "Your saved answers were erased from this computer.",
+    erase: "Erase my answers from this device",
+    erased: "Your saved answers were erased from this device.",
     erase_failed: "Your answers could not be erased. Please clear this site's data in the browser settings.",
     dismiss: "Dismiss",
     content_error_title: "This questionnaire's data has problems",

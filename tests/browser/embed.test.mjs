@@ -125,6 +125,7 @@ test("attributes: language, contact link, storage off, storage key, skipping the
     <style>#a { --kd-accent: rgb(0, 105, 92); }</style>
     <kintone-diagnosis id="a" lang="en" storage-key="town-hall" contact-href="https://example.jp/contact" contact-label="Talk to us"></kintone-diagnosis>
     <kintone-diagnosis id="b" storage="off" start="questions"></kintone-diagnosis>
+    <kintone-diagnosis id="c" storage="off"></kintone-diagnosis>
     <script src="kintone-diagnosis.js"></script>`);
   const { page, errors } = await open(ctx, url);
   await page.evaluate(() => localStorage.clear());
@@ -135,6 +136,9 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   await b.locator("[data-role]").first().waitFor(); // mounting is asynchronous
   assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
   assert.equal(await a.locator(".privacy").count(), 1, "the introduction shows by default");
+  // The start screen's promise follows the storage: no "continue later" where nothing is saved.
+  assert.match(await a.locator(".start").textContent(), /Up to 40 statements, about 10 minutes\. If you stop halfway, your answers stay on this device/);
+  assert.match(await page.locator("#c .start").textContent(), /設問は最大40問、所要時間はおよそ10分です。回答は保存されません。/);
   const accent = (el) => el.locator(".role-label").first().evaluate((e) => getComputedStyle(e).color);
   assert.equal(await accent(a), "rgb(0, 105, 92)", "the host themes the widget through --kd-accent");
   assert.equal(await accent(b), "rgb(29, 79, 145)", "only where it sets it");

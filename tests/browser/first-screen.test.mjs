@@ -62,6 +62,20 @@ test("the first screen shows before the widget starts, passes axe-core, and is r
   await page.close();
 });
 
+test("the first screen says exactly what the live one says, word for word, the closed privacy panel included", async () => {
+  const { page, errors } = await openSlow(fileUrl(HTML), 2000);
+  await page.locator('[data-role="staff"]').waitFor();
+  const text = (root) => root.evaluate((e) => [...e.querySelectorAll("h1, h2, h3, p, legend, summary, button, label, li, span")].map((n) => n.textContent.replace(/\s+/g, " ").trim()).join("\n"));
+  const before = await text(firstScreen(page));
+  assert.equal(await firstScreen(page).count(), 1, "read before the widget was live");
+  assert.match(before, /設問データの版: [\d.]+\n/, "the version");
+  assert.doesNotMatch(before, /識別値 \)/, "no empty fingerprint");
+  await live(page);
+  assert.equal(await text(page.locator(".kd")), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the live widget takes over without a visible change, on a PC and on a phone", async () => {
   for (const width of [1280, 360]) {
     const { page, errors } = await openSlow(fileUrl(HTML));

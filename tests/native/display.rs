@@ -26,13 +26,14 @@ fn counts_and_estimates_follow_the_role() {
         .map(|(r, n)| (r.to_string(), n))
     );
     // Before a role is chosen, the start screen announces the most any role is asked.
-    assert_eq!(display::typical_questions(&c), 40);
+    // Staff are asked 39, the other roles 40: the start screen says "up to 40".
+    assert_eq!(display::questions_announced(&c), (39, 40));
     assert_eq!(display::minutes_for(40), 10);
     assert_eq!(display::minutes_for(1), 1);
     assert_eq!(display::minutes_for(0), 0);
     // Content without roles: everyone is asked everything.
     let m: Content = serde_json::from_value(minimal()).unwrap();
-    assert_eq!(display::typical_questions(&m), 4);
+    assert_eq!(display::questions_announced(&m), (4, 4));
     assert_eq!(display::questions_for(&m, None), 4);
 }
 

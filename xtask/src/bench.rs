@@ -105,8 +105,7 @@ pub fn bench(quick: bool) -> Result {
 
     let named = root().join("target/pkg/kintone_diagnosis_named.wasm");
     run(Command::new(tools::node_bin("wasm-opt"))
-        .arg("-Oz")
-        .arg("-g")
+        .args(["-Oz", "--converge", "--strip-producers", "-g"])
         .arg(root().join("target/pkg/kintone_diagnosis_bg.wasm"))
         .arg("-o")
         .arg(&named))?;

@@ -65,10 +65,13 @@ pub fn build_wasm() -> Result<Built> {
         ])
         .arg(&pkg)
         .arg(target.join("wasm32-unknown-unknown/release/kintone_diagnosis.wasm")))?;
-    println!("xtask: optimising with wasm-opt -Oz");
+    println!("xtask: optimising with wasm-opt -Oz --converge --strip-producers");
     let optimised = pkg.join("kintone_diagnosis_opt.wasm");
+    // Running -Oz until it changes nothing more, and dropping the producers section (the
+    // compiler's name and version, read by nobody), takes 10 s more and gives a module both
+    // smaller (-0.3 KB) and smaller once compressed (-0.6 KB), measured on 2026-12-01.
     run(Command::new(node_bin("wasm-opt"))
-        .arg("-Oz")
+        .args(["-Oz", "--converge", "--strip-producers"])
         .arg(pkg.join("kintone_diagnosis_bg.wasm"))
         .arg("-o")
         .arg(&optimised))?;

@@ -20,7 +20,8 @@ pub fn PrivacyPanel(props: &PrivacyProps) -> Html {
     // Read when the panel is opened (a click, which the keyboard's Enter and Space on the summary
     // also fire: `toggle` does not bubble to yew's listener), so the list is current; not on the
     // first render, where nobody can see it yet.
-    // The fingerprint likewise: hashing the whole questionnaire is not first-render work.
+    // The fingerprint likewise: hashing the whole questionnaire is not first-render work. Until
+    // then the version is shown without it, as on the first screen rendered at build time.
     let requests = use_state(Vec::new);
     let fp = use_state(String::new);
     let onclick = {

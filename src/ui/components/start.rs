@@ -26,8 +26,11 @@ pub struct StartProps {
     pub intro: AttrValue,
     /// Hidden when the host asked to skip the introduction.
     pub show_intro: bool,
-    pub questions: usize,
+    /// The fewest and the most statements a role is asked.
+    pub questions: (usize, usize),
     pub minutes: usize,
+    /// Answers are saved on this device as they are given.
+    pub saves: bool,
     pub roles: Vec<RoleOption>,
     /// The role chosen before, if the respondent came back to this screen.
     pub current: Option<AttrValue>,
@@ -54,7 +57,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
             <h2 tabindex="-1" ref={props.heading.clone()}>{ &props.title }</h2>
             if props.show_intro {
                 <p>{ &props.intro }</p>
-                <p>{ (ui.takes)(props.questions, props.minutes) }</p>
+                <p>{ (ui.takes)(props.questions, props.minutes, props.saves) }</p>
                 <div class="privacy">
                     <p class="promise">{ ui.privacy_promise }</p>
                     <p>{ ui.privacy_why }</p>
