@@ -132,6 +132,8 @@ pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, I
         answers: file.answers.clone(),
         ticked: file.ticked.clone(),
         screen: Screen::Result,
+        // The reader's language stays as it is: the file's is only the one it was made in.
+        lang: None,
     };
     let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
     let d = session.diagnose(content);

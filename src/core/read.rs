@@ -412,6 +412,7 @@ read_struct!(Snapshot {
     "answers" => answers,
     "ticked" => ticked,
     "screen" => screen,
+    "lang" => lang,
 });
 read_struct!(ResultExport {
     "format" => format,

@@ -42,8 +42,10 @@ pub enum Action {
     Back,
     /// Tick or untick a checklist item.
     ToggleItem(String),
-    /// Forget every answer and start again.
+    /// Forget every answer and start again (in the same language).
     Restart,
+    /// Read in another of the content's languages.
+    ChooseLanguage(String),
 }
 
 /// The state of one diagnosis.
@@ -56,6 +58,9 @@ pub struct Session {
     pub screen: Screen,
     /// Required questions of the current section still unanswered after a refused `Next`.
     pub unanswered: Vec<String>,
+    /// The language the respondent reads in, saved with the answers so that a reload keeps it
+    /// (`None` until the widget sets it; one of the content's languages).
+    pub lang: Option<String>,
 }
 
 impl Session {
@@ -149,7 +154,17 @@ impl Session {
                     self.ticked.insert(item);
                 }
             }
-            Action::Restart => *self = Session::new(),
+            Action::Restart => {
+                *self = Session {
+                    lang: self.lang.take(),
+                    ..Session::new()
+                }
+            }
+            Action::ChooseLanguage(lang) => {
+                if content.languages.contains(&lang) {
+                    self.lang = Some(lang);
+                }
+            }
         }
         *self != before
     }
@@ -198,6 +213,7 @@ impl Session {
             answers: self.answers.clone(),
             ticked: self.ticked.iter().cloned().collect(),
             screen: self.screen,
+            lang: self.lang.clone(),
         }
     }
 
@@ -249,15 +265,20 @@ impl Session {
             Screen::Result if begun => snap.screen,
             _ => return Err(RestoreError::Inconsistent),
         };
+        // A language the content lacks is dropped, not held against the answers.
+        if let Some(lang) = &snap.lang {
+            session.apply(content, Action::ChooseLanguage(lang.clone()));
+        }
         Ok(session)
     }
 }
 
 /// Marks a saved session, so that another program's data in the same storage key is not misread.
 pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
-/// Version of the saved-session layout. 2: the fingerprint is the canonical one
-/// (`core::fingerprint`); 1, still read, carries the retired one.
-pub const SNAPSHOT_VERSION: u32 = 2;
+/// Version of the saved-session layout. 3: with the respondent's language; 2: the fingerprint is
+/// the canonical one (`core::fingerprint`); 1 carries the retired one. All three are read; an
+/// older build takes a layout it does not know for a newer build's and leaves it untouched.
+pub const SNAPSHOT_VERSION: u32 = 3;
 
 /// A session as saved on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -271,6 +292,7 @@ pub struct Snapshot {
     pub answers: Answers,
     pub ticked: Vec<String>,
     pub screen: Screen,
+    pub lang: Option<String>,
 }
 
 /// Why a saved session cannot be resumed.

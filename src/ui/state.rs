@@ -121,10 +121,18 @@ impl Widget {
         opening: Opening,
         notice: Option<Notice>,
     ) -> Self {
+        // The language the respondent chose, saved with the answers on offer or continued, wins
+        // over the host's.
+        let saved = opening
+            .resume
+            .as_ref()
+            .unwrap_or(&opening.session)
+            .lang
+            .clone();
         Widget {
             content,
             session: opening.session,
-            lang,
+            lang: saved.map(AttrValue::from).unwrap_or(lang),
             resume: opening.resume,
             notice,
             storage,
@@ -159,15 +167,26 @@ impl Reducible for Widget {
                     next.resume = None;
                 }
             }
-            Msg::SetLang(lang) => next.lang = lang,
+            // The respondent's choice is kept with the answers (a host's language is not: it
+            // follows the page).
+            Msg::SetLang(lang) => {
+                next.session
+                    .apply(&next.content, Action::ChooseLanguage(lang.to_string()));
+                next.lang = lang;
+            }
             Msg::Resume => {
                 if let Some(saved) = next.resume.take() {
+                    // Continued answers bring the language they were given in.
+                    if let Some(lang) = &saved.lang {
+                        next.lang = lang.clone().into();
+                    }
                     next.session = saved;
                 }
             }
             Msg::DeclineResume => next.resume = None,
             Msg::Load(session) => {
-                next.session = session;
+                let lang = next.session.lang.take();
+                next.session = Session { lang, ..session };
                 next.resume = None;
             }
             Msg::Notify(notice) => next.notice = Some(notice),

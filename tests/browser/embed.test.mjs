@@ -70,6 +70,8 @@ test("embedded in the consultancy demo page: completes, tells the host, and requ
 
 test("on the demo page in a dark theme, every colour of the widget follows the host, tracks included, and passes axe-core", async () => {
   const { page, requests, errors } = await open(ctx, site.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await page.emulateMedia({ colorScheme: "dark" });
   await page.locator('[data-role="finance"]').click();
   const colour = (selector, property) => page.locator(selector).first().evaluate((e, p) => getComputedStyle(e)[p], property);

@@ -135,6 +135,27 @@ test("a reload offers to continue where the respondent left off", async () => {
   await page.close();
 });
 
+test("the language chosen is saved with the answers: a reload offers them, and continues, in it", async () => {
+  const { page } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  await page.locator(".lang-switch button", { hasText: "English" }).click();
+  await page.locator("h2", { hasText: "Leadership" }).or(page.locator("h2").first()).waitFor();
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), /"lang":"en"/);
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  assert.equal(await page.locator(".kd").getAttribute("lang"), "en", "the offer is in English");
+  await page.locator("[data-resume]").click();
+  assert.equal(await page.locator(".kd").getAttribute("lang"), "en");
+  assert.ok(await page.locator('[data-q="lead_hands_off"] [data-v="2"]').isChecked());
+  // Back to Japanese, and a reload keeps that too.
+  await page.locator(".lang-switch button", { hasText: "日本語" }).click();
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  assert.equal(await page.locator(".kd").getAttribute("lang"), "ja");
+  await page.close();
+});
+
 test("answers saved and results exported by the previous release still open", async () => {
   // Made by the 2026-11-27 build through its real export and storage (tests/fixtures/released),
   // before the fingerprint was defined by its algorithm.
@@ -155,7 +176,7 @@ test("answers saved and results exported by the previous release still open", as
   // Saved again by this build, in the new layout with the canonical fingerprint.
   await page.locator('[data-q="fin_opaque"] [data-v="3"]').click();
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
-  assert.equal(saved.format_version, 2);
+  assert.equal(saved.format_version, 3);
   assert.notEqual(saved.fingerprint, JSON.parse(midway).fingerprint);
   assert.equal(Object.keys(saved.answers).length, 10);
   await page.close();

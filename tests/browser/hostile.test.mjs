@@ -227,7 +227,7 @@ test("answers saved by a newer build are kept as they are, and the respondent is
   await page.locator("[data-confirm]").click();
   await page.locator('[data-role="staff"]').click();
   await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
-  assert.match(await saved(page), /"format_version":2/);
+  assert.match(await saved(page), /"format_version":3/);
   onlyTheFile(requests);
   await page.close();
 });

@@ -240,6 +240,34 @@ fn a_widget_that_starts_at_the_questions_continues_the_saved_answers() {
 }
 
 #[test]
+fn the_respondents_language_is_saved_with_the_answers_and_comes_back() {
+    use kintone_diagnosis::core::json;
+    let c = shipped();
+    let mut s = begun(&c, "staff");
+    assert!(s.apply(&c, Action::ChooseLanguage("en".into())));
+    assert!(
+        !s.apply(&c, Action::ChooseLanguage("fr".into())),
+        "a language the content lacks"
+    );
+    let text = json::to_string(&s.snapshot(&c), false).unwrap();
+    assert!(text.contains(r#""format_version":3"#) && text.contains(r#""lang":"en""#));
+    let Saved::Session(back) = Saved::read(&c, &text) else {
+        panic!("not read back: {text}");
+    };
+    assert_eq!(back.lang.as_deref(), Some("en"));
+    assert_eq!(back.answers, s.answers);
+    // Starting over keeps the language; a saved language the content lacks is dropped, and the
+    // answers still come back.
+    s.apply(&c, Action::Restart);
+    assert_eq!(s.lang.as_deref(), Some("en"));
+    let odd = text.replace(r#""lang":"en""#, r#""lang":"fr""#);
+    let Saved::Session(back) = Saved::read(&c, &odd) else {
+        panic!("refused for its language");
+    };
+    assert_eq!((back.lang, back.answers.len()), (None, 1));
+}
+
+#[test]
 fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
     use kintone_diagnosis::core::json;
     use kintone_diagnosis::core::session::later_version;
@@ -248,7 +276,7 @@ fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
     let text = |s: &kintone_diagnosis::core::Snapshot| json::to_string(s, false).unwrap();
     assert!(matches!(Saved::read(&c, &text(&snap)), Saved::Session(_)));
     // A later layout of this widget's sessions.
-    snap.format_version = 3;
+    snap.format_version = 4;
     assert_eq!(
         Saved::read(&c, &text(&snap)),
         Saved::Newer("2026.11.2".into())

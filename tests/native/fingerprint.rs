@@ -206,9 +206,9 @@ fn files_saved_by_the_previous_release_still_open() {
     );
     assert_eq!(midway.answers.len(), 10);
 
-    // Saved again, they carry the canonical fingerprint, in layout version 2.
+    // Saved again, they carry the canonical fingerprint, in layout version 3.
     let again = json::to_string(&midway.snapshot(&q), false).unwrap();
-    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":2"#));
+    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":3"#));
 }
 
 #[test]

@@ -40,6 +40,7 @@ fn snapshot() -> Snapshot {
         answers,
         ticked: vec!["t".into()],
         screen: Screen::Section(2),
+        lang: Some("en".into()),
     }
 }
 
