@@ -105,7 +105,8 @@ pub fn bench(quick: bool) -> Result {
 
     let named = root().join("target/pkg/kintone_diagnosis_named.wasm");
     run(Command::new(tools::node_bin("wasm-opt"))
-        .args(["-Oz", "--converge", "--strip-producers", "-g"])
+        .args(pack::WASM_OPT)
+        .arg("-g")
         .arg(root().join("target/pkg/kintone_diagnosis_bg.wasm"))
         .arg("-o")
         .arg(&named))?;
