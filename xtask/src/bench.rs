@@ -62,6 +62,38 @@ pub fn bench(quick: bool) -> Result {
     }
     let m: Value = serde_json::from_str(&std::fs::read_to_string(&measured)?)?;
 
+    // The same pages with the CPU slowed four times, as on an old office PC (fewer runs in full
+    // mode: each takes four times as long).
+    let slow_runs = if quick { "2" } else { "7" };
+    println!("xtask: again with the CPU slowed 4x ({slow_runs} runs per page)");
+    let measured_slow = dir.join("measure-cpu4x.json");
+    let slow_out = Command::new("node")
+        .arg("xtask/bench/throttled.mjs")
+        .arg("4")
+        .arg(&peers)
+        .args([
+            "--runs",
+            slow_runs,
+            "--warmup",
+            warmup,
+            "--timeout",
+            "60000",
+            "--json",
+        ])
+        .arg(&measured_slow)
+        .args([&surveyjs, &vanilla, &ours])
+        .current_dir(root())
+        .output()?;
+    if !slow_out.status.success() {
+        return Err(format!(
+            "the harness failed with the CPU slowed:\n{}{}",
+            String::from_utf8_lossy(&slow_out.stdout),
+            String::from_utf8_lossy(&slow_out.stderr)
+        )
+        .into());
+    }
+    let slow: Value = serde_json::from_str(&std::fs::read_to_string(&measured_slow)?)?;
+
     println!("xtask: the longest main-thread block on the largest and crafted inputs");
     let blocks: Value = serde_json::from_str(&node_output(&[
         "xtask/bench/blocks.mjs",
@@ -165,6 +197,14 @@ pub fn bench(quick: bool) -> Result {
         ok: runs_ok(&m, file),
     };
     let (ts, tv, to) = (t(&surveyjs), t(&vanilla), t(&ours));
+    let slow_med = |file: &Path, key: &str| median(&slow, file, key);
+    let [(ss, sv, so), (cs, cv, co)] = ["firstQPaint", "completeMs"].map(|k| {
+        (
+            slow_med(&surveyjs, k),
+            slow_med(&vanilla, k),
+            slow_med(&ours, k),
+        )
+    });
     let _ = writeln!(
         report,
         "\n## Speed and memory (medians; the peers' questionnaire, 7 sections x 4 statements)\n"
@@ -207,12 +247,18 @@ pub fn bench(quick: bool) -> Result {
         (
             "first question / hand-written",
             ratio(to.first_q, tv.first_q),
-            1.5,
+            1.0,
         ),
         (
             "answer everything / hand-written",
             ratio(to.complete, tv.complete),
-            1.3,
+            1.0,
+        ),
+        ("CPU 4x: first question / hand-written", ratio(so, sv), 1.0),
+        (
+            "CPU 4x: answer everything / hand-written",
+            ratio(co, cv),
+            1.0,
         ),
         (
             "JS heap + wasm / SurveyJS",
@@ -259,6 +305,14 @@ pub fn bench(quick: bool) -> Result {
             }
         );
     }
+    let _ = writeln!(
+        report,
+        "\n## The same with the CPU slowed 4x (an old office PC; DevTools CPU throttling, {} runs, medians)\n\n| page | first question painted ms | answer everything ms |\n|---|---:|---:|\n| SurveyJS | {} | {} |\n| hand-written | {} | {} |\n| ours | {} | {} |\n\nOurs against the hand-written page: first question {}, answer everything {}; against SurveyJS: first question {}. With the CPU at full speed: {}, {} and {}.",
+        slow_runs,
+        f(ss, 1), f(cs, 1), f(sv, 1), f(cv, 1), f(so, 1), f(co, 1),
+        f(ratio(so, sv), 3), f(ratio(co, cv), 3), f(ratio(so, ss), 3),
+        f(ratio(to.first_q, tv.first_q), 3), f(ratio(to.complete, tv.complete), 3), f(ratio(to.first_q, ts.first_q), 3)
+    );
     // The first-question target is a ratio to SurveyJS; the same ratio for the page with no
     // framework at all says how much of that budget any page of this questionnaire needs.
     let _ = writeln!(
