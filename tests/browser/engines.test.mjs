@@ -57,6 +57,19 @@ async function complete(s, role, value) {
   return s.run(() => kd().querySelectorAll("[data-score]").length);
 }
 
+/** Starts over from the result (asked, and confirmed) and begins again as `role`. */
+async function startAfresh(s, role) {
+  await s.run(() => click("[data-restart]"));
+  await s.until(() => q("[data-confirm]"));
+  await s.run(() => click("[data-confirm]"));
+  await s.until(() => q("[data-role]"));
+  await s.run((r) => click(`[data-role="${r}"]`), role);
+  await s.until(() => q("[data-q]"));
+}
+
+/** A name usable in a file name. */
+const slug = (text) => text.replace(/\W+/g, "-");
+
 for (const engine of ENGINES) {
   test(`${engine.name}: the single file from file://, every screen, resume, storage, a result file, double clicks`, async () => {
     const s = await session(engine);
@@ -92,11 +105,7 @@ for (const engine of ENGINES) {
       assert.match(await s.run(() => q("[data-notice]").textContent), /読み込みました/);
 
       // A real double click on "next" answers nothing on the next screen.
-      await s.run(() => click("[data-restart]"));
-      await s.run(() => click("[data-confirm]"));
-      await s.until(() => q("[data-role]"));
-      await s.run(() => click('[data-role="staff"]'));
-      await s.until(() => q("[data-q]"));
+      await startAfresh(s, "staff");
       await s.run(() => answerAll("2"));
       const heading = await s.run(() => q("h2").textContent);
       await s.run(() => q("[data-next]").scrollIntoView({ block: "center" }));
@@ -171,18 +180,13 @@ for (const engine of ENGINES) {
       });
       const real = JSON.parse(await s.until(() => window.__file));
       // Unfinished answers that every bad file must leave as they are.
-      await s.run(() => click("[data-restart]"));
-      await s.until(() => q("[data-confirm]"));
-      await s.run(() => click("[data-confirm]"));
-      await s.until(() => q("[data-role]"));
-      await s.run(() => click('[data-role="staff"]'));
-      await s.until(() => q('[data-q="lead_hands_off"]'));
+      await startAfresh(s, "staff");
       await s.run(() => click('[data-q="lead_hands_off"] [data-v="2"]'));
       await openWidget(s, url);
       const before = await saved(s);
       assert.ok(before && (await s.run(() => !!q("[data-resume]"))));
       for (const [name, body, message] of RESULT_FILES) {
-        const path = resolve(join(ARTIFACTS, `${engine.name.replace(/\W+/g, "-")}-${name.replace(/\W+/g, "-")}.json`));
+        const path = resolve(join(ARTIFACTS, `${slug(engine.name)}-${slug(name)}.json`));
         writeFileSync(path, typeof body === "function" ? body(real) : body);
         await s.upload(await s.run(() => q("[data-open-file]")), path);
         const shown = await s.until(() => { const n = q("[data-notice]"); return n && n.textContent; }).catch(() => null);
@@ -216,7 +220,7 @@ for (const engine of ENGINES) {
     const s = await session(engine);
     try {
       const minimal = JSON.parse(readFileSync("tests/fixtures/minimal.json", "utf8"));
-      await s.goto(hostPage(`engines-content-${engine.name.replace(/\W+/g, "-")}.html`, `<div id="slots"></div><script src="kintone-diagnosis.js"></script>`));
+      await s.goto(hostPage(`engines-content-${slug(engine.name)}.html`, `<div id="slots"></div><script src="kintone-diagnosis.js"></script>`));
       await s.until(() => window.KintoneDiagnosis);
       await prepare(s);
       for (const [i, [name, content, problem]] of QUESTIONNAIRES.entries()) {
@@ -241,7 +245,7 @@ for (const engine of ENGINES) {
       await loadedOnly(s);
 
       const body = HOST_OPTIONS.map(([attrs], i) => `<kintone-diagnosis id="h${i}" storage-key="h${i}" ${attrs}></kintone-diagnosis>`).join("\n");
-      await s.goto(hostPage(`engines-attributes-${engine.name.replace(/\W+/g, "-")}.html`, `${body}<script src="kintone-diagnosis.js"></script>`));
+      await s.goto(hostPage(`engines-attributes-${slug(engine.name)}.html`, `${body}<script src="kintone-diagnosis.js"></script>`));
       await prepare(s);
       for (const [i, [attrs, expect]] of HOST_OPTIONS.entries()) {
         await s.run((i) => (window.at = "#h" + i), i);

@@ -502,7 +502,6 @@ test("the catalogue: crafted result files are refused one by one with a short me
   await page.close();
 });
 
-
 test("the catalogue: whatever is saved under the widget's key, it says what it found and works", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
