@@ -27,6 +27,11 @@ function start() {
       if (typeof DecompressionStream !== "function" || typeof WebAssembly !== "object") {
         throw new Error("DecompressionStream / WebAssembly unavailable");
       }
+      // Every text between the page and the module passes through these (the glue builds them
+      // guarded: null where the page has none that works).
+      if (cachedTextDecoder === null || typeof cachedTextEncoder.encode !== "function") {
+        throw new Error("TextDecoder / TextEncoder unavailable");
+      }
       // The browser's own base64 decoder where it has one; a loop over atob elsewhere.
       let packed;
       if (typeof Uint8Array.fromBase64 === "function") {
@@ -59,9 +64,10 @@ function adoptStyle(styleRoot) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(STYLE);
   }
-  if (!styleRoot.adoptedStyleSheets.includes(sheet)) {
-    styleRoot.adoptedStyleSheets = styleRoot.adoptedStyleSheets.concat([sheet]);
-  }
+  // A plain loop: a host's replaced Array.prototype.includes must not leave the widget unstyled.
+  const adopted = styleRoot.adoptedStyleSheets;
+  for (let i = 0; i < adopted.length; i++) if (adopted[i] === sheet) return;
+  styleRoot.adoptedStyleSheets = adopted.concat([sheet]);
 }
 
 // One macrotask later: after the microtasks in which yew renders.
@@ -313,6 +319,8 @@ function printAlone(target) {
     style.replaceSync(STYLE + "@page{size:A4;margin:15mm}body{margin:0;background:#fff}");
     doc.adoptedStyleSheets = [style];
     doc.body.appendChild(doc.importNode(widget, true));
+    // On paper every step is shown: the folded list opens in the copy only.
+    for (const d of doc.querySelectorAll("details[data-plan-all]")) d.open = true;
     const discard = discardPrint;
     win.addEventListener("afterprint", () => discardPrint === discard && discard(), { once: true });
     win.print();
@@ -371,6 +379,21 @@ function uniqueKey(key, holder) {
 
 const warn = (message) => typeof console === "object" && console.warn("[kintone-diagnosis] " + message);
 const mounted = new WeakSet(); // elements a widget is mounted into
+const running = []; // WeakRefs to the elements whose widget is live, for `stopped`
+
+// The module trapped (a panic, or a built-in the host broke under it): every widget of the page
+// shares it and is dead. Each says so in place of a screen that no longer answers, in both
+// languages; the answers given so far are already saved on the device.
+function stopped(event) {
+  if (!(event.error instanceof WebAssembly.RuntimeError)) return;
+  for (const ref of running.splice(0)) {
+    const target = ref.deref();
+    if (!target) continue;
+    target.textContent =
+      "問題が起きたため、診断を続けられません。ページを再読み込みしてください(保存された回答はこの端末に残っています)。/ Something went wrong and the diagnosis cannot go on. Please reload the page (answers saved so far stay on this device).";
+    target.setAttribute("role", "alert");
+  }
+}
 
 // The host's options, read as its own properties only (a polluted Object.prototype must not
 // add a callback or a link), each checked: unknown values fail closed with a warning.
@@ -447,6 +470,8 @@ async function mountOrThrow(target, options, styleRoot, source) {
   o[OPT.instance] = CONTRACT.rootClass + ++instances;
   o[OPT.io] = Object.freeze(Object.assign({ [CONTRACT.io.print]: () => printAlone(target) }, IO));
   if (firstScreen) firstScreen.handOver();
+  window.addEventListener("error", stopped); // once: the same listener is added only once
+  running.push(typeof WeakRef === "function" ? new WeakRef(target) : { deref: () => target });
   mount(target, o);
   if (firstScreen) await firstScreen.carryOver();
 }

@@ -20,6 +20,10 @@ pub struct Classification {
     pub verdict: Verdict,
     /// Primary blockers (dimension ids), most severe first.
     pub primary: Vec<String>,
+    /// How many more blockers were as strong as the primary ones (within the margin, or in the
+    /// top band) but left out by `max_primary`: the result says so rather than implying the
+    /// questionnaire's order is a ranking.
+    pub also: u32,
     /// Every scored dimension, highest score first; ties keep content order.
     pub ranked: Vec<String>,
     /// For each group of the content, in order: its id and its dimensions in content order.
@@ -29,7 +33,8 @@ pub struct Classification {
 /// Classifies `scores` (as returned by [`super::scoring::score`] for the same content).
 ///
 /// Primary blockers are the scored dimensions above the lowest band whose score is within
-/// `primary_margin` points of the highest, at most `max_primary` of them. Ties on score are broken
+/// `primary_margin` points of the highest or in the highest band (a serious blocker is a main one
+/// even behind a worse one), at most `max_primary` of them. Ties on score are broken
 /// by content order, so the same answers always give the same primary blockers.
 pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification {
     let mut scored: Vec<(usize, u32, usize)> = scores
@@ -44,15 +49,21 @@ pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification 
         .map(|&(i, ..)| scores[i].dimension.clone())
         .collect();
     let top = scored.iter().find(|s| s.2 > 0).map(|s| s.1);
-    let primary: Vec<String> = match top {
+    let candidates: Vec<String> = match top {
         Some(top) => scored
             .iter()
-            .filter(|&&(_, score, band)| band > 0 && score + content.primary_margin >= top)
-            .take(content.max_primary.max(1) as usize)
+            .filter(|&&(_, score, band)| {
+                band > 0
+                    && (score + content.primary_margin >= top || band + 1 == content.bands.len())
+            })
             .map(|&(i, ..)| scores[i].dimension.clone())
             .collect(),
         None => Vec::new(),
     };
+    let max = content.max_primary.max(1) as usize;
+    let also = candidates.len().saturating_sub(max) as u32;
+    let mut primary = candidates;
+    primary.truncate(max);
     // Half the dimensions scored is the least that lets "nothing holds you back" be said honestly.
     let verdict = if !primary.is_empty() {
         Verdict::Blocked
@@ -77,6 +88,7 @@ pub fn classify(content: &Content, scores: &[DimensionScore]) -> Classification 
     Classification {
         verdict,
         primary,
+        also,
         ranked,
         groups,
     }

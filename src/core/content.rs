@@ -45,6 +45,15 @@ pub struct Content {
     pub primary_margin: u32,
     /// At most this many primary dimensions are named.
     pub max_primary: u32,
+    /// Share (percent) of the statements asked of the role that must be answered with a choice
+    /// before any verdict is given; 0 means no minimum.
+    pub min_share: u32,
+    /// A scored dimension resting on fewer real answers than this is marked as such; 0: never.
+    pub few_answers: u32,
+    /// How the answers are weighed, in words, for 「この結果の出し方」 (optional).
+    pub scoring_note: Text,
+    /// At most this many steps in a plan (0 or more than [`MAX_STEPS`] means [`MAX_STEPS`]).
+    pub max_steps: u32,
     /// Answer scales questions refer to.
     pub scales: Vec<Scale>,
     /// Screens of questions, in order.
@@ -181,12 +190,15 @@ pub struct Choice {
     pub weights: Map<i32>,
 }
 
-/// Who carries out a step.
+/// Who carries out a step: a position in the office (首長・幹部, 所属長, 財政担当, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Owner {
     pub id: String,
     pub label: Text,
+    /// The respondent roles that hold this position: to them its steps are their own, to every
+    /// other role they are something to propose to this position.
+    pub roles: Vec<String>,
 }
 
 /// When a step happens. Their order in the content is the order of the plan.
@@ -206,10 +218,17 @@ pub struct Step {
     pub owner: String,
     /// Id of the [`Timeframe`] it belongs to.
     pub timeframe: String,
+    /// Its intent: a plan keeps only the most urgent step of each family, so that one piece of
+    /// advice never appears twice in different words.
+    pub family: String,
+    /// Id of the [`Owner`] it delivers something to, if any (never the owner itself).
+    pub to: Option<String>,
     /// What to do.
     pub text: Text,
     /// Why it helps.
     pub rationale: Text,
+    /// One sentence to say when proposing the step to its owner (shown to every other role).
+    pub ask: Text,
 }
 
 /// When `when` holds, recommend `step`.
@@ -250,8 +269,10 @@ pub enum Condition {
     Severity(SeverityCondition),
     /// The question was answered with one of the values.
     Answer(AnswerCondition),
-    /// The checklist item with this id is not ticked.
+    /// The respondent knows the checklist item with this id is missing (ない).
     Missing(String),
+    /// Whether the checklist item with this id exists is not known (unset or わからない).
+    Unknown(String),
     /// The respondent chose this role.
     Role(String),
 }
@@ -274,11 +295,14 @@ pub struct AnswerCondition {
     pub values: Vec<String>,
 }
 
-/// Materials the respondent ticks off; unticked ones can trigger steps via [`Condition::Missing`].
+/// Materials the respondent marks as there (ある), missing (ない) or unknown (わからない); missing
+/// ones can trigger steps via [`Condition::Missing`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Checklist {
     pub title: Text,
+    /// The dimension the materials speak to (their statements' scores follow the checklist).
+    pub dimension: Option<String>,
     pub items: Vec<ChecklistItem>,
 }
 
@@ -290,7 +314,28 @@ pub struct ChecklistItem {
     pub label: Text,
     /// What the material should contain.
     pub detail: Text,
+    /// The statement that asks about this material: its answer prefills the item, and what the
+    /// respondent marks in the checklist counts as that answer.
+    pub question: Option<String>,
+    /// Answers to `question` that say the material exists; the first is what "there" counts as.
+    pub has: Vec<String>,
+    /// Answers to `question` that say it is missing; the first is what "missing" counts as.
+    pub lacks: Vec<String>,
 }
+
+/// What the respondent knows of one material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Material {
+    /// ある
+    Has,
+    /// ない
+    Lacks,
+    /// わからない
+    Unsure,
+}
+
+/// The most steps any plan holds: a plan is read and forwarded, not filed.
+pub const MAX_STEPS: usize = 12;
 
 /// At most this many statements on one screen. A longer section (only a consultancy's own
 /// questionnaire has one) is shown in even parts: a screen of 2,000 statements took seconds to

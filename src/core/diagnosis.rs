@@ -2,47 +2,106 @@
 //! of answers, and what every renderer (the result screen, the Markdown summary, the result file,
 //! the host's event; next the office view and document drafts) renders from.
 
-use super::classify::{classify, Classification};
-use super::content::Content;
-use super::map::Set;
+use super::classify::{classify, Classification, Verdict};
+use super::content::{Content, Material};
+use super::map::Map;
 use super::plan::{plan, Facts, PlannedStep};
-use super::scoring::{score, Answers, DimensionScore};
+use super::scoring::{score, Answer, Answers, DimensionScore};
+
+/// Answered statements from which one choice for all of them is worth a remark.
+pub const UNIFORM_FROM: u32 = 8;
 
 /// A respondent's result: who answered, what, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnosis {
     /// The respondent's role (content without roles has none).
     pub role: Option<String>,
-    /// The answers it was computed from.
+    /// The answers it was computed from, as given.
     pub answers: Answers,
-    /// Checklist items the respondent has, by id in byte order (as the result file lists them).
-    pub ticked: Vec<String>,
+    /// What the respondent marked in the checklist, by item id.
+    pub materials: Map<Material>,
+    /// What is known of each checklist item, in content order: as marked, else as an earlier
+    /// answer said (prefilled), else nothing.
+    pub known: Vec<Option<Material>>,
+    /// Statements asked of the role, and how many were answered with a choice (not "don't know").
+    pub asked: u32,
+    pub answered: u32,
+    /// Every statement answered (at least [`UNIFORM_FROM`] of them) with the same choice: the
+    /// result says the answers do not tell the statements apart.
+    pub uniform: bool,
     /// Every dimension's score, severity, reasons and evidence, in content order.
     pub scores: Vec<DimensionScore>,
     pub classification: Classification,
     /// The ordered, de-duplicated plan of next steps.
     pub plan: Vec<PlannedStep>,
+    /// The day it was made, when it came from a result file ([`super::Session::made`]).
+    pub made: Option<String>,
 }
 
 impl Diagnosis {
-    pub fn compute(content: &Content, role: Option<&str>, answers: &Answers, ticked: &Set) -> Self {
-        let scores = score(content, role, answers);
-        let classification = classify(content, &scores);
-        let plan = plan(&Facts {
-            content,
-            role,
-            answers,
-            scores: &scores,
-            ticked,
-            primary: &classification.primary,
-        });
+    pub fn compute(
+        content: &Content,
+        role: Option<&str>,
+        answers: &Answers,
+        materials: &Map<Material>,
+    ) -> Self {
+        let known = known(content, role, answers, materials);
+        let effective = effective(content, answers, materials);
+        let scores = score(content, role, &effective);
+        let asked_questions = content.questions.iter().filter(|q| content.asks(q, role));
+        let (mut asked, mut answered) = (0, 0);
+        let mut chosen: Option<&str> = None;
+        let mut same = true;
+        for q in asked_questions {
+            asked += 1;
+            if let Some(Answer::Choice(v)) = answers.get(&q.id) {
+                answered += 1;
+                same &= *chosen.get_or_insert(v) == v;
+            }
+        }
+        let uniform = same && answered >= UNIFORM_FROM;
+        let mut classification = classify(content, &scores);
+        // Too few statements answered: no verdict and no plan, whatever the few answers say (five
+        // answers of forty once gave a "serious" result).
+        let enough = u64::from(answered) * 100 >= u64::from(content.min_share) * u64::from(asked);
+        if !enough {
+            classification.verdict = Verdict::Insufficient;
+            classification.primary.clear();
+            classification.also = 0;
+        }
+        // No verdict, no severity either: "serious" beside "cannot tell yet" would contradict
+        // it. The scores stay, as what the few answers say.
+        let mut scores = scores;
+        if classification.verdict == Verdict::Insufficient {
+            for s in &mut scores {
+                s.band = None;
+            }
+        }
+        // No verdict, no plan: steps from single answers would contradict "not enough answers".
+        let plan = if classification.verdict != Verdict::Insufficient {
+            plan(&Facts {
+                content,
+                role,
+                answers: &effective,
+                scores: &scores,
+                known: &known,
+                primary: &classification.primary,
+            })
+        } else {
+            Vec::new()
+        };
         Diagnosis {
             role: role.map(str::to_string),
             answers: answers.clone(),
-            ticked: ticked.iter().cloned().collect(),
+            materials: materials.clone(),
+            known,
+            asked,
+            answered,
+            uniform,
             scores,
             classification,
             plan,
+            made: None,
         }
     }
 
@@ -50,9 +109,53 @@ impl Diagnosis {
     pub fn score(&self, id: &str) -> Option<&DimensionScore> {
         self.scores.iter().find(|s| s.dimension == id)
     }
+}
 
-    /// Whether the respondent has checklist item `id`.
-    pub fn has(&self, id: &str) -> bool {
-        self.ticked.iter().any(|t| t == id)
+/// What is known of each checklist item (see [`Diagnosis::known`]).
+fn known(
+    content: &Content,
+    role: Option<&str>,
+    answers: &Answers,
+    materials: &Map<Material>,
+) -> Vec<Option<Material>> {
+    content
+        .checklist
+        .items
+        .iter()
+        .map(|item| {
+            if let Some(m) = materials.get(&item.id) {
+                return Some(*m);
+            }
+            let q = content.question(item.question.as_deref()?)?;
+            if !content.asks(q, role) {
+                return None;
+            }
+            match answers.get(&q.id)? {
+                Answer::DontKnow => Some(Material::Unsure),
+                Answer::Choice(v) if item.has.contains(v) => Some(Material::Has),
+                Answer::Choice(v) if item.lacks.contains(v) => Some(Material::Lacks),
+                Answer::Choice(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// The answers scoring counts: as given, except that a material marked in the checklist counts
+/// as the answer to its statement (the checklist is the more deliberate of the two).
+fn effective(content: &Content, answers: &Answers, materials: &Map<Material>) -> Answers {
+    let mut out = answers.clone();
+    for item in &content.checklist.items {
+        let (Some(q), Some(m)) = (&item.question, materials.get(&item.id)) else {
+            continue;
+        };
+        let answer = match m {
+            Material::Has => item.has.first().cloned().map(Answer::Choice),
+            Material::Lacks => item.lacks.first().cloned().map(Answer::Choice),
+            Material::Unsure => Some(Answer::DontKnow),
+        };
+        if let Some(a) = answer {
+            out.insert(q.clone(), a);
+        }
     }
+    out
 }

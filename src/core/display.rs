@@ -165,6 +165,12 @@ impl<'a> Labels<'a> {
     }
 }
 
+/// Whether a scored dimension rests on fewer real answers than the content's `few_answers`
+/// (the result marks such a score as tentative).
+pub fn few_answers(content: &Content, score: &super::scoring::DimensionScore) -> bool {
+    score.score.is_some() && score.answered < content.few_answers
+}
+
 /// The sentences that sum a diagnosis up, one per verdict, in the reader's language (the UI owns
 /// the words; this picks among them).
 pub fn verdict_sentence<'w>(verdict: Verdict, sentences: &[&'w str; 3]) -> &'w str {

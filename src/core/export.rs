@@ -4,19 +4,20 @@
 //! shown (so a reader without the widget sees them), and the content id, version and fingerprint
 //! (so it is only read back against the questionnaire it was made with).
 
-use super::content::Content;
+use super::content::{Content, Material};
 use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
 use super::scoring::Answers;
-use super::session::{Screen, Session};
+use super::session::{marked, Screen, Session};
 use super::validate::excerpt;
 use serde::{Deserialize, Serialize};
 
 /// Marks the file as this widget's result.
 pub const EXPORT_FORMAT: &str = "kintone-diagnosis-result";
-/// Version of the export layout. 2: the fingerprint is the canonical one (`core::fingerprint`);
+/// Version of the export layout. 3: materials known missing or unknown (`lacking`, `unsure`);
+/// 2: the fingerprint is the canonical one (`core::fingerprint`);
 /// 1, still read, carries the retired one.
-pub const EXPORT_VERSION: u32 = 2;
+pub const EXPORT_VERSION: u32 = 3;
 
 /// A diagnosis as saved to a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -32,7 +33,10 @@ pub struct ResultExport {
     pub lang: String,
     pub role: Option<String>,
     pub answers: Answers,
+    /// Checklist items marked there (ある), missing (ない) and unknown (わからない).
     pub ticked: Vec<String>,
+    pub lacking: Vec<String>,
+    pub unsure: Vec<String>,
     /// Every dimension's score as shown (`None`: not enough answers).
     pub scores: Vec<ExportedScore>,
     /// Primary blockers, most severe first.
@@ -78,7 +82,9 @@ pub fn export(content: &Questionnaire, d: &Diagnosis, lang: &str, created: &str)
         lang: lang.to_string(),
         role: d.role.clone(),
         answers: d.answers.clone(),
-        ticked: d.ticked.clone(),
+        ticked: marked(&d.materials, Material::Has),
+        lacking: marked(&d.materials, Material::Lacks),
+        unsure: marked(&d.materials, Material::Unsure),
         scores: exported_scores(content, d),
         primary: d.classification.primary.clone(),
         plan: d.plan.iter().map(|p| p.step.clone()).collect(),
@@ -131,9 +137,12 @@ pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, I
         role: file.role.clone(),
         answers: file.answers.clone(),
         ticked: file.ticked.clone(),
+        lacking: file.lacking.clone(),
+        unsure: file.unsure.clone(),
         screen: Screen::Result,
         // The reader's language stays as it is: the file's is only the one it was made in.
         lang: None,
+        made: Some(file.created.clone()),
     };
     let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
     let d = session.diagnose(content);

@@ -124,6 +124,7 @@ impl Canonical for Condition {
             Condition::Severity(s) => variant("severity", &|o| s.write_canonical(o)),
             Condition::Answer(a) => variant("answer", &|o| a.write_canonical(o)),
             Condition::Missing(i) => variant("missing", &|o| i.write_canonical(o)),
+            Condition::Unknown(i) => variant("unknown", &|o| i.write_canonical(o)),
             Condition::Role(r) => variant("role", &|o| r.write_canonical(o)),
         }
     }

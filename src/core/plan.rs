@@ -1,7 +1,6 @@
 //! Recommendations: the ordered, de-duplicated plan of next steps a diagnosis leads to.
 
-use super::content::{Condition, Content};
-use super::map::Set;
+use super::content::{Condition, Content, Material, Step, MAX_STEPS};
 use super::scoring::{Answer, Answers, DimensionScore};
 
 /// What a plan is computed from.
@@ -10,8 +9,8 @@ pub struct Facts<'a> {
     pub role: Option<&'a str>,
     pub answers: &'a Answers,
     pub scores: &'a [DimensionScore],
-    /// Checklist items the respondent ticked (has).
-    pub ticked: &'a Set,
+    /// What is known of each checklist item, in content order ([`super::Diagnosis::known`]).
+    pub known: &'a [Option<Material>],
     /// The primary blockers; steps that answer to one come first.
     pub primary: &'a [String],
 }
@@ -32,14 +31,19 @@ pub struct PlannedStep {
     pub missing: Vec<String>,
     /// Ids of the recommendations that fired.
     pub rules: Vec<String>,
-    /// Whether it answers to a primary blocker (these lead the plan).
+    /// Whether it answers to a primary blocker.
     pub focus: bool,
+    /// One of the steps to take first: the first step answering each primary blocker, in the
+    /// blockers' order. They lead the plan.
+    pub first: bool,
 }
 
-/// Evaluates every recommendation and merges those pointing at the same step.
+/// Evaluates every recommendation, merges those pointing at the same step, keeps the most urgent
+/// step of each family (the respondent's own, if one fired), puts the steps to take first in front and cuts the plan to its length.
 ///
 /// Order: steps answering to a primary blocker first, then priority, then the highest score among
-/// the step's dimensions, then timeframe order, then the step's position in the content. Fully
+/// the step's dimensions, then timeframe order, then the step's position in the content. Then the
+/// first step answering each primary blocker (in the blockers' order) moves to the front. Fully
 /// determined by the facts.
 pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
     let c = f.content;
@@ -66,6 +70,7 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
                     missing: Vec::new(),
                     rules: Vec::new(),
                     focus: false,
+                    first: false,
                 });
                 out.len() - 1
             }
@@ -117,7 +122,64 @@ pub fn plan(f: &Facts<'_>) -> Vec<PlannedStep> {
     // Each step's key once, then order by it.
     let mut keyed: Vec<_> = out.into_iter().map(|p| (key(&p), p)).collect();
     super::order::sort_stable_by(&mut keyed, |a, b| a.0 < b.0);
-    keyed.into_iter().map(|(_, p)| p).collect()
+    // One step per family: the first in this order is the most urgent of them, unless the
+    // respondent can take a step of the same family themselves. What they can do is the more
+    // useful advice to them than asking another position for the same thing; it takes the
+    // family's place in the order.
+    let mut families: Vec<(&str, bool)> = Vec::new();
+    let mut ranked: Vec<PlannedStep> = Vec::new();
+    for (_, p) in keyed {
+        let Some(step) = c.step(&p.step) else {
+            continue;
+        };
+        let (family, own) = (family(step), is_own(c, step, f.role));
+        match families.iter().position(|(x, _)| *x == family) {
+            None => {
+                families.push((family, own));
+                ranked.push(p);
+            }
+            Some(i) if own && !families[i].1 => {
+                families[i].1 = true;
+                ranked[i] = p;
+            }
+            Some(_) => {}
+        }
+    }
+    let mut first: Vec<PlannedStep> = Vec::new();
+    for blocker in f.primary {
+        if let Some(i) = ranked.iter().position(|p| p.dimensions.contains(blocker)) {
+            let mut p = ranked.remove(i);
+            p.first = true;
+            first.push(p);
+        }
+    }
+    first.extend(ranked);
+    let cap = match c.max_steps as usize {
+        0 => MAX_STEPS,
+        n => n.min(MAX_STEPS),
+    };
+    first.truncate(cap);
+    first
+}
+
+/// A step's family; a step without one is a family of its own.
+pub fn family(step: &Step) -> &str {
+    if step.family.is_empty() {
+        &step.id
+    } else {
+        &step.family
+    }
+}
+
+/// Whether someone in `role` does `step` themselves (their role holds the step's owner); if not,
+/// the step is something to propose to its owner.
+pub fn is_own(content: &Content, step: &Step, role: Option<&str>) -> bool {
+    let owner = content.owners.iter().find(|o| o.id == step.owner);
+    match (owner, role) {
+        (Some(o), Some(role)) => o.roles.iter().any(|r| r == role),
+        // Content without roles, or an owner it does not know: nobody to propose it to.
+        _ => owner.is_none_or(|o| o.roles.is_empty()) && role.is_none(),
+    }
 }
 
 /// Whether a condition holds for these facts. Unknown references simply do not hold.
@@ -152,8 +214,9 @@ pub fn holds(f: &Facts<'_>, cond: &Condition) -> bool {
             asked
                 && matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
         }
-        Condition::Missing(item) => {
-            f.content.checklist.items.iter().any(|i| &i.id == item) && !f.ticked.contains(item)
+        Condition::Missing(item) => known(f, item) == Some(Some(Material::Lacks)),
+        Condition::Unknown(item) => {
+            matches!(known(f, item), Some(None | Some(Material::Unsure)))
         }
         Condition::Role(r) => f.role == Some(r.as_str()),
     }
@@ -177,9 +240,21 @@ fn collect_evidence(f: &Facts<'_>, cond: &Condition, ev: &mut Evidence) {
         Condition::All(l) | Condition::Any(l) => l.iter().for_each(|c| collect_evidence(f, c, ev)),
         Condition::Answer(a) => ev.answers.push(a.question.clone()),
         Condition::Missing(item) => ev.missing.push(item.clone()),
+        Condition::Unknown(_) => {}
         Condition::Severity(s) => ev.dimensions.push(s.dimension.clone()),
         Condition::Role(_) => {}
     }
+}
+
+/// What is known of checklist item `item` (`None` if the content has no such item).
+fn known(f: &Facts<'_>, item: &str) -> Option<Option<Material>> {
+    let i = f
+        .content
+        .checklist
+        .items
+        .iter()
+        .position(|i| i.id == item)?;
+    Some(f.known.get(i).copied().flatten())
 }
 
 fn push_unique(list: &mut Vec<String>, item: &str) {

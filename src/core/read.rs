@@ -354,6 +354,10 @@ content_struct!(Content {
     "min_answers" => min_answers,
     "primary_margin" => primary_margin,
     "max_primary" => max_primary,
+    "min_share" => min_share,
+    "few_answers" => few_answers,
+    "max_steps" => max_steps,
+    "scoring_note" => scoring_note,
     "scales" => scales,
     "sections" => sections,
     "questions" => questions,
@@ -382,14 +386,17 @@ content_struct!(Question {
     "choices" => choices,
 });
 content_struct!(Choice { "value" => value, "weights" => weights });
-content_struct!(Owner { "id" => id, "label" => label });
+content_struct!(Owner { "id" => id, "label" => label, "roles" => roles });
 content_struct!(Timeframe { "id" => id, "label" => label });
 content_struct!(Step {
     "id" => id,
     "owner" => owner,
     "timeframe" => timeframe,
+    "family" => family,
+    "to" => to,
     "text" => text,
     "rationale" => rationale,
+    "ask" => ask,
 });
 content_struct!(Recommendation {
     "id" => id,
@@ -400,8 +407,15 @@ content_struct!(Recommendation {
 });
 content_struct!(SeverityCondition { "dimension" => dimension, "at_least" => at_least, "at_most" => at_most });
 content_struct!(AnswerCondition { "question" => question, "in" => values });
-content_struct!(Checklist { "title" => title, "items" => items });
-content_struct!(ChecklistItem { "id" => id, "label" => label, "detail" => detail });
+content_struct!(Checklist { "title" => title, "dimension" => dimension, "items" => items });
+content_struct!(ChecklistItem {
+    "id" => id,
+    "label" => label,
+    "detail" => detail,
+    "question" => question,
+    "has" => has,
+    "lacks" => lacks,
+});
 read_struct!(Snapshot {
     "format" => format,
     "format_version" => format_version,
@@ -411,8 +425,11 @@ read_struct!(Snapshot {
     "role" => role,
     "answers" => answers,
     "ticked" => ticked,
+    "lacking" => lacking,
+    "unsure" => unsure,
     "screen" => screen,
     "lang" => lang,
+    "made" => made,
 });
 read_struct!(ResultExport {
     "format" => format,
@@ -425,6 +442,8 @@ read_struct!(ResultExport {
     "role" => role,
     "answers" => answers,
     "ticked" => ticked,
+    "lacking" => lacking,
+    "unsure" => unsure,
     "scores" => scores,
     "primary" => primary,
     "plan" => plan,
@@ -451,7 +470,8 @@ fn unknown_variant<T>(r: &mut Reading, name: &str, names: &str) -> Option<T> {
 
 impl Read for Condition {
     fn read(v: &Value, r: &mut Reading) -> Option<Self> {
-        const NAMES: &str = "one of `all`, `any`, `severity`, `answer`, `missing`, `role`";
+        const NAMES: &str =
+            "one of `all`, `any`, `severity`, `answer`, `missing`, `unknown`, `role`";
         let (name, value) = variant(v, r, NAMES)?;
         r.at(name, |r| match name {
             "all" => Read::read(value, r).map(Condition::All),
@@ -459,6 +479,7 @@ impl Read for Condition {
             "severity" => Read::read(value, r).map(Condition::Severity),
             "answer" => Read::read(value, r).map(Condition::Answer),
             "missing" => Read::read(value, r).map(Condition::Missing),
+            "unknown" => Read::read(value, r).map(Condition::Unknown),
             "role" => Read::read(value, r).map(Condition::Role),
             _ => unknown_variant(r, name, NAMES),
         })

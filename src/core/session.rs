@@ -5,10 +5,10 @@
 //! session as it was: they can only come from stale UI events or tampered data, never from a user
 //! choice, and must not panic.
 
-use super::content::{Content, Part};
+use super::content::{Content, Material, Part};
 use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
-use super::map::Set;
+use super::map::Map;
 use super::scoring::{Answer, Answers};
 use serde::{Deserialize, Serialize};
 
@@ -40,8 +40,11 @@ pub enum Action {
     /// Advance; refused (listing the unanswered questions) while a required one is unanswered.
     Next,
     Back,
-    /// Tick or untick a checklist item.
-    ToggleItem(String),
+    /// Mark what the respondent knows of a checklist item (there, missing, unknown).
+    Mark {
+        item: String,
+        state: Material,
+    },
     /// Forget every answer and start again (in the same language).
     Restart,
     /// Read in another of the content's languages.
@@ -53,14 +56,18 @@ pub enum Action {
 pub struct Session {
     pub role: Option<String>,
     pub answers: Answers,
-    /// Checklist items the respondent has.
-    pub ticked: Set,
+    /// What the respondent marked in the checklist, by item id.
+    pub materials: Map<Material>,
     pub screen: Screen,
     /// Required questions of the current section still unanswered after a refused `Next`.
     pub unanswered: Vec<String>,
     /// The language the respondent reads in, saved with the answers so that a reload keeps it
     /// (`None` until the widget sets it; one of the content's languages).
     pub lang: Option<String>,
+    /// When the result was made (the result file's `created`, which starts with its day), when
+    /// it was opened from a file: its day is shown, and it is kept when the result is saved
+    /// again. Any change of answers or marks makes it a new result (`None`).
+    pub made: Option<String>,
 }
 
 impl Session {
@@ -69,9 +76,9 @@ impl Session {
         Self::default()
     }
 
-    /// Nothing answered and nothing ticked: nothing worth saving or coming back to.
+    /// Nothing answered and nothing marked: nothing worth saving or coming back to.
     pub fn is_blank(&self) -> bool {
-        self.answers.is_empty() && self.ticked.is_empty()
+        self.answers.is_empty() && self.materials.is_empty()
     }
 
     /// The screens of statements this respondent goes through.
@@ -147,11 +154,9 @@ impl Session {
                     }
                 };
             }
-            Action::ToggleItem(item) => {
-                if content.checklist.items.iter().any(|i| i.id == item)
-                    && !self.ticked.remove(&item)
-                {
-                    self.ticked.insert(item);
+            Action::Mark { item, state } => {
+                if content.checklist.items.iter().any(|i| i.id == item) {
+                    self.materials.insert(item, state);
                 }
             }
             Action::Restart => {
@@ -165,6 +170,9 @@ impl Session {
                     self.lang = Some(lang);
                 }
             }
+        }
+        if self.answers != before.answers || self.materials != before.materials {
+            self.made = None;
         }
         *self != before
     }
@@ -198,7 +206,14 @@ impl Session {
 
     /// Scores, classification and plan for the answers so far.
     pub fn diagnose(&self, content: &Content) -> Diagnosis {
-        Diagnosis::compute(content, self.role.as_deref(), &self.answers, &self.ticked)
+        let mut d = Diagnosis::compute(
+            content,
+            self.role.as_deref(),
+            &self.answers,
+            &self.materials,
+        );
+        d.made = self.made.clone();
+        d
     }
 
     /// The saved form, for resuming on this device.
@@ -211,9 +226,12 @@ impl Session {
             fingerprint: content.fingerprint().to_string(),
             role: self.role.clone(),
             answers: self.answers.clone(),
-            ticked: self.ticked.iter().cloned().collect(),
+            ticked: marked(&self.materials, Material::Has),
+            lacking: marked(&self.materials, Material::Lacks),
+            unsure: marked(&self.materials, Material::Unsure),
             screen: self.screen,
             lang: self.lang.clone(),
+            made: self.made.clone(),
         }
     }
 
@@ -253,9 +271,24 @@ impl Session {
                 return Err(RestoreError::Inconsistent);
             }
         }
-        for item in &snap.ticked {
-            if !session.apply(content, Action::ToggleItem(item.clone())) {
-                return Err(RestoreError::Inconsistent);
+        for (items, state) in [
+            (&snap.ticked, Material::Has),
+            (&snap.lacking, Material::Lacks),
+            (&snap.unsure, Material::Unsure),
+        ] {
+            for item in items {
+                // An item listed twice (in two states) or unknown to the content: tampered.
+                if session.materials.contains_key(item)
+                    || !session.apply(
+                        content,
+                        Action::Mark {
+                            item: item.clone(),
+                            state,
+                        },
+                    )
+                {
+                    return Err(RestoreError::Inconsistent);
+                }
             }
         }
         let screens = session.screens(content).len();
@@ -269,16 +302,23 @@ impl Session {
         if let Some(lang) = &snap.lang {
             session.apply(content, Action::ChooseLanguage(lang.clone()));
         }
+        // Kept only if it starts with a day, and never longer than a timestamp.
+        session.made = snap
+            .made
+            .as_deref()
+            .filter(|m| day_of(m).is_some())
+            .map(|m| super::validate::excerpt(m, 40));
         Ok(session)
     }
 }
 
 /// Marks a saved session, so that another program's data in the same storage key is not misread.
 pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
-/// Version of the saved-session layout. 3: with the respondent's language; 2: the fingerprint is
-/// the canonical one (`core::fingerprint`); 1 carries the retired one. All three are read; an
+/// Version of the saved-session layout. 4: materials known to be missing or unknown (`lacking`,
+/// `unsure`) beside those there (`ticked`); 3: with the respondent's language; 2: the fingerprint is
+/// the canonical one (`core::fingerprint`); 1 carries the retired one. All four are read; an
 /// older build takes a layout it does not know for a newer build's and leaves it untouched.
-pub const SNAPSHOT_VERSION: u32 = 3;
+pub const SNAPSHOT_VERSION: u32 = 4;
 
 /// A session as saved on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -290,9 +330,34 @@ pub struct Snapshot {
     pub fingerprint: String,
     pub role: Option<String>,
     pub answers: Answers,
+    /// Checklist items marked there (ある), missing (ない) and unknown (わからない).
     pub ticked: Vec<String>,
+    pub lacking: Vec<String>,
+    pub unsure: Vec<String>,
     pub screen: Screen,
     pub lang: Option<String>,
+    /// [`Session::made`].
+    pub made: Option<String>,
+}
+
+/// The day (`YYYY-MM-DD`) a timestamp such as a result file's `created` starts with, if it
+/// starts with one: a file can carry anything there, and only a date is shown.
+pub fn day_of(stamp: &str) -> Option<String> {
+    let day = stamp.get(..10)?;
+    let shape = day.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    shape.then(|| day.to_string())
+}
+
+/// The ids of the items marked `state`, in byte order (as saved files list them).
+pub fn marked(materials: &Map<Material>, state: Material) -> Vec<String> {
+    materials
+        .iter()
+        .filter(|(_, s)| **s == state)
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 /// Why a saved session cannot be resumed.

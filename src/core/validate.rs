@@ -3,7 +3,7 @@
 //! The same checker guards the shipped content (in a native test), a consultancy's custom
 //! content (shown inside the widget), and `cargo xtask check-content`.
 
-use super::content::{Condition, Content, Text, FORMAT_VERSION};
+use super::content::{Condition, Content, Text, FORMAT_VERSION, MAX_STEPS};
 use std::fmt;
 
 /// The highest weight a choice may give a dimension. Weights start at 0.
@@ -206,6 +206,9 @@ impl<'a> Validator<'a> {
         let owners = self.ids("owners", c.owners.iter().map(|o| o.id.as_str()));
         for (i, o) in c.owners.iter().enumerate() {
             self.text(format!("owners[{i}].label"), &o.label);
+            for (j, r) in o.roles.iter().enumerate() {
+                self.reference(format!("owners[{i}].roles[{j}]"), r, &roles, "role");
+            }
         }
         let timeframes = self.ids("timeframes", c.timeframes.iter().map(|t| t.id.as_str()));
         for (i, t) in c.timeframes.iter().enumerate() {
@@ -222,6 +225,19 @@ impl<'a> Validator<'a> {
             );
             self.text(format!("steps[{i}].text"), &s.text);
             self.text(format!("steps[{i}].rationale"), &s.rationale);
+            if s.family.is_empty() {
+                self.problem(format!("steps[{i}].family"), "missing family");
+            }
+            self.step_owners(i, &owners);
+        }
+        if c.min_share > 100 {
+            self.problem("min_share", "a share is at most 100 (percent)");
+        }
+        if c.max_steps as usize > MAX_STEPS {
+            self.problem(
+                "max_steps",
+                format!("a plan holds at most {MAX_STEPS} steps"),
+            );
         }
         let items = self.ids(
             "checklist.items",
@@ -230,9 +246,13 @@ impl<'a> Validator<'a> {
         if !c.checklist.items.is_empty() {
             self.text("checklist.title", &c.checklist.title);
         }
+        if let Some(d) = &c.checklist.dimension {
+            self.reference("checklist.dimension".into(), d, &dims, "dimension");
+        }
         for (i, it) in c.checklist.items.iter().enumerate() {
             self.text(format!("checklist.items[{i}].label"), &it.label);
             self.text(format!("checklist.items[{i}].detail"), &it.detail);
+            self.material_question(i);
         }
         self.ids(
             "recommendations",
@@ -449,6 +469,77 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A step's owner is another position than the one it delivers to, and every role that does
+    /// not hold the owner (and so sees the step as a proposal) has a sentence to ask with.
+    fn step_owners(&mut self, i: usize, owners: &Ids<'_>) {
+        let c = self.c;
+        let s = &c.steps[i];
+        let owner = c.owners.iter().find(|o| o.id == s.owner);
+        if let Some(to) = &s.to {
+            self.reference(format!("steps[{i}].to"), to, owners, "owner");
+            let to = c.owners.iter().find(|o| &o.id == to);
+            if let (Some(owner), Some(to)) = (owner, to) {
+                let shared = owner.roles.iter().find(|r| to.roles.contains(r));
+                if owner.id == to.id || shared.is_some() {
+                    let who = shared.map_or(owner.id.as_str(), String::as_str);
+                    self.problem(
+                        format!("steps[{i}].to"),
+                        format!("step '{}' has '{who}' deliver to itself", s.id),
+                    );
+                }
+            }
+        }
+        let proposed = c
+            .roles
+            .iter()
+            .any(|r| owner.is_some_and(|o| !o.roles.contains(&r.id)));
+        if proposed {
+            self.text(format!("steps[{i}].ask"), &s.ask);
+        }
+    }
+
+    /// A material's statement exists and the answers that prefill it are its choices, each
+    /// meaning one thing.
+    fn material_question(&mut self, i: usize) {
+        let c = self.c;
+        let it = &c.checklist.items[i];
+        let path = format!("checklist.items[{i}]");
+        let Some(id) = &it.question else {
+            if !it.has.is_empty() || !it.lacks.is_empty() {
+                self.problem(
+                    format!("{path}.question"),
+                    "answers to prefill from, but no question",
+                );
+            }
+            return;
+        };
+        let Some(q) = c.question(id) else {
+            self.problem(
+                format!("{path}.question"),
+                format!("unknown question '{id}'"),
+            );
+            return;
+        };
+        for (name, values) in [("has", &it.has), ("lacks", &it.lacks)] {
+            if values.is_empty() {
+                self.problem(format!("{path}.{name}"), "no answer listed");
+            }
+            for (j, v) in values.iter().enumerate() {
+                if !q.choices.iter().any(|ch| &ch.value == v) {
+                    self.problem(
+                        format!("{path}.{name}[{j}]"),
+                        format!("'{v}' is not a choice of question '{id}'"),
+                    );
+                } else if name == "lacks" && it.has.contains(v) {
+                    self.problem(
+                        format!("{path}.{name}[{j}]"),
+                        format!("'{v}' would mean both there and missing"),
+                    );
+                }
+            }
+        }
+    }
+
     /// Every dimension can be scored by every role: enough questions speak to it.
     fn coverage(&mut self) {
         let c = self.c;
@@ -529,12 +620,14 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
-            Condition::Missing(item) => self.reference(
-                format!("{path}.missing"),
-                item,
-                refs.items,
-                "checklist item",
-            ),
+            Condition::Missing(item) | Condition::Unknown(item) => {
+                let kind = if matches!(cond, Condition::Missing(_)) {
+                    "missing"
+                } else {
+                    "unknown"
+                };
+                self.reference(format!("{path}.{kind}"), item, refs.items, "checklist item")
+            }
             Condition::Role(role) => {
                 self.reference(format!("{path}.role"), role, refs.roles, "role")
             }
@@ -552,7 +645,7 @@ impl<'a> Validator<'a> {
                         .all(|b| b.as_ref().is_none_or(|b| self.c.band_index(b).is_some()))
             }
             Condition::Answer(a) => self.c.question(&a.question).is_some(),
-            Condition::Missing(i) => refs.items.contains(i.as_str()),
+            Condition::Missing(i) | Condition::Unknown(i) => refs.items.contains(i.as_str()),
             Condition::Role(r) => refs.roles.contains(r.as_str()),
         }
     }
@@ -585,7 +678,7 @@ impl<'a> Validator<'a> {
                     .iter()
                     .any(|v| q.choices.iter().any(|ch| &ch.value == v))
             }),
-            Condition::Missing(_) => true,
+            Condition::Missing(_) | Condition::Unknown(_) => true,
             Condition::Role(_) => true,
         }
     }

@@ -73,14 +73,25 @@ pub fn print(io: &JsValue) {
 /// Today's date, `YYYY-MM-DD`, and the current instant in ISO 8601, from the browser's clock.
 pub fn now() -> (String, String) {
     let d = js_sys::Date::new_0();
-    let iso: String = d.to_iso_string().into();
     let local = format!(
         "{:04}-{:02}-{:02}",
         d.get_full_year(),
         d.get_month() + 1,
         d.get_date()
     );
-    (local, iso)
+    // The local time with its offset (ISO 8601), not UTC: a result made at 08:30 in Japan is
+    // dated that day wherever its file is opened again, the day its date is read from.
+    let offset = -(d.get_timezone_offset() as i32);
+    let stamp = format!(
+        "{local}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        if offset < 0 { '-' } else { '+' },
+        offset.abs() / 60,
+        offset.abs() % 60
+    );
+    (local, stamp)
 }
 
 /// Reads the text of the file picked in an `<input type="file">`; `done` gets `None` when there

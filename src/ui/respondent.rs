@@ -8,14 +8,14 @@ use super::components::result::{PartProps, ResultView};
 use super::components::section::{SectionScreen, ShownQuestion};
 use super::components::start::{ResumeOffer, RoleOption, StartScreen};
 use super::io;
-use super::state::{ContentRef, Msg, Notice, Pending, PlanView, Widget};
+use super::state::{ContentRef, Msg, Notice, Pending, Widget};
 use super::storage::{Status, Store};
 use super::take_away::{self, TakeAway};
 use super::text::{ui, Ui};
 use crate::core::display::{self, minutes_for};
 use crate::core::export::{import, ImportError};
 use crate::core::read::{self, NotRead};
-use crate::core::session::{opening, OpeningNote};
+use crate::core::session::{day_of, later_version, opening, OpeningNote};
 use crate::core::{Action, Answer, Diagnosis, Questionnaire, Screen, Session};
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -47,7 +47,15 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         let opened = opening(&q, props.store.load(&q), props.skip_intro);
         let note = match &opened.note {
             Some(OpeningNote::Resumed) => Some((t.resumed.to_string(), false)),
+            // Named by version only where the version differs: a newer layout or an edited
+            // questionnaire of this very version would read "a newer (older) version 2026.12.1".
+            Some(OpeningNote::Newer(v)) if *v == q.content_version => {
+                Some((t.saved_newer_layout.to_string(), true))
+            }
             Some(OpeningNote::Newer(v)) => Some(((t.saved_newer)(v), true)),
+            Some(OpeningNote::OtherVersion(v)) if *v == q.content_version => {
+                Some((t.saved_other_content.to_string(), true))
+            }
             Some(OpeningNote::OtherVersion(v)) => Some(((t.saved_other_version)(v), true)),
             Some(OpeningNote::Corrupt) => Some((t.saved_corrupt.to_string(), true)),
             None => None,
@@ -68,6 +76,10 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     let heading = use_node_ref();
     let keep = use_node_ref();
     let first_screen = use_mut_ref(|| true);
+    // The screen shown before the current one, and the result last reported to the host: the
+    // host hears of each completed diagnosis once (see the effect below).
+    let previous_screen = use_mut_ref(|| None::<Screen>);
+    let reported = use_mut_ref(|| None::<Rc<Diagnosis>>);
     let q = widget.content.clone();
     let s = &widget.session;
     let t = ui(&widget.lang);
@@ -77,7 +89,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     let diagnosis: Option<Rc<Diagnosis>> = {
         let w = widget.clone();
         let deps = (s.screen == Screen::Result)
-            .then(|| (s.role.clone(), s.answers.clone(), s.ticked.clone()));
+            .then(|| (s.role.clone(), s.answers.clone(), s.materials.clone()));
         (*use_memo(deps, move |deps| {
             deps.as_ref()
                 .map(|_| Rc::new(w.session.diagnose(&w.content)))
@@ -136,10 +148,26 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             } else if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
             }
+            // Once per completed diagnosis: coming back to the same result (after reviewing the
+            // answers without changing any) tells the host nothing new. A result shown without
+            // being reached from the statements (resumed at the result, opened from a file) is
+            // marked `reopened: true`, so that a host does not count it as a new respondent.
             let (q, diagnosis, lang) = reached;
+            let previous = previous_screen.replace(Some(*screen));
+            if *screen == Screen::Start {
+                reported.replace(None);
+            }
             if let (Screen::Result, Some(f), Some(d)) = (screen, on_complete, diagnosis) {
-                if let Some(value) = take_away::payload(&q, &d, &lang) {
-                    let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
+                let same = reported.borrow().as_ref().is_some_and(|r| {
+                    (&r.role, &r.answers, &r.materials) == (&d.role, &d.answers, &d.materials)
+                });
+                if !same {
+                    if let Some(value) = take_away::payload(&q, &d, &lang) {
+                        let reopened = !matches!(previous, Some(Screen::Section(_)));
+                        let _ = js_sys::Reflect::set(&value, &"reopened".into(), &reopened.into());
+                        let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
+                    }
+                    reported.replace(Some(d));
                 }
             }
         });
@@ -193,9 +221,9 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             }))
         },
     );
-    let on_toggle_item = {
+    let on_mark = {
         let w = widget.clone();
-        Callback::from(move |id: String| w.dispatch(Msg::Do(Action::ToggleItem(id))))
+        Callback::from(move |(item, state)| w.dispatch(Msg::Do(Action::Mark { item, state })))
     };
     let on_lang = {
         let w = widget.clone();
@@ -251,10 +279,6 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     let on_dismiss = {
         let w = widget.clone();
         Callback::from(move |_| w.dispatch(Msg::Dismiss))
-    };
-    let on_plan_view = {
-        let w = widget.clone();
-        Callback::from(move |v: PlanView| w.dispatch(Msg::SetPlanView(v)))
     };
     let on_open_file = {
         let w = widget.clone();
@@ -338,7 +362,12 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             &q, s, n, &lang, t, &widget, props, &heading, on_answer, on_next, on_back,
         ),
         (Screen::Result, Some(d)) => {
-            let (date, _) = io::now();
+            // A result opened from a file keeps the day it was made.
+            let date = d
+                .made
+                .as_deref()
+                .and_then(day_of)
+                .unwrap_or_else(|| io::now().0);
             let part = PartProps {
                 ui: t,
                 content: ContentRef(q.clone()),
@@ -346,8 +375,8 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 lang: lang.clone(),
             };
             html! {
-                <ResultView {part} {date} plan_view={widget.plan_view} heading={heading.clone()} contact={props.contact.clone()}
-                    {on_toggle_item} {on_plan_view} {on_take} {on_back} {on_restart} />
+                <ResultView {part} {date} heading={heading.clone()} contact={props.contact.clone()}
+                    {on_mark} {on_take} {on_back} {on_restart} />
             }
         }
         (Screen::Result, None) => Html::default(),
@@ -480,6 +509,18 @@ fn open_result(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<
     import(content, &file).map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),
         ImportError::Newer => t.import_newer.to_string(),
+        // The same questionnaire in another version: said so, not "another questionnaire". (The
+        // same id and version with another fingerprint is another questionnaire: edited.)
+        ImportError::OtherContent {
+            content_id,
+            content_version,
+        } if content_id == content.id && content_version != content.content_version => {
+            if later_version(&content_version, &content.content_version) {
+                t.import_newer.to_string()
+            } else {
+                (t.import_earlier)(&content_version)
+            }
+        }
         ImportError::OtherContent {
             content_id,
             content_version,

@@ -48,12 +48,6 @@ pub enum Pending {
     Decline,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum PlanView {
-    ByWhen,
-    ByWho,
-}
-
 #[derive(Clone)]
 pub struct Widget {
     pub content: Rc<Questionnaire>,
@@ -63,7 +57,6 @@ pub struct Widget {
     pub resume: Option<Session>,
     pub notice: Option<Notice>,
     pub storage: Status,
-    pub plan_view: PlanView,
     /// Counts refused "next" presses, so each one moves focus to the first unanswered question.
     pub refusals: u32,
     /// A destructive action awaiting confirmation.
@@ -80,7 +73,6 @@ impl PartialEq for Widget {
             && self.resume == o.resume
             && self.notice == o.notice
             && self.storage == o.storage
-            && self.plan_view == o.plan_view
             && self.refusals == o.refusals
             && self.pending == o.pending
     }
@@ -101,7 +93,6 @@ pub enum Msg {
     StorageFailed(Notice),
     /// The saved answers were erased: start afresh.
     Erased(Notice),
-    SetPlanView(PlanView),
     /// Another tab saved this questionnaire's answers (their saved text; `None`: erased them).
     OtherTab(Option<String>),
     /// Save this tab's answers again, over another tab's.
@@ -136,7 +127,6 @@ impl Widget {
             resume: opening.resume,
             notice,
             storage,
-            plan_view: PlanView::ByWhen,
             refusals: 0,
             pending: None,
         }
@@ -205,7 +195,6 @@ impl Reducible for Widget {
                 next.resume = None;
                 next.notice = Some(notice);
             }
-            Msg::SetPlanView(view) => next.plan_view = view,
             Msg::Ask(pending) => next.pending = Some(pending),
             Msg::OtherTab(text) => {
                 if next.storage == Status::Saved || next.storage == Status::Elsewhere {

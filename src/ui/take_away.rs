@@ -5,6 +5,7 @@
 use super::io;
 use super::text::Ui;
 use crate::core::report::{markdown, ReportWords};
+use crate::core::session::day_of;
 use crate::core::{export, json, Diagnosis, Questionnaire};
 use wasm_bindgen::JsValue;
 
@@ -28,7 +29,11 @@ pub fn take(
     host_io: &JsValue,
     copied: impl FnOnce(bool) + 'static,
 ) {
-    let (date, now) = io::now();
+    // A result opened from a file keeps the day it was made, in its name and in itself.
+    let (date, now) = match d.made.as_deref().and_then(|m| Some((day_of(m)?, m))) {
+        Some((day, made)) => (day, made.to_string()),
+        None => io::now(),
+    };
     match kind {
         TakeAway::Print => io::print(host_io),
         TakeAway::Json => {
@@ -72,11 +77,24 @@ pub fn report_words(t: &Ui) -> ReportWords<'static> {
         role: t.report_role,
         version: t.report_version,
         verdicts: [t.verdict_blocked, t.verdict_healthy, t.verdict_insufficient],
+        section: t.report_section,
+        author: t.report_author,
         primary: t.primary_title,
         because: t.because,
         quote: t.quote,
-        plan: t.plan_title,
+        first: t.first_title,
+        missing: t.missing_title,
+        plan: t.all_steps,
+        other: t.other_steps,
+        raise: t.raise_by,
+        yours: t.yours,
+        others: t.others,
         owner: t.report_owner,
+        ask: t.ask,
+        few: t.few,
+        also: t.also,
+        uniform: t.uniform,
+        states: t.states,
         all: t.all_blockers,
         blocker: t.blocker,
         score: t.score,

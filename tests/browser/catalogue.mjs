@@ -27,11 +27,16 @@ export const RESULT_FILES = [
   ["markup as the questionnaire's id", (f) => JSON.stringify({ ...f, content_id: "<img src=x onerror=window.__pwned=1>" }), /別の設問データ\(<img src=x/],
   ["a changed fingerprint", (f) => JSON.stringify({ ...f, fingerprint: "0000000000000000" }), /別の設問データ/],
   ["an unknown statement", (f) => JSON.stringify({ ...f, answers: { ...f.answers, no_such_statement: { choice: "1" } } }), /編集されたか壊れている/],
-  ["a value the scale lacks", (f) => JSON.stringify({ ...f, answers: { ...f.answers, lead_hands_off: { choice: "9" } } }), /編集されたか壊れている/],
+  ["a value the scale lacks", (f) => JSON.stringify({ ...f, answers: { ...f.answers, lead_used_tool: { choice: "9" } } }), /編集されたか壊れている/],
   ["an unknown role", (f) => JSON.stringify({ ...f, role: "mayor" }), /編集されたか壊れている/],
   ["a score of 101", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: 101 })) }), /編集されたか壊れている/],
-  ["another plan", (f) => JSON.stringify({ ...f, plan: [...f.plan].reverse() }), /編集されたか壊れている/],
+  ["another plan", (f) => JSON.stringify({ ...f, plan: [...f.plan].reverse().concat(f.plan.slice(0, 1)) }), /編集されたか壊れている/],
   ["an unknown checklist item", (f) => JSON.stringify({ ...f, ticked: ["no_such_item"] }), /編集されたか壊れている/],
+  ["a material both there and missing", (f) => JSON.stringify({ ...f, ticked: ["security"], lacking: ["security"] }), /編集されたか壊れている/],
+  ["an unknown material missing", (f) => JSON.stringify({ ...f, lacking: ["no_such_item"] }), /編集されたか壊れている/],
+  ["materials of the wrong kind", (f) => JSON.stringify({ ...f, unsure: "security" }), /結果ファイルではありません/],
+  ["an earlier version of this questionnaire", (f) => JSON.stringify({ ...f, content_version: "2026.11.2" }), /以前の版の設問\(版 2026\.11\.2\)で作られました/],
+  ["a later version of this questionnaire", (f) => JSON.stringify({ ...f, content_version: "2999.1.1" }), /新しい版で作られた結果ファイル/],
   ["a negative score", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: -1 })) }), /結果ファイルではありません/],
 ];
 
@@ -50,7 +55,8 @@ export const SAVED_VALUES = [
   ["2 MB", (s) => JSON.stringify({ ...s, padding: "x".repeat(2 << 20) }), /壊れていた/],
   ["an older questionnaire", (s) => JSON.stringify({ ...s, content_version: "2024.1.1" }), /以前の版の設問\(版 2024\.1\.1\)/],
   ["a newer questionnaire", (s) => JSON.stringify({ ...s, content_version: "2027.1.1" }), /新しい版\(版 2027\.1\.1\)/],
-  ["a newer layout", (s) => JSON.stringify({ ...s, format_version: 7 }), /新しい版/],
+  ["a newer layout", (s) => JSON.stringify({ ...s, format_version: 7 }), /この診断の新しい版で保存された回答があります/],
+  ["an edited questionnaire of this version", (s) => JSON.stringify({ ...s, fingerprint: "0000000000000000" }), /内容の異なる設問で保存されていた/],
 ];
 
 export const QUESTIONNAIRES = [

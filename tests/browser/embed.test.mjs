@@ -5,6 +5,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import {
   launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, readPdf, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
@@ -50,6 +51,23 @@ test("embedded in the consultancy demo page: completes, tells the host, and requ
   assert.equal(results[0].format, "kintone-diagnosis-result");
   assert.equal(results[0].role, "promoter");
   assert.equal(results[0].scores.length, 8);
+  assert.equal(results[0].reopened, false, "reached from the statements");
+  // Reviewing the answers and coming back unchanged is the same diagnosis: no second event.
+  await page.locator("kintone-diagnosis .nav button").first().click();
+  await page.locator("[data-q]").first().waitFor();
+  await page.locator("[data-next]").click();
+  await page.locator("[data-result]").waitFor();
+  assert.equal(await page.evaluate(() => window.__results.length), 1, "still one event");
+  // Coming back to the saved result after a reload is a reopening, said as such.
+  await page.reload();
+  await page.evaluate(() => {
+    window.__results = [];
+    document.addEventListener("diagnosis-complete", (e) => window.__results.push(e.detail));
+  });
+  await page.locator("[data-resume]").click();
+  await page.locator("[data-result]").waitFor();
+  const reopened = await page.evaluate(() => window.__results);
+  assert.deepEqual(reopened.map((r) => r.reopened), [true], "one event, marked reopened");
   onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
   assert.deepEqual(errors, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -114,7 +132,7 @@ test("in a sandboxed frame where storage throws, it says so and still completes"
   const { page, errors } = await open(ctx, site.url + "sandboxed.html");
   const frame = page.frameLocator("iframe");
   await frame.locator('[data-role="staff"]').click();
-  await frame.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await frame.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   assert.match(await frame.locator("[data-notice]").textContent(), /保存できない設定/);
   await completeDiagnosis(frame, null, () => "2");
   assert.equal(await frame.locator("[data-score]").count(), 8);
@@ -139,19 +157,19 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
   assert.equal(await a.locator(".privacy").count(), 1, "the introduction shows by default");
   // The start screen's promise follows the storage: no "continue later" where nothing is saved.
-  assert.match(await a.locator(".start").textContent(), /Up to 40 statements, about 10 minutes\. If you stop halfway, your answers stay on this device/);
-  assert.match(await page.locator("#c .start").textContent(), /設問は最大40問、所要時間はおよそ10分です。回答は保存されません。/);
+  assert.match(await a.locator(".start").textContent(), /Up to 36 statements, about 9 minutes\. If you stop halfway, your answers stay on this device/);
+  assert.match(await page.locator("#c .start").textContent(), /設問は最大36問、所要時間はおよそ9分です。回答は保存されません。/);
   const accent = (el) => el.locator(".role-label").first().evaluate((e) => getComputedStyle(e).color);
   assert.equal(await accent(a), "rgb(0, 105, 92)", "the host themes the widget through --kd-accent");
   assert.equal(await accent(b), "rgb(29, 79, 145)", "only where it sets it");
   await a.locator('[data-role="staff"]').click();
-  await a.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await a.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   await b.locator('[data-role="finance"]').click();
-  await b.locator('[data-q="lead_hands_off"] [data-v="1"]').click();
+  await b.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.deepEqual(keys, ["kintone-diagnosis:town-hall:kintone-municipal"], "storage-key names the key; storage=off saves nothing");
-  assert.ok(await b.locator('[data-q="lead_hands_off"] [data-v="1"]').isChecked());
-  assert.ok(await a.locator('[data-q="lead_hands_off"] [data-v="4"]').isChecked(), "the two instances are independent");
+  assert.ok(await b.locator('[data-q="lead_used_tool"] [data-v="1"]').isChecked());
+  assert.ok(await a.locator('[data-q="lead_used_tool"] [data-v="4"]').isChecked(), "the two instances are independent");
   await completeDiagnosis(a, null, () => "4");
   const contact = a.locator("[data-contact]");
   assert.equal(await contact.getAttribute("href"), "https://example.jp/contact");
@@ -168,9 +186,9 @@ test("several copies: default keys stay apart, the script loaded twice is harmle
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator("#one [data-role=staff]").click();
-  await page.locator('#one [data-q="lead_hands_off"] [data-v="4"]').click();
+  await page.locator('#one [data-q="lead_used_tool"] [data-v="4"]').click();
   await page.locator("#two [data-role=manager]").click();
-  await page.locator('#two [data-q="lead_hands_off"] [data-v="2"]').click();
+  await page.locator('#two [data-q="lead_used_tool"] [data-v="2"]').click();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   assert.deepEqual(keys, ["kintone-diagnosis:default-2:kintone-municipal", "kintone-diagnosis:default:kintone-municipal"]);
   assert.equal(await page.locator("kintone-diagnosis").count(), 2);
@@ -283,8 +301,12 @@ test("on the consultancy page, the print button prints the report alone, not the
   assert.equal(printed[0].lang, "ja");
   assert.equal(printed[0].title, "kintone導入 つまずき診断", "Save as PDF suggests the report's title");
   const { text, pages } = await onPaper(printed[0], "embedded-report");
-  for (const must of ["kintone導入 つまずき診断", "診断日", "課長・幹部", "主な要因", "次の一手", "予算要求の6つの資料", "すべての要因"]) {
+  for (const must of ["kintone導入 つまずき診断", "診断日", "課長・幹部", "主な要因", "まず取り組むこと", "所属", "作成者", "予算要求の6つの資料", "すべての要因"]) {
     assert.ok(text.includes(must), `the report shows ${must}`);
+  }
+  // Folded on the screen, every step is on paper: the printed copy opens the list.
+  for (const must of ["ほかの手立て", "ほかの立場に提案・依頼すること", "伝え方の例"]) {
+    assert.ok(text.includes(must), `the printed copy shows ${must}`);
   }
   // The consultancy's brand, headings and footer, and the widget's buttons, stay off the paper.
   for (const never of ["サンプル支援事務所", "自己診断(無料", "LGWAN)でお使いの方へ", "このページはデモです", "最初からやり直す", "要約をコピー"]) {
@@ -307,6 +329,48 @@ test("on the consultancy page, the print button prints the report alone, not the
   onlyLocal(requests, [site.url, site.url + "demo.css", site.url + "kintone-diagnosis.js"]);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("the printout: its first page alone is the summary to forward; a very blocked respondent's stays short", async (t) => {
+  // Very blocked: every statement answered in its most blocked direction (read off the content's
+  // weights), as a DX promoter whose office is stuck everywhere.
+  const content = JSON.parse(readFileSync("content/kintone-municipal.json", "utf8"));
+  const worst = Object.fromEntries(
+    content.questions.map((q) => {
+      const sum = (c) => Object.values(c.weights || {}).reduce((a, b) => a + b, 0);
+      return [q.id, q.choices.reduce((a, b) => (sum(b) > sum(a) ? b : a)).value];
+    }),
+  );
+  const respondents = [
+    ["typical", "manager", (id, i) => (id.startsWith("inc_") ? "4" : String((i % 4) + 1))],
+    ["very blocked", "promoter", (id) => worst[id]],
+  ];
+  const counts = [];
+  for (const [name, role, pick] of respondents) {
+    const { page } = await open(ctx, site.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await recordPrints(page);
+    await completeDiagnosis(page, role, pick);
+    await page.locator('[data-take="print"]').click();
+    const [printed] = await page.evaluate(() => window.__printed);
+    const { pages } = await onPaper(printed, `print-${role}`);
+    const first = execFileSync("pdftotext", ["-layout", "-f", "1", "-l", "1", join(ARTIFACTS, `print-${role}.pdf`), "-"]).toString();
+    for (const must of ["主な要因", "まず取り組むこと", "所属", "作成者", "診断日"]) {
+      assert.ok(first.includes(must), `${name}: the first page shows ${must}`);
+    }
+    assert.ok(!first.includes("ほかの手立て"), `${name}: the other steps start on a later page`);
+    if (name === "very blocked") {
+      // Eight serious blockers, three named: the other five are said to be as strong.
+      assert.ok(first.includes("このほかに、同じ程度の要因が5件あります"), "the others as strong are counted");
+    }
+    // Read by whoever it is forwarded to: positions by name, never "you".
+    assert.ok(!first.includes("あなた("), `${name}: no "you" on paper`);
+    counts.push(`${name} (${role}): ${pages} pages`);
+    assert.ok(pages <= 6, `${name}: ${pages} A4 pages`);
+    await page.close();
+  }
+  t.diagnostic(`printout: ${counts.join("; ")}`);
 });
 
 test("the print frame keeps the host's theme and passes a strict host CSP", async () => {

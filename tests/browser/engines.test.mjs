@@ -77,10 +77,10 @@ for (const engine of ENGINES) {
       await openWidget(s, fileUrl(resolve(HTML)));
       await s.run(() => localStorage.clear());
       await openWidget(s, fileUrl(resolve(HTML)));
-      assert.equal(await complete(s, "finance", "3"), 8, "every blocker scored");
+      assert.equal(await complete(s, "finance", "4"), 8, "every blocker scored");
       assert.ok(await s.run(() => !!q("[data-primary]") && !!q("[data-step]")), "main blockers and a plan");
       const saved = await s.run(() => JSON.parse(localStorage.getItem("kintone-diagnosis:default:kintone-municipal")));
-      assert.equal(saved.format_version, 3);
+      assert.equal(saved.format_version, 4);
       assert.equal(saved.role, "finance");
 
       // A reload offers to continue; continuing shows the same result.
@@ -95,12 +95,12 @@ for (const engine of ENGINES) {
       await s.run(() => click("[data-keep]"));
       assert.ok(await s.run(() => !!q("[data-result]")), "kept");
 
-      // A result file (made by the previous release) opens, over the answers after asking.
+      // A result file (made with this questionnaire, kept in the fixtures) opens.
       await s.run(() => click("[data-restart]"));
       await s.run(() => click("[data-confirm]"));
       await s.until(() => q("[data-role]"));
       const input = await s.run(() => q("[data-open-file]"));
-      await s.upload(input, resolve("tests/fixtures/released/result-2026.11.2-promoter.json"));
+      await s.upload(input, resolve("tests/fixtures/released/result-2026.12.1-promoter.json"));
       await s.until(() => q("[data-result]"));
       assert.match(await s.run(() => q("[data-notice]").textContent), /読み込みました/);
 
@@ -181,7 +181,7 @@ for (const engine of ENGINES) {
       const real = JSON.parse(await s.until(() => window.__file));
       // Unfinished answers that every bad file must leave as they are.
       await startAfresh(s, "staff");
-      await s.run(() => click('[data-q="lead_hands_off"] [data-v="2"]'));
+      await s.run(() => click('[data-q="lead_used_tool"] [data-v="2"]'));
       await openWidget(s, url);
       const before = await saved(s);
       assert.ok(before && (await s.run(() => !!q("[data-resume]"))));

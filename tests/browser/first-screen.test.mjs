@@ -26,7 +26,8 @@ function slowStart(ms) {
 const openSlow = (url, ms = 1500) => open(ctx, url, { init: slowStart, initArg: ms });
 
 const firstScreen = (page) => page.locator("[data-prerender]");
-const questionIds = (page) => page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => q.getAttribute("data-q")));
+// Each statement on the screen by its id and its words (roles share ids but not always wording).
+const questionIds = (page) => page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => `${q.getAttribute("data-q")} ${q.textContent}`));
 
 // The statements a role's first section shows, when the role is chosen on the live widget.
 async function firstSectionOf(role) {

@@ -17,6 +17,8 @@ after(async () => ctx && ctx.close());
 const url = fileUrl(HTML);
 const STORAGE_KEY = "kintone-diagnosis:default:kintone-municipal";
 const saved = (page) => page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+/** The shipped questionnaire's version, as the notices name it, escaped for a pattern. */
+const VERSION = JSON.parse(readFileSync("content/kintone-municipal.json", "utf8")).content_version.replaceAll(".", "\\.");
 
 async function fresh() {
   const o = await open(ctx, url);
@@ -205,17 +207,17 @@ test("start over, erase, a new role over saved answers and a file over unfinishe
 test("answers saved by a newer build are kept as they are, and the respondent is told", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   const newer = JSON.parse(await saved(page));
   newer.format_version = 99;
   newer.answers.future_question = { choice: "x" };
   const text = JSON.stringify(newer);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
   await page.reload();
-  assert.match(await notice(page), /新しい版\(版 2026\.11\.2\)で保存された回答があります/);
+  assert.match(await notice(page), /この診断の新しい版で保存された回答があります/);
   // Answering here saves nothing over them.
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="1"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
   await page.locator("[data-privacy] summary").click();
   assert.match(await page.locator("[data-privacy]").textContent(), /上書きしないよう/);
   assert.equal(await saved(page), text, "untouched");
@@ -226,8 +228,8 @@ test("answers saved by a newer build are kept as they are, and the respondent is
   await page.locator("[data-erase]").click();
   await page.locator("[data-confirm]").click();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
-  assert.match(await saved(page), /"format_version":3/);
+  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  assert.match(await saved(page), /"format_version":4/);
   onlyTheFile(requests);
   await page.close();
 });
@@ -235,7 +237,7 @@ test("answers saved by a newer build are kept as they are, and the respondent is
 test("answers saved with an older questionnaire stay until the respondent saves over them", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   const older = JSON.parse(await saved(page));
   older.content_version = "2025.4.1";
   const text = JSON.stringify(older);
@@ -244,8 +246,8 @@ test("answers saved with an older questionnaire stay until the respondent saves 
   assert.match(await notice(page), /以前の版の設問\(版 2025.4.1\)/);
   assert.equal(await saved(page), text, "not erased on opening");
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
-  assert.match(await saved(page), /"content_version":"2026\.11\.2"/);
+  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  assert.match(await saved(page), new RegExp(`"content_version":"${VERSION}"`));
   onlyTheFile(requests);
   await page.close();
 });
@@ -253,7 +255,7 @@ test("answers saved with an older questionnaire stay until the respondent saves 
 test("huge and crafted result files are refused with a short message, and nothing is lost", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="promoter"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="3"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="3"]').click();
   await page.reload();
   await page.locator("[data-resume]").waitFor();
   const before = await saved(page);
@@ -312,6 +314,47 @@ test("a host that broke a built-in before the script loads gets the widget or it
   await o.page.close();
 });
 
+test("a host whose Array.prototype.includes always says yes still gets a styled widget", async () => {
+  const o = await host("includes-yes.html", `
+    <script>Array.prototype.includes = function () { return true; };</script>
+    <kintone-diagnosis></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const widget = o.page.locator("kintone-diagnosis");
+  await widget.locator("[data-role]").first().waitFor();
+  assert.equal(await widget.evaluate((el) => el.shadowRoot.adoptedStyleSheets.length), 1, "the stylesheet is adopted");
+  const box = await widget.locator("[data-open-file]").boundingBox();
+  assert.ok(box && box.width <= 1, "the native file button stays hidden: the widget is styled");
+  assert.deepEqual(o.errors, []);
+  await o.page.close();
+});
+
+test("a host without text codecs gets the widget's message, never an exception", async () => {
+  const o = await host("no-textdecoder.html", `
+    <script>window.TextDecoder = undefined;</script>
+    <kintone-diagnosis></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const widget = o.page.locator("kintone-diagnosis");
+  await widget.locator("[role=alert]").waitFor();
+  assert.match(await widget.locator("[role=alert]").textContent(), /このブラウザでは動作しません.*TextDecoder/);
+  assert.deepEqual(o.errors, []);
+  onlyHost(o);
+  await o.page.close();
+});
+
+test("when the module stops under a host's sabotage, the widget says so instead of freezing", async () => {
+  // A details element that is no longer an element: the module traps on the start screen.
+  const o = await host("reparented-details.html", `
+    <script>Object.setPrototypeOf(HTMLDetailsElement.prototype, Object.prototype);</script>
+    <kintone-diagnosis></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const widget = o.page.locator("kintone-diagnosis");
+  await widget.locator("[role=alert]").waitFor();
+  assert.match(await widget.locator("[role=alert]").textContent(), /診断を続けられません.*再読み込み/);
+  assert.ok(o.errors.every((e) => /RuntimeError|unreachable/.test(e)), o.errors.join("\n"));
+  onlyHost(o);
+  await o.page.close();
+});
+
 test("options are the host's own properties, and values it did not mean fail closed with a warning", async () => {
   const o = await host("polluted.html", `
     <script>
@@ -343,7 +386,7 @@ test("a single-page app that replaces the element, or mounts again, finds the sa
     <script src="kintone-diagnosis.js"></script>`);
   const first = o.page.locator("kintone-diagnosis");
   await first.locator('[data-role="finance"]').click();
-  await first.locator('[data-q="fin_no_questions"], [data-q]').first().locator("[data-v]").first().click();
+  await first.locator('[data-q]').first().locator("[data-v]").first().click();
   // The app swaps its view: the old element goes, a new one comes.
   await o.page.evaluate(() => {
     document.getElementById("view").innerHTML = "<kintone-diagnosis></kintone-diagnosis>";
@@ -391,18 +434,18 @@ test("content may be an object or an element's id, and changing attributes later
 test("two tabs of one questionnaire never silently overwrite each other, and erasing holds in both", async () => {
   const a = await fresh();
   await a.page.locator('[data-role="manager"]').click();
-  await a.page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  await a.page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
   // A second tab continues the same saved answers, and answers on.
   const b = await open(ctx, url);
   await b.page.locator("[data-resume]").click();
-  await b.page.locator('[data-q="lead_hands_off"] [data-v="4"]').click();
+  await b.page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   const fromB = await saved(b.page);
-  assert.match(fromB, /"lead_hands_off":\{"choice":"4"\}/);
+  assert.match(fromB, /"lead_used_tool":\{"choice":"4"\}/);
   // A is told, stops saving, and asks whether to take over; answering meanwhile saves nothing.
   await a.page.locator("[data-confirm-box]").filter({ hasText: "別のタブ" }).waitFor();
   assert.match(await notice(a.page), /別のタブで回答が保存された/);
   await a.page.locator("[data-keep]").click();
-  await a.page.locator('[data-q="lead_hands_off"] [data-v="1"]').click();
+  await a.page.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
   assert.equal(await saved(a.page), fromB, "B's answers are untouched");
   // Erasing in B erases in A too, so A cannot write them back.
   await b.page.locator("[data-privacy] summary").click();
@@ -476,7 +519,7 @@ test("the catalogue: crafted result files are refused one by one with a short me
   await page.locator("[data-restart]").click();
   await page.locator("[data-confirm]").click();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
   await page.reload();
   await page.locator("[data-resume]").waitFor();
   const before = await saved(page);
@@ -505,7 +548,7 @@ test("the catalogue: crafted result files are refused one by one with a short me
 test("the catalogue: whatever is saved under the widget's key, it says what it found and works", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_hands_off"] [data-v="2"]').click();
+  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
   const session = JSON.parse(await saved(page));
   for (const [name, value, message] of SAVED_VALUES) {
     const text = typeof value === "function" ? value(session) : value;

@@ -16,17 +16,21 @@ test("from file:// a staff member answers everything and gets a result, with no 
   const firstRender = await page.evaluate(() => window.__firstRender);
   assert.equal(typeof firstRender, "number", "window.__firstRender is set when the first screen shows");
 
-  // Blocked answers on the imposition section, "don't know" everywhere else: a predictable result.
+  // Blocked answers on the imposition section, "mostly not true" on three others (enough of the
+  // statements for a verdict), "don't know" on finance, materials, vendors and app building.
   const healthyWhenAgreed = new Set(["imp_listens", "imp_open_access"]);
-  const pick = (id) => (id.startsWith("imp_") ? (healthyWhenAgreed.has(id) ? "1" : "4") : null);
+  const pick = (id) =>
+    id.startsWith("imp_") ? (healthyWhenAgreed.has(id) ? "1" : "4") : /^(lead|inc|fail)_/.test(id) ? "2" : null;
   const sections = await completeDiagnosis(page, "staff", pick);
   assert.equal(sections, 8);
   const result = page.locator("[data-result]");
   await result.waitFor();
   assert.equal(await page.locator('[data-score="imposition"]').textContent(), "100");
-  // Everything else was "don't know": not enough answers, shown as such rather than a number.
-  assert.equal(await page.locator('[data-score="leadership"]').textContent(), "—");
-  assert.match(await result.textContent(), /押し付け感/);
+  // Finance was all "don't know": not enough answers, shown as such rather than a number.
+  assert.equal(await page.locator('[data-score="finance"]').textContent(), "—");
+  assert.match(await page.locator("[data-primary]").first().textContent(), /やらされ感/);
+  // A staff member's first step is their own to take.
+  assert.match(await page.locator("[data-step]").first().textContent(), /あなた\(各課の職員\)/);
   await screenshot(page, "single-file-result-ja");
   assert.deepEqual(requests, [url], "the page made no request but itself");
   assert.deepEqual(errors, []);

@@ -18,16 +18,16 @@ fn counts_and_estimates_follow_the_role() {
     assert_eq!(
         per_role,
         [
-            ("promoter", 40),
-            ("staff", 39),
-            ("manager", 40),
-            ("finance", 40)
+            ("promoter", 36),
+            ("staff", 33),
+            ("manager", 36),
+            ("finance", 36)
         ]
         .map(|(r, n)| (r.to_string(), n))
     );
     // Before a role is chosen, the start screen announces the most any role is asked.
-    // Staff are asked 39, the other roles 40: the start screen says "up to 40".
-    assert_eq!(display::questions_announced(&c), (39, 40));
+    // Staff are asked 33, the other roles 36: the start screen says "33 to 36".
+    assert_eq!(display::questions_announced(&c), (33, 36));
     assert_eq!(display::minutes_for(40), 10);
     assert_eq!(display::minutes_for(1), 1);
     assert_eq!(display::minutes_for(0), 0);
@@ -158,7 +158,7 @@ fn a_statement_shows_the_choices_it_weighs_in_the_scale_order() {
 fn labels_speak_the_readers_language_and_the_respondents_role() {
     let c = shipped();
     let l = Labels::new(&c, "en", Some("finance"));
-    assert_eq!(l.role(), Some("Budget / finance staff"));
+    assert_eq!(l.role(), Some("Finance staff"));
     assert_eq!(l.band(None), "");
     assert_eq!(l.dimension("nope"), "");
     let fin = c
@@ -175,7 +175,7 @@ fn labels_speak_the_readers_language_and_the_respondents_role() {
         Labels::new(&c, "en", Some("staff")).statement(&fin.id)
     );
     let answer = Answer::Choice("4".into());
-    assert_eq!(l.choice(&fin.id, Some(&answer)), "Applies");
+    assert_eq!(l.choice(&fin.id, Some(&answer)), "True");
     assert_eq!(l.choice(&fin.id, Some(&Answer::DontKnow)), "");
     assert_eq!(l.choice(&fin.id, None), "");
     let ja = Labels::new(&c, "ja", None);
@@ -250,7 +250,7 @@ fn the_respondents_language_is_saved_with_the_answers_and_comes_back() {
         "a language the content lacks"
     );
     let text = json::to_string(&s.snapshot(&c), false).unwrap();
-    assert!(text.contains(r#""format_version":3"#) && text.contains(r#""lang":"en""#));
+    assert!(text.contains(r#""format_version":4"#) && text.contains(r#""lang":"en""#));
     let Saved::Session(back) = Saved::read(&c, &text) else {
         panic!("not read back: {text}");
     };
@@ -276,17 +276,17 @@ fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
     let text = |s: &kintone_diagnosis::core::Snapshot| json::to_string(s, false).unwrap();
     assert!(matches!(Saved::read(&c, &text(&snap)), Saved::Session(_)));
     // A later layout of this widget's sessions.
-    snap.format_version = 4;
-    assert_eq!(
-        Saved::read(&c, &text(&snap)),
-        Saved::Newer("2026.11.2".into())
-    );
-    // A later version of this questionnaire; an earlier one is only "another version".
-    snap.format_version = 2;
-    snap.content_version = "2026.12.1".into();
+    snap.format_version = 5;
     assert_eq!(
         Saved::read(&c, &text(&snap)),
         Saved::Newer("2026.12.1".into())
+    );
+    // A later version of this questionnaire; an earlier one is only "another version".
+    snap.format_version = 2;
+    snap.content_version = "2027.1.1".into();
+    assert_eq!(
+        Saved::read(&c, &text(&snap)),
+        Saved::Newer("2027.1.1".into())
     );
     snap.content_version = "2026.10.9".into();
     assert_eq!(

@@ -1,9 +1,10 @@
 //! The content fingerprint: its documented algorithm computed independently (node, over the
 //! canonical text), its independence from fields the content leaves unset and from field order,
-//! and files saved by the release before it (content 2026.11.2) still opening.
+//! files saved with the shipped questionnaire opening, and those of the one before refused by name.
 
 use super::{shipped, validator::minimal};
 use expect_test::expect;
+use kintone_diagnosis::core::content::Material;
 use kintone_diagnosis::core::fingerprint::{canonical_text, fnv1a, Canonical};
 use kintone_diagnosis::core::map::Map;
 use kintone_diagnosis::core::session::Saved;
@@ -55,8 +56,8 @@ fn the_fingerprint_is_fnv1a_over_the_canonical_text_computed_independently() {
     }
     // Known answers, pinned: a change to the writer or the model that moved them would refuse
     // every saved session and result file.
-    expect!["6ce5ff3cba93810b"].assert_eq(minimal_content().fingerprint());
-    expect!["d9baee7ca21e6777"].assert_eq(shipped().fingerprint());
+    expect!["a3ca5ab75b930b23"].assert_eq(minimal_content().fingerprint());
+    expect!["a5147355d85717dd"].assert_eq(shipped().fingerprint());
     // The reference vectors of FNV-1a 64.
     assert_eq!(fnv1a(b""), 0xcbf29ce484222325);
     assert_eq!(fnv1a(b"a"), 0xaf63dc4c8601ec8c);
@@ -67,7 +68,7 @@ fn the_canonical_text_sorts_keys_and_leaves_out_empty_fields() {
     let text = canonical_text(&minimal_content());
     // Keys in byte order at every level; `roles`, `wording`, `intro` of a section, absent; the
     // default `dont_know: true` and `required: true` present; conditions and maps whole.
-    expect![[r#"{"bands":[{"id":"low","label":{"en":"Low","ja":"低"}},{"id":"high","label":{"en":"High","ja":"高"},"min":50}],"checklist":{"items":[{"detail":{"en":"Amounts","ja":"金額"},"id":"budget","label":{"en":"Budget","ja":"予算書"}}],"title":{"en":"Materials","ja":"資料"}},"content_version":"1","dimensions":[{"group":"g","id":"speed","label":{"en":"Speed","ja":"速度"},"summary":{"en":"Slow","ja":"遅い"}},{"group":"g","id":"cost","label":{"en":"Cost","ja":"費用"},"summary":{"en":"Costly","ja":"高い"}}],"format_version":1,"groups":[{"id":"g","label":{"en":"Causes","ja":"要因"}}],"id":"minimal","intro":{"en":"For tests.","ja":"テスト用です。"},"languages":["ja","en"],"max_primary":2,"min_answers":2,"owners":[{"id":"you","label":{"en":"You","ja":"あなた"}}],"primary_margin":5,"questions":[{"choices":[{"value":"yes","weights":{"speed":2}},{"value":"no","weights":{"speed":0}}],"dont_know":true,"id":"q1","required":true,"scale":"yn","section":"s","text":{"en":"It is slow.","ja":"遅い。"}},{"choices":[{"value":"yes","weights":{"speed":2}},{"value":"no","weights":{"speed":0}}],"dont_know":true,"id":"q2","required":true,"scale":"yn","section":"s","text":{"en":"We wait.","ja":"待たされる。"}},{"choices":[{"value":"yes","weights":{"cost":1}},{"value":"no","weights":{"cost":0}}],"dont_know":true,"id":"q3","required":true,"scale":"yn","section":"s","text":{"en":"It is costly.","ja":"高い。"}},{"choices":[{"value":"yes","weights":{"cost":0}},{"value":"no","weights":{"cost":3}}],"dont_know":true,"id":"q4","required":true,"scale":"yn","section":"s","text":{"en":"It is cheap.","ja":"安い。"}}],"recommendations":[{"dimension":"speed","id":"r1","priority":1,"step":"hurry","when":{"severity":{"at_least":"high","dimension":"speed"}}},{"id":"r2","priority":2,"step":"save","when":{"all":[{"missing":"budget"},{"answer":{"in":["yes"],"question":"q3"}}]}}],"scales":[{"choices":[{"label":{"en":"Yes","ja":"はい"},"value":"yes"},{"label":{"en":"No","ja":"いいえ"},"value":"no"}],"dont_know":{"en":"Don't know","ja":"わからない"},"id":"yn"}],"sections":[{"id":"s","title":{"en":"Questions","ja":"質問"}}],"steps":[{"id":"hurry","owner":"you","rationale":{"en":"It is slow.","ja":"遅いから。"},"text":{"en":"Hurry.","ja":"急ぐ。"},"timeframe":"week"},{"id":"save","owner":"you","rationale":{"en":"It is costly.","ja":"高いから。"},"text":{"en":"Save.","ja":"節約する。"},"timeframe":"week"}],"timeframes":[{"id":"week","label":{"en":"This week","ja":"今週"}}],"title":{"en":"A small diagnosis","ja":"小さな診断"}}"#]].assert_eq(&text);
+    expect![[r#"{"bands":[{"id":"low","label":{"en":"Low","ja":"低"}},{"id":"high","label":{"en":"High","ja":"高"},"min":50}],"checklist":{"items":[{"detail":{"en":"Amounts","ja":"金額"},"id":"budget","label":{"en":"Budget","ja":"予算書"}}],"title":{"en":"Materials","ja":"資料"}},"content_version":"1","dimensions":[{"group":"g","id":"speed","label":{"en":"Speed","ja":"速度"},"summary":{"en":"Slow","ja":"遅い"}},{"group":"g","id":"cost","label":{"en":"Cost","ja":"費用"},"summary":{"en":"Costly","ja":"高い"}}],"format_version":1,"groups":[{"id":"g","label":{"en":"Causes","ja":"要因"}}],"id":"minimal","intro":{"en":"For tests.","ja":"テスト用です。"},"languages":["ja","en"],"max_primary":2,"min_answers":2,"owners":[{"id":"you","label":{"en":"You","ja":"あなた"}}],"primary_margin":5,"questions":[{"choices":[{"value":"yes","weights":{"speed":2}},{"value":"no","weights":{"speed":0}}],"dont_know":true,"id":"q1","required":true,"scale":"yn","section":"s","text":{"en":"It is slow.","ja":"遅い。"}},{"choices":[{"value":"yes","weights":{"speed":2}},{"value":"no","weights":{"speed":0}}],"dont_know":true,"id":"q2","required":true,"scale":"yn","section":"s","text":{"en":"We wait.","ja":"待たされる。"}},{"choices":[{"value":"yes","weights":{"cost":1}},{"value":"no","weights":{"cost":0}}],"dont_know":true,"id":"q3","required":true,"scale":"yn","section":"s","text":{"en":"It is costly.","ja":"高い。"}},{"choices":[{"value":"yes","weights":{"cost":0}},{"value":"no","weights":{"cost":3}}],"dont_know":true,"id":"q4","required":true,"scale":"yn","section":"s","text":{"en":"It is cheap.","ja":"安い。"}}],"recommendations":[{"dimension":"speed","id":"r1","priority":1,"step":"hurry","when":{"severity":{"at_least":"high","dimension":"speed"}}},{"id":"r2","priority":2,"step":"save","when":{"all":[{"missing":"budget"},{"answer":{"in":["yes"],"question":"q3"}}]}}],"scales":[{"choices":[{"label":{"en":"Yes","ja":"はい"},"value":"yes"},{"label":{"en":"No","ja":"いいえ"},"value":"no"}],"dont_know":{"en":"Don't know","ja":"わからない"},"id":"yn"}],"sections":[{"id":"s","title":{"en":"Questions","ja":"質問"}}],"steps":[{"family":"speed","id":"hurry","owner":"you","rationale":{"en":"It is slow.","ja":"遅いから。"},"text":{"en":"Hurry.","ja":"急ぐ。"},"timeframe":"week"},{"family":"cost","id":"save","owner":"you","rationale":{"en":"It is costly.","ja":"高いから。"},"text":{"en":"Save.","ja":"節約する。"},"timeframe":"week"}],"timeframes":[{"id":"week","label":{"en":"This week","ja":"今週"}}],"title":{"en":"A small diagnosis","ja":"小さな診断"}}"#]].assert_eq(&text);
     // An empty condition list is a condition, not an empty field: `all` and `any` stay apart.
     let mut always = minimal_content().content().clone();
     always.recommendations[1].when = kintone_diagnosis::core::content::Condition::All(vec![]);
@@ -180,43 +181,77 @@ fn released(name: &str) -> String {
 }
 
 #[test]
-fn files_saved_by_the_previous_release_still_open() {
-    // Made by the 2026-11-27 build (content 2026.11.2, layout version 1, the retired fingerprint)
-    // through its real export and storage, before the fingerprint changed.
+fn files_saved_with_this_questionnaire_open() {
+    // Made with content 2026.12.1 (session layout 4, result layout 3) through the same export and
+    // snapshot the widget uses, and kept: the next change of layout or model must still open them.
     let q = shipped();
-    let file = read::result_export(&released("result-2026.11.2-promoter.json")).unwrap();
-    assert_eq!(file.format_version, 1);
-    let session = import(&q, &file).expect("the released result file opens");
+    let file = read::result_export(&released("result-2026.12.1-promoter.json")).unwrap();
+    assert_eq!(file.format_version, 3);
+    let session = import(&q, &file).expect("the result file opens");
     assert_eq!(session.role.as_deref(), Some("promoter"));
     assert_eq!(session.screen, Screen::Result);
-    assert!(session.ticked.contains("security"));
+    let marked: Vec<_> = q
+        .checklist
+        .items
+        .iter()
+        .map(|i| session.materials.get(&i.id).copied())
+        .take(4)
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            Some(Material::Has),
+            None,
+            Some(Material::Lacks),
+            Some(Material::Unsure)
+        ]
+    );
+    let d = session.diagnose(&q);
+    assert_eq!(d.classification.primary, file.primary);
 
-    let Saved::Session(at_result) = Saved::read(&q, &released("session-2026.11.2-result.json"))
-    else {
-        panic!("the released session at its result does not resume");
-    };
-    assert_eq!(at_result.screen, Screen::Result);
-    assert_eq!(at_result.answers, session.answers);
-    let Saved::Session(midway) = Saved::read(&q, &released("session-2026.11.2-midway.json")) else {
-        panic!("the released session left midway does not resume");
+    let Saved::Session(midway) = Saved::read(&q, &released("session-2026.12.1-midway.json")) else {
+        panic!("the session left midway does not resume");
     };
     assert_eq!(
         (midway.role.as_deref(), midway.screen),
-        (Some("staff"), Screen::Section(1))
+        (Some("staff"), Screen::Section(2))
     );
-    assert_eq!(midway.answers.len(), 10);
-
-    // Saved again, they carry the canonical fingerprint, in layout version 3.
+    assert_eq!(midway.answers.len(), 12);
     let again = json::to_string(&midway.snapshot(&q), false).unwrap();
-    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":3"#));
+    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":4"#));
 }
 
 #[test]
-fn a_released_file_is_still_checked_against_the_questionnaire_it_names() {
+fn files_of_the_earlier_questionnaire_are_refused_by_its_version() {
+    // Made by the 2026-11-27 build with content 2026.11.2, whose statements, materials and steps
+    // were renamed or rewritten in 2026.12.1: their answers cannot be scored by this one, so they
+    // are refused as another version (the widget names it), never misread.
     let q = shipped();
-    let text = released("result-2026.11.2-promoter.json");
-    // The retired fingerprint of 2026.11.2 is on record: another one is refused.
-    let forged = text.replace("bd24131dae6d7452", "0123456789abcdef");
+    let file = read::result_export(&released("result-2026.11.2-promoter.json")).unwrap();
+    assert_eq!(
+        import(&q, &file),
+        Err(ImportError::OtherContent {
+            content_id: "kintone-municipal".into(),
+            content_version: "2026.11.2".into()
+        })
+    );
+    for name in [
+        "session-2026.11.2-result.json",
+        "session-2026.11.2-midway.json",
+    ] {
+        assert_eq!(
+            Saved::read(&q, &released(name)),
+            Saved::OtherVersion("2026.11.2".into()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_result_file_is_checked_against_the_questionnaire_it_names() {
+    let q = shipped();
+    let text = released("result-2026.12.1-promoter.json");
+    let forged = text.replace(q.fingerprint(), "0123456789abcdef");
     let file = read::result_export(&forged).unwrap();
     assert!(matches!(
         import(&q, &file),
@@ -224,17 +259,11 @@ fn a_released_file_is_still_checked_against_the_questionnaire_it_names() {
     ));
     // Its answers still have to give its recorded result.
     let mut file = read::result_export(&text).unwrap();
-    file.scores[0].score = Some(1);
+    file.scores[0].score = file.scores[0].score.map(|s| (s + 1) % 100);
     assert_eq!(import(&q, &file), Err(ImportError::Altered));
-    // A file of layout version 2 must carry the canonical fingerprint.
-    let mut file = read::result_export(&text).unwrap();
-    file.format_version = 2;
-    assert!(matches!(
-        import(&q, &file),
-        Err(ImportError::OtherContent { .. })
-    ));
     // A later layout is refused as such (made by a newer version), not as "not a result".
-    file.format_version = 3;
+    let mut file = read::result_export(&text).unwrap();
+    file.format_version = 4;
     assert_eq!(import(&q, &file), Err(ImportError::Newer));
     file.format_version = 0;
     assert_eq!(import(&q, &file), Err(ImportError::NotAResult));

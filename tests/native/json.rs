@@ -39,8 +39,11 @@ fn snapshot() -> Snapshot {
         role: None,
         answers,
         ticked: vec!["t".into()],
+        lacking: vec!["u".into()],
+        unsure: Vec::new(),
         screen: Screen::Section(2),
         lang: Some("en".into()),
+        made: Some("2026-11-30".into()),
     }
 }
 
@@ -162,7 +165,7 @@ fn values_that_do_not_fit_are_all_reported_with_their_paths() {
             "title.ja: expected a text, found a number",
             "min_answers: -1 is outside 0 to 4294967295",
             "questions[0].choices[0].weights.d: expected a whole number, found a text",
-            "recommendations[0].when.sometimes: unknown kind `sometimes`, expected one of `all`, `any`, `severity`, `answer`, `missing`, `role`",
+            "recommendations[0].when.sometimes: unknown kind `sometimes`, expected one of `all`, `any`, `severity`, `answer`, `missing`, `unknown`, `role`",
             "recommendations[1].when.all[0].role: expected a text, found `true` or `false`",
             "roles[0].lable: unknown field (misspelt, or from another format?)",
             "sections[0].id: appears twice in one object",

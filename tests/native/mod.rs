@@ -7,6 +7,7 @@ mod hostile;
 mod json;
 mod personas;
 mod properties;
+mod scenarios;
 mod session;
 mod validator;
 

@@ -5,7 +5,8 @@
 
 use super::{answers_for, shipped, Lean};
 use expect_test::{expect, Expect};
-use kintone_diagnosis::core::map::Set;
+use kintone_diagnosis::core::content::Material;
+use kintone_diagnosis::core::map::Map;
 use kintone_diagnosis::core::{Diagnosis, Session};
 use std::fmt::Write;
 
@@ -13,7 +14,10 @@ use std::fmt::Write;
 fn check(role: &str, lean: impl Fn(&str) -> Lean, ticked: &[&str], expected: Expect) {
     let content = shipped();
     let answers = answers_for(&content, role, lean);
-    let ticked: Set = ticked.iter().map(|s| s.to_string()).collect();
+    let ticked: Map<Material> = ticked
+        .iter()
+        .map(|s| (s.to_string(), Material::Has))
+        .collect();
     let d = Diagnosis::compute(&content, Some(role), &answers, &ticked);
     expected.assert_eq(&render(&content, &d));
 }
@@ -28,6 +32,9 @@ fn render(content: &kintone_diagnosis::core::Content, d: &Diagnosis) -> String {
         c.primary.join(", ")
     )
     .unwrap();
+    if c.also > 0 {
+        writeln!(out, "  and {} more as strong", c.also).unwrap();
+    }
     for s in &d.scores {
         let band = s.band.map(|b| content.bands[b].id.as_str()).unwrap_or("-");
         let score = s
@@ -76,20 +83,17 @@ fn leadership_hands_off() {
         blocked_on(&["leadership"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: leadership
-          leadership               100 high     6/6
-          finance                    0 low      4/4
-          justification              0 low      4/4
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-          *p1 month        executives      lead_build_one <- leadership
-          *p2 week         you             lead_demo <- leadership
-          *p2 month        section_chief   lead_mismatch_memo <- leadership
-          *p2 budget_cycle executives      lead_learning_budget <- leadership
-    "#]],
+            verdict: Blocked; primary: leadership
+              leadership               100 high     4/4
+              finance                    0 low      4/4
+              justification              0 low      4/4
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+              *p1 month        departments     dept_raise_with_chief <- leadership
+        "#]],
     );
 }
 
@@ -100,20 +104,18 @@ fn finance_does_not_understand_it() {
         blocked_on(&["finance"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: finance
-          leadership                 0 low      5/5
-          finance                  100 high     5/5
-          justification              0 low      5/5
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-          *p1 budget_cycle finance         fin_briefing <- finance
-          *p2 week         you             fin_talk_off_season <- finance
-          *p2 month        you             fin_send_case <- finance
-          *p3 budget_cycle finance         fin_look_alternatives <- finance
-    "#]],
+            verdict: Blocked; primary: finance
+              leadership                 0 low      4/4
+              finance                  100 high     4/4
+              justification              0 low      7/7
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+              *p2 month        promotion       prom_share_cases <- finance
+              *p2 month        finance         fin_talk_year_round <- finance
+        "#]],
     );
 }
 
@@ -124,23 +126,21 @@ fn thin_budget_request_lists_missing_materials() {
         blocked_on(&["justification"]),
         &["security", "draft_spec"],
         expect![[r#"
-        verdict: Blocked; primary: justification
-          leadership                 0 low      5/5
-          finance                    0 low      5/5
-          justification            100 high     5/5
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-          *p1 budget_cycle promotion_team  just_early_review <- justification
-          *p2 month        you             just_check_materials <- justification
-          *p3 month        you             prepare_ecosystem_overview <- justification
-          *p3 month        you             prepare_other_cases <- justification
-          *p3 budget_cycle you             prepare_plugin_comparison <- justification
-          *p3 budget_cycle you             prepare_plan_schedule <- justification
-          *p3 budget_cycle promotion_team  partner_selection <- justification
-    "#]],
+            verdict: Blocked; primary: justification
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification             71 high     7/7
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+              *p1 budget_cycle promotion       just_early_review <- justification
+              *p3 month        promotion       prepare_ecosystem_overview <- justification
+              *p3 month        promotion       prepare_other_cases <- justification
+              *p3 budget_cycle promotion       prepare_plugin_comparison <- justification
+              *p3 budget_cycle promotion       prepare_plan_schedule <- justification
+        "#]],
     );
 }
 
@@ -151,19 +151,18 @@ fn no_incentive() {
         blocked_on(&["incentive"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: incentive
-          leadership                 0 low      5/5
-          finance                    0 low      5/5
-          justification              0 low      5/5
-          incentive                100 high     5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture           12 low      6/6
-          *p1 budget_cycle executives      inc_evaluation_item <- incentive
-          *p2 week         section_chief   inc_first_win <- incentive
-          *p2 month        section_chief   inc_show_results <- incentive
-    "#]],
+            verdict: Blocked; primary: incentive
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      7/7
+              incentive                100 high     4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            6 low      6/6
+              *p2 month        section_chief   inc_show_results <- incentive
+              *p2 week         promotion       inc_first_win <- incentive
+        "#]],
     );
 }
 
@@ -174,20 +173,18 @@ fn feeling_of_imposition() {
         blocked_on(&["imposition"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: imposition
-          leadership                 0 low      6/6
-          finance                    0 low      4/4
-          justification              0 low      4/4
-          incentive                  0 low      5/5
-          imposition               100 high     5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-          *p1 month        promotion_team  imp_open_training <- imposition
-          *p2 week         you             imp_listen_first <- imposition
-          *p2 month        promotion_team  imp_new_presenters <- imposition
-          *p3 budget_cycle promotion_team  partner_selection <- imposition
-    "#]],
+            verdict: Blocked; primary: imposition
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      4/4
+              incentive                  0 low      4/4
+              imposition               100 high     4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+              *p1 week         departments     dept_join_trial <- imposition
+              *p2 week         departments     dept_tell_flow <- imposition
+        "#]],
     );
 }
 
@@ -198,18 +195,17 @@ fn suspicion_of_vendor_push() {
         blocked_on(&["vendor_suspicion"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: vendor_suspicion
-          leadership                 0 low      5/5
-          finance                    0 low      5/5
-          justification              0 low      5/5
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion         100 high     5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-          *p1 budget_cycle promotion_team  ven_comparison_record <- vendor_suspicion
-          *p2 week         you             ven_one_pager <- vendor_suspicion
-    "#]],
+            verdict: Blocked; primary: vendor_suspicion
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      7/7
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion         100 high     4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+              *p1 budget_cycle promotion       ven_comparison_record <- vendor_suspicion
+        "#]],
     );
 }
 
@@ -220,19 +216,19 @@ fn misunderstood_ecosystem() {
         blocked_on(&["ecosystem_understanding"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: ecosystem_understanding
-          leadership                 0 low      6/6
-          finance                    0 low      4/4
-          justification              0 low      4/4
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding  100 high     5/5
-          failure_culture            0 low      6/6
-          *p1 month        you             eco_role_map <- ecosystem_understanding
-          *p2 month        promotion_team  eco_builder_user <- ecosystem_understanding
-          *p3 budget_cycle promotion_team  partner_selection <- ecosystem_understanding
-    "#]],
+            verdict: Blocked; primary: ecosystem_understanding
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      4/4
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding  100 high     4/4
+              failure_culture            0 low      6/6
+              *p1 month        promotion       prepare_ecosystem_overview <- ecosystem_understanding
+              *p2 month        promotion       eco_builder_user <- ecosystem_understanding
+              *p3 budget_cycle promotion       partner_criteria <- ecosystem_understanding
+        "#]],
     );
 }
 
@@ -243,20 +239,19 @@ fn fear_of_failure() {
         blocked_on(&["failure_culture"]),
         &[],
         expect![[r#"
-        verdict: Blocked; primary: failure_culture
-          leadership                 0 low      5/5
-          finance                    0 low      5/5
-          justification              0 low      5/5
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture           88 high     6/6
-          *p1 week         you             fail_small_trial <- failure_culture
-          *p2 month        promotion_team  fail_share_misses <- failure_culture
-          *p2 month        section_chief   fail_permission_check <- failure_culture
-          *p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
-    "#]],
+            verdict: Blocked; primary: failure_culture
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      7/7
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture           94 high     6/6
+              *p1 week         promotion       fail_small_trial <- failure_culture
+              *p2 month        promotion       fail_share_misses <- failure_culture
+              *p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
+        "#]],
     );
 }
 
@@ -272,31 +267,23 @@ fn mixed_office_names_the_worst_first() {
         lean,
         &[],
         expect![[r#"
-        verdict: Blocked; primary: finance, imposition
-          leadership                 0 low      5/5
-          finance                  100 high     5/5
-          justification              0 low      5/5
-          incentive                 67 high     5/5
-          imposition               100 high     5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture           65 high     6/6
-          *p1 month        promotion_team  imp_open_training <- imposition
-          *p1 budget_cycle finance         fin_briefing <- finance
-          *p2 week         you             fin_talk_off_season <- finance
-          *p2 week         you             imp_listen_first <- imposition
-          *p2 month        you             fin_send_case <- finance
-          *p2 month        promotion_team  imp_new_presenters <- imposition
-          *p3 budget_cycle finance         fin_look_alternatives <- finance
-          *p3 budget_cycle promotion_team  partner_selection <- imposition
-           p1 budget_cycle executives      inc_evaluation_item <- incentive
-           p1 week         you             fail_small_trial <- failure_culture
-           p2 week         section_chief   inc_first_win <- incentive
-           p2 month        section_chief   inc_show_results <- incentive
-           p2 month        promotion_team  fail_share_misses <- failure_culture
-           p2 month        section_chief   fail_permission_check <- failure_culture
-           p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
-    "#]],
+            verdict: Blocked; primary: finance, imposition
+              leadership                 0 low      4/4
+              finance                  100 high     4/4
+              justification              0 low      7/7
+              incentive                 33 moderate 4/4
+              imposition               100 high     4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture           31 moderate 6/6
+              *p2 month        promotion       prom_share_cases <- finance
+              *p1 month        promotion       imp_open_training <- imposition
+              *p2 week         promotion       imp_listen_first <- imposition
+              *p2 month        finance         fin_talk_year_round <- finance
+               p2 month        section_chief   inc_show_results <- incentive
+               p2 month        promotion       fail_share_misses <- failure_culture
+               p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
+        "#]],
     );
 }
 
@@ -307,17 +294,17 @@ fn healthy_office() {
         |_| Lean::Healthy,
         &[],
         expect![[r#"
-        verdict: Healthy; primary: 
-          leadership                 0 low      5/5
-          finance                    0 low      5/5
-          justification              0 low      5/5
-          incentive                  0 low      5/5
-          imposition                 0 low      5/5
-          vendor_suspicion           0 low      5/5
-          ecosystem_understanding    0 low      5/5
-          failure_culture            0 low      6/6
-           p3 month        promotion_team  keep_sharing <- leadership+finance+justification+incentive+imposition+vendor_suspicion+ecosystem_understanding+failure_culture
-    "#]],
+            verdict: Healthy; primary: 
+              leadership                 0 low      4/4
+              finance                    0 low      4/4
+              justification              0 low      7/7
+              incentive                  0 low      4/4
+              imposition                 0 low      4/4
+              vendor_suspicion           0 low      4/4
+              ecosystem_understanding    0 low      4/4
+              failure_culture            0 low      6/6
+               p3 month        promotion       keep_sharing <- leadership+finance+justification+incentive+imposition+vendor_suspicion+ecosystem_understanding+failure_culture
+        "#]],
     );
 }
 
@@ -328,16 +315,16 @@ fn all_dont_know_says_not_enough() {
         |_| Lean::DontKnow,
         &[],
         expect![[r#"
-        verdict: Insufficient; primary: 
-          leadership               n/a -        0/6
-          finance                  n/a -        0/4
-          justification            n/a -        0/4
-          incentive                n/a -        0/5
-          imposition               n/a -        0/5
-          vendor_suspicion         n/a -        0/5
-          ecosystem_understanding  n/a -        0/5
-          failure_culture          n/a -        0/6
-    "#]],
+            verdict: Insufficient; primary: 
+              leadership               n/a -        0/4
+              finance                  n/a -        0/4
+              justification            n/a -        0/4
+              incentive                n/a -        0/4
+              imposition               n/a -        0/4
+              vendor_suspicion         n/a -        0/4
+              ecosystem_understanding  n/a -        0/4
+              failure_culture          n/a -        0/6
+        "#]],
     );
 }
 
@@ -356,43 +343,29 @@ fn staff_cannot_see_finance_review() {
         lean,
         &[],
         expect![[r#"
-        verdict: Blocked; primary: leadership, justification, incentive
-          leadership                67 high     6/6
-          finance                  n/a -        0/4
-          justification             67 high     4/4
-          incentive                 67 high     5/5
-          imposition                67 high     5/5
-          vendor_suspicion          67 high     5/5
-          ecosystem_understanding   67 high     5/5
-          failure_culture           65 high     6/6
-          *p1 month        executives      lead_build_one <- leadership
-          *p1 budget_cycle promotion_team  just_early_review <- justification
-          *p1 budget_cycle executives      inc_evaluation_item <- incentive
-          *p2 week         you             lead_demo <- leadership
-          *p2 week         section_chief   inc_first_win <- incentive
-          *p2 month        section_chief   lead_mismatch_memo <- leadership
-          *p2 month        you             just_check_materials <- justification
-          *p2 month        section_chief   inc_show_results <- incentive
-          *p2 budget_cycle executives      lead_learning_budget <- leadership
-          *p3 month        you             prepare_ecosystem_overview <- justification
-          *p3 month        you             prepare_other_cases <- justification
-          *p3 month        you             prepare_security <- justification
-          *p3 budget_cycle you             prepare_plugin_comparison <- justification
-          *p3 budget_cycle you             prepare_plan_schedule <- justification
-          *p3 budget_cycle you             prepare_draft_spec <- justification
-          *p3 budget_cycle promotion_team  partner_selection <- justification+imposition+ecosystem_understanding
-           p1 month        promotion_team  imp_open_training <- imposition
-           p1 month        you             eco_role_map <- ecosystem_understanding
-           p1 budget_cycle promotion_team  ven_comparison_record <- vendor_suspicion
-           p1 week         you             fail_small_trial <- failure_culture
-           p2 week         you             imp_listen_first <- imposition
-           p2 week         you             ven_one_pager <- vendor_suspicion
-           p2 month        promotion_team  imp_new_presenters <- imposition
-           p2 month        promotion_team  eco_builder_user <- ecosystem_understanding
-           p2 month        promotion_team  fail_share_misses <- failure_culture
-           p2 month        section_chief   fail_permission_check <- failure_culture
-           p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
-    "#]],
+            verdict: Blocked; primary: leadership, justification, incentive
+              and 4 more as strong
+              leadership                33 moderate 4/4
+              finance                  n/a -        0/4
+              justification             33 moderate 4/4
+              incentive                 33 moderate 4/4
+              imposition                33 moderate 4/4
+              vendor_suspicion          33 moderate 4/4
+              ecosystem_understanding   33 moderate 4/4
+              failure_culture           31 moderate 6/6
+              *p1 month        departments     dept_raise_with_chief <- leadership
+              *p2 week         promotion       just_check_materials <- justification
+              *p2 week         departments     dept_pick_task <- incentive
+              *p2 month        section_chief   inc_show_results <- incentive
+              *p2 budget_cycle promotion       just_early_review <- justification
+              *p3 month        departments     dept_measure <- justification
+               p2 week         departments     dept_tell_flow <- imposition
+               p2 week         promotion       ven_one_pager <- vendor_suspicion
+               p2 month        promotion       eco_builder_user <- ecosystem_understanding
+               p2 month        promotion       fail_share_misses <- failure_culture
+               p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
+               p3 budget_cycle promotion       partner_criteria <- ecosystem_understanding
+        "#]],
     );
 }
 
@@ -404,47 +377,29 @@ fn ties_break_by_content_order() {
         |_| Lean::Blocked,
         &[],
         expect![[r#"
-        verdict: Blocked; primary: leadership, finance, justification
-          leadership               100 high     5/5
-          finance                  100 high     5/5
-          justification            100 high     5/5
-          incentive                100 high     5/5
-          imposition               100 high     5/5
-          vendor_suspicion         100 high     5/5
-          ecosystem_understanding  100 high     5/5
-          failure_culture          100 high     6/6
-          *p1 month        executives      lead_build_one <- leadership
-          *p1 budget_cycle finance         fin_briefing <- finance
-          *p1 budget_cycle promotion_team  just_early_review <- justification
-          *p2 week         you             lead_demo <- leadership
-          *p2 week         you             fin_talk_off_season <- finance
-          *p2 month        section_chief   lead_mismatch_memo <- leadership
-          *p2 month        you             fin_send_case <- finance
-          *p2 month        you             just_check_materials <- justification
-          *p2 budget_cycle executives      lead_learning_budget <- leadership
-          *p3 month        you             prepare_ecosystem_overview <- justification
-          *p3 month        you             prepare_other_cases <- justification
-          *p3 month        you             prepare_security <- justification
-          *p3 budget_cycle finance         fin_look_alternatives <- finance
-          *p3 budget_cycle you             prepare_plugin_comparison <- justification
-          *p3 budget_cycle you             prepare_plan_schedule <- justification
-          *p3 budget_cycle you             prepare_draft_spec <- justification
-          *p3 budget_cycle promotion_team  partner_selection <- justification+imposition+ecosystem_understanding
-           p1 week         you             fail_small_trial <- failure_culture
-           p1 month        promotion_team  imp_open_training <- imposition
-           p1 month        you             eco_role_map <- ecosystem_understanding
-           p1 budget_cycle executives      inc_evaluation_item <- incentive
-           p1 budget_cycle promotion_team  ven_comparison_record <- vendor_suspicion
-           p2 week         section_chief   inc_first_win <- incentive
-           p2 week         you             imp_listen_first <- imposition
-           p2 week         you             ven_one_pager <- vendor_suspicion
-           p2 month        section_chief   inc_show_results <- incentive
-           p2 month        promotion_team  imp_new_presenters <- imposition
-           p2 month        promotion_team  eco_builder_user <- ecosystem_understanding
-           p2 month        promotion_team  fail_share_misses <- failure_culture
-           p2 month        section_chief   fail_permission_check <- failure_culture
-           p2 budget_cycle section_chief   fail_handover_plan <- failure_culture
-    "#]],
+            verdict: Blocked; primary: leadership, finance, justification
+              and 5 more as strong
+              leadership               100 high     4/4
+              finance                  100 high     4/4
+              justification            100 high     7/7
+              incentive                100 high     4/4
+              imposition               100 high     4/4
+              vendor_suspicion         100 high     4/4
+              ecosystem_understanding  100 high     4/4
+              failure_culture          100 high     6/6
+              *p1 month        executives      lead_build_one <- leadership
+              *p1 month        finance         fin_share_cases <- finance
+              *p1 month        promotion       prepare_ecosystem_overview <- justification+ecosystem_understanding
+              *p2 month        finance         fin_talk_year_round <- finance
+              *p2 budget_cycle executives      lead_learning_budget <- leadership
+              *p2 budget_cycle finance         fin_see_in_use <- finance
+              *p3 month        promotion       prepare_other_cases <- justification
+              *p3 month        promotion       prepare_security <- justification
+              *p3 budget_cycle promotion       prepare_plugin_comparison <- justification
+              *p3 budget_cycle promotion       prepare_plan_schedule <- justification
+              *p3 budget_cycle promotion       prepare_draft_spec <- justification
+               p1 week         promotion       fail_small_trial <- failure_culture
+        "#]],
     );
 }
 
@@ -484,7 +439,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
     use kintone_diagnosis::core::DimensionScore;
     let content = shipped();
     let answers = Default::default();
-    let ticked = Set::new();
+    let known = vec![None; content.checklist.items.len()];
     for dim in &content.dimensions {
         for (band_index, band) in content.bands.iter().enumerate().skip(1) {
             // This dimension at the bottom of the band, every other one scored low.
@@ -514,7 +469,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
                 role: Some("promoter"),
                 answers: &answers,
                 scores: &scores,
-                ticked: &ticked,
+                known: &known,
                 primary: &primary,
             });
             assert!(
@@ -527,4 +482,45 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
             );
         }
     }
+}
+
+#[test]
+fn one_answer_for_every_statement_is_remarked_on() {
+    use kintone_diagnosis::core::{Answer, Answers};
+    let c = shipped();
+    let all = |v: &str| -> Answers {
+        c.questions
+            .iter()
+            .filter(|q| c.asks(q, Some("manager")))
+            .map(|q| (q.id.clone(), Answer::Choice(v.into())))
+            .collect()
+    };
+    let same = Diagnosis::compute(&c, Some("manager"), &all("3"), &Map::new());
+    assert!(same.uniform);
+    let mut varied = all("3");
+    varied.insert(c.questions[0].id.clone(), Answer::Choice("2".into()));
+    assert!(!Diagnosis::compute(&c, Some("manager"), &varied, &Map::new()).uniform);
+    // Too few answers to remark on.
+    let few: Answers = all("3").into_iter().take(5).collect();
+    assert!(!Diagnosis::compute(&c, Some("manager"), &few, &Map::new()).uniform);
+}
+
+#[test]
+fn without_a_verdict_no_blocker_is_called_serious() {
+    use kintone_diagnosis::core::classify::Verdict;
+    use kintone_diagnosis::core::Answers;
+    // A staff member who answered only the four statements on leadership, all blocked.
+    let c = shipped();
+    let answers = answers_for(&c, "staff", blocked_on(&["leadership"]));
+    let lead: Answers = answers
+        .into_iter()
+        .filter(|(q, _)| q.starts_with("lead_"))
+        .collect();
+    assert_eq!(lead.len(), 4);
+    let d = Diagnosis::compute(&c, Some("staff"), &lead, &Map::new());
+    assert_eq!(d.classification.verdict, Verdict::Insufficient);
+    let leadership = d.score("leadership").unwrap();
+    assert_eq!((leadership.score, leadership.band), (Some(100), None));
+    assert!(d.scores.iter().all(|s| s.band.is_none()));
+    assert!(d.plan.is_empty() && d.classification.primary.is_empty());
 }

@@ -1,8 +1,10 @@
 //! Property tests: invariants of scoring, sessions and the validator over generated input.
 
 use super::shipped;
+use kintone_diagnosis::core::classify::Verdict;
+use kintone_diagnosis::core::content::Material;
 use kintone_diagnosis::core::export::{export, import};
-use kintone_diagnosis::core::map::Set;
+use kintone_diagnosis::core::map::Map;
 use kintone_diagnosis::core::{json, read};
 use kintone_diagnosis::core::{
     validate, Action, Answer, Answers, Diagnosis, Questionnaire, Session, Snapshot,
@@ -19,10 +21,16 @@ fn content() -> &'static Questionnaire {
 
 /// A role, and for every question it is asked: unanswered, "don't know", or a choice index.
 fn answer_set() -> impl Strategy<Value = (String, Answers)> {
+    answer_set_picking(6)
+}
+
+/// [`answer_set`] with picks drawn from `0..picks`: picks above 1 are choices, so a larger
+/// `picks` weights the sets towards answering.
+pub(super) fn answer_set_picking(picks: u8) -> impl Strategy<Value = (String, Answers)> {
     let c = content();
     (
         0..c.roles.len(),
-        prop::collection::vec(0u8..6, c.questions.len()),
+        prop::collection::vec(0u8..picks, c.questions.len()),
     )
         .prop_map(move |(r, picks)| {
             let role = c.roles[r].id.clone();
@@ -63,11 +71,16 @@ proptest! {
 
     #[test]
     fn scores_stay_in_range((role, answers) in answer_set()) {
-        let d = Diagnosis::compute(content(), Some(&role), &answers, &Set::new());
+        let d = Diagnosis::compute(content(), Some(&role), &answers, &Map::new());
         for s in &d.scores {
             if let Some(score) = s.score {
                 prop_assert!(score <= 100);
-                prop_assert!(s.band.is_some_and(|b| b < content().bands.len()));
+                // A scored blocker has a severity, except without a verdict, where none has.
+                if d.classification.verdict == Verdict::Insufficient {
+                    prop_assert_eq!(s.band, None);
+                } else {
+                    prop_assert!(s.band.is_some_and(|b| b < content().bands.len()));
+                }
             }
             prop_assert!(s.reasons.iter().map(|r| r.share).sum::<u32>() <= 100 + s.reasons.len() as u32);
         }
@@ -85,8 +98,8 @@ proptest! {
         for w in choice.weights.values_mut() {
             *w = (*w + raise).min(10);
         }
-        let before = Diagnosis::compute(c, Some(&role), &answers, &Set::new());
-        let after = Diagnosis::compute(&raised, Some(&role), &answers, &Set::new());
+        let before = Diagnosis::compute(c, Some(&role), &answers, &Map::new());
+        let after = Diagnosis::compute(&raised, Some(&role), &answers, &Map::new());
         for (b, a) in before.scores.iter().zip(&after.scores) {
             if let (Some(low), Some(high)) = (b.score, a.score) {
                 prop_assert!(high >= low, "{} went from {} to {}", b.dimension, low, high);
@@ -113,12 +126,13 @@ proptest! {
     }
 
     #[test]
-    fn snapshot_and_export_round_trip((role, answers) in answer_set(), ticks in prop::collection::vec(any::<bool>(), 6)) {
+    fn snapshot_and_export_round_trip((role, answers) in answer_set(), marks in prop::collection::vec(0u8..4, 6)) {
         let c = content();
         let mut s = session_with(&role, &answers);
-        for (item, tick) in c.checklist.items.iter().zip(ticks) {
-            if tick {
-                s.apply(c, Action::ToggleItem(item.id.clone()));
+        for (item, mark) in c.checklist.items.iter().zip(marks) {
+            let state = [Material::Has, Material::Lacks, Material::Unsure].get(usize::from(mark)).copied();
+            if let Some(state) = state {
+                s.apply(c, Action::Mark { item: item.id.clone(), state });
             }
         }
         // Through the widget's own writer and reader, as storage and result files go.
@@ -128,6 +142,7 @@ proptest! {
         let file = export(c, &s.diagnose(c), "en", "2026-11-26T00:00:00Z");
         let text = json::to_string(&file, true).unwrap();
         let back = read::result_export(&text).unwrap();
+        s.made = Some("2026-11-26T00:00:00Z".into());
         prop_assert_eq!(import(c, &back), Ok(s));
         // And what it writes is JSON that another reader (serde_json) reads the same way.
         prop_assert_eq!(serde_json::from_str::<kintone_diagnosis::core::ResultExport>(&text).unwrap(), back);

@@ -2,7 +2,9 @@
 
 use super::{answers_for, shipped, Lean};
 use expect_test::expect;
+use kintone_diagnosis::core::content::Material;
 use kintone_diagnosis::core::export::{export, import, ImportError, ResultExport};
+use kintone_diagnosis::core::session::day_of;
 use kintone_diagnosis::core::{
     Action, Answer, Content, Questionnaire, RestoreError, Screen, Session, Snapshot,
 };
@@ -57,32 +59,30 @@ fn walks_role_sections_result_and_back() {
     assert_eq!(s.screens(&c).len(), 8);
 
     // Next is refused while required questions are open, and names them.
-    s.apply(&c, answer("lead_hands_off", "4"));
+    s.apply(&c, answer("lead_used_tool", "4"));
     s.apply(&c, Action::Next);
     assert_eq!(s.screen, Screen::Section(0));
-    expect![[r#"["lead_used_tool", "lead_unrealistic", "lead_left_to_others", "lead_learning_time", "lead_exhaustion"]"#]]
+    expect![[r#"["lead_left_to_others", "lead_unrealistic", "lead_learning_time"]"#]]
         .assert_eq(&format!("{:?}", s.unanswered));
     // Answering one takes it off the list; "don't know" counts as an answer.
     s.apply(
         &c,
         Action::Answer {
-            question: "lead_used_tool".into(),
+            question: "lead_left_to_others".into(),
             answer: Answer::DontKnow,
         },
     );
-    assert_eq!(s.unanswered.len(), 4);
-    for q in [
-        "lead_unrealistic",
-        "lead_left_to_others",
-        "lead_learning_time",
-        "lead_exhaustion",
-    ] {
+    assert_eq!(s.unanswered.len(), 2);
+    // A statement this questionnaire does not have is no answer.
+    s.apply(&c, answer("lead_hands_off", "4"));
+    assert_eq!(s.unanswered.len(), 2);
+    for q in ["lead_unrealistic", "lead_learning_time"] {
         s.apply(&c, answer(q, "2"));
     }
     assert!(s.unanswered.is_empty());
     s.apply(&c, Action::Next);
     assert_eq!(s.screen, Screen::Section(1));
-    assert_eq!(s.progress(&c), (6, 39));
+    assert_eq!(s.progress(&c), (4, 33));
 
     s.apply(&c, Action::Back);
     s.apply(&c, Action::Back);
@@ -91,7 +91,7 @@ fn walks_role_sections_result_and_back() {
         Screen::Start,
         "back from the first section returns to the role choice"
     );
-    assert_eq!(s.answers.len(), 6, "going back keeps answers");
+    assert_eq!(s.answers.len(), 4, "going back keeps answers");
     s.apply(&c, Action::Restart);
     assert_eq!(s, Session::new());
 }
@@ -109,7 +109,10 @@ fn invalid_actions_change_nothing() {
         answer("no_such_question", "4"),
         answer("lead_hands_off", "5"),
         answer("fin_no_questions", "4"), // not asked of staff
-        Action::ToggleItem("no_such_item".into()),
+        Action::Mark {
+            item: "no_such_item".into(),
+            state: Material::Has,
+        },
     ] {
         let mut t = s.clone();
         assert!(
@@ -125,10 +128,32 @@ fn result_screen_and_checklist() {
     let c = shipped();
     let mut s = finished_staff(&c);
     assert_eq!(s.screen, Screen::Result);
-    assert!(s.apply(&c, Action::ToggleItem("security".into())));
-    assert!(s.ticked.contains("security"));
-    assert!(s.apply(&c, Action::ToggleItem("security".into())));
-    assert!(s.ticked.is_empty());
+    assert!(s.apply(
+        &c,
+        Action::Mark {
+            item: "security".into(),
+            state: Material::Lacks
+        }
+    ));
+    assert_eq!(s.materials.get("security"), Some(&Material::Lacks));
+    assert!(s.apply(
+        &c,
+        Action::Mark {
+            item: "security".into(),
+            state: Material::Has
+        }
+    ));
+    assert_eq!(s.materials.get("security"), Some(&Material::Has));
+    assert!(
+        !s.apply(
+            &c,
+            Action::Mark {
+                item: "security".into(),
+                state: Material::Has
+            }
+        ),
+        "marking what is already marked changes nothing"
+    );
     s.apply(&c, Action::Back);
     assert_eq!(
         s.screen,
@@ -141,7 +166,13 @@ fn result_screen_and_checklist() {
 fn snapshot_round_trips_through_json() {
     let c = shipped();
     let mut s = finished_staff(&c);
-    s.apply(&c, Action::ToggleItem("other_cases".into()));
+    s.apply(
+        &c,
+        Action::Mark {
+            item: "other_cases".into(),
+            state: Material::Unsure,
+        },
+    );
     let json = serde_json::to_string(&s.snapshot(&c)).unwrap();
     let snap: Snapshot = serde_json::from_str(&json).unwrap();
     assert_eq!(Session::restore(&c, &snap), Ok(s));
@@ -214,7 +245,37 @@ fn export_round_trips_and_recomputes() {
     let json = serde_json::to_string_pretty(&file).unwrap();
     let back: ResultExport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, file);
-    assert_eq!(import(&c, &back), Ok(s));
+    // Opened, it is the same session, dated when it was made; saved again, it keeps that; a changed answer makes it a new result, of no date yet.
+    let opened = import(&c, &back).unwrap();
+    assert_eq!(
+        opened,
+        Session {
+            made: Some("2026-11-26T10:00:00Z".into()),
+            ..s
+        }
+    );
+    let mut again = opened.clone();
+    assert_eq!(
+        again.diagnose(&c).made.as_deref(),
+        Some("2026-11-26T10:00:00Z")
+    );
+    let snap = again.snapshot(&c);
+    assert_eq!(Session::restore(&c, &snap).unwrap().made, opened.made);
+    again.apply(
+        &c,
+        Action::Answer {
+            question: "imp_dismissed".into(),
+            answer: Answer::Choice("1".into()),
+        },
+    );
+    assert_eq!(again.made, None);
+    // Only a date is taken from what a file says.
+    assert_eq!(
+        day_of("2026-11-26T10:00:00Z").as_deref(),
+        Some("2026-11-26")
+    );
+    assert_eq!(day_of("<script>"), None);
+    assert_eq!(day_of("2026-1-1"), None);
 }
 
 #[test]
@@ -250,7 +311,13 @@ fn markdown_summary_reads_as_a_memo() {
     use kintone_diagnosis::core::report::{markdown, ReportWords};
     let c = shipped();
     let mut s = finished_staff(&c);
-    s.apply(&c, Action::ToggleItem("security".into()));
+    s.apply(
+        &c,
+        Action::Mark {
+            item: "security".into(),
+            state: Material::Lacks,
+        },
+    );
     let words = ReportWords {
         date: "Date",
         role: "Role",
@@ -263,8 +330,21 @@ fn markdown_summary_reads_as_a_memo() {
         primary: "Main blockers",
         because: "Because you answered",
         quote: ("\u{201c}", "\u{201d}"),
-        plan: "Next steps",
+        section: "Section",
+        author: "Prepared by",
+        first: "Start with these",
+        missing: "Missing materials",
+        plan: "All steps",
+        other: "Other steps",
+        raise: |when| format!("Raise it {}", when.to_lowercase()),
+        yours: "What you can do",
+        others: "What to propose to others",
         owner: "Who",
+        ask: "How to ask",
+        few: " (few answers: tentative)",
+        also: |n| format!("{n} more about as strong."),
+        uniform: "Every statement got the same answer.",
+        states: ["There", "Missing", "Don't know"],
         all: "All blockers",
         blocker: "Blocker",
         score: "Score",
@@ -277,108 +357,95 @@ fn markdown_summary_reads_as_a_memo() {
 
         - Date: 2026-11-26
         - Role: Staff in a line department
-        - Questionnaire: kintone-municipal 2026.11.2 (d9baee7ca21e6777)
+        - Section: ________________
+        - Prepared by: ________________
 
         These are the main things holding adoption back.
 
         ## Main blockers
 
-        1. **A feeling of imposition** — High (100)
-           Existing work feels dismissed and only a few people are involved, so others feel it is forced on them.
-           - Because you answered: “Some staff felt their existing way of working was dismissed while kintone was being recommended.” → Applies (20%)
-           - Because you answered: “Only a handful of staff have received kintone training.” → Applies (20%)
-           - Because you answered: “The same few people present at every case-sharing session.” → Applies (20%)
+        1. **A sense of imposition** — High (100)
 
-        ## Next steps
+        ## Start with these
 
-        ### This week
+        1. **Tell your section chief you would like to join the training or trial use.** (Who: Line-department staff)
+           A visible wish to take part is a reason to open training beyond a few people.
 
-        - [ ] **Before building, ask the people doing the work how they do it now, and confirm what should stay.** (Who: You)
-          A tool built around respect for the current work is far less likely to feel imposed.
-        - [ ] **Pick work where a failure costs little and run a trial with a fixed end date.** (Who: You)
-          A small, recorded trial turns even a failure into evidence for the next decision.
-        - [ ] **Prepare a five-minute demo and ask an executive to operate it at the next meeting.** (Who: You)
-          Once the people who give instructions have touched the tool, fewer instructions miss the reality of the work.
-        - [ ] **Arrange one conversation between finance staff and a requesting department outside budget season.** (Who: You)
-          A working relationship cannot be built in a hurry once budget season starts.
-        - [ ] **Choose a first improvement that clearly reduces the person's own workload.** (Who: Your section chief)
-          The best answer to "it's just more work" is an example that makes the person's own day easier.
-        - [ ] **Write a neutral one-page explanation of what kintone is and why it is discussed by name.** (Who: You)
-          Few alternatives match a business database that grows through plugins, which is why it is named as a product. Once that is explained, suspicion of a sales push fades.
+        ## Missing materials
 
-        ### This month
+        - Security
 
-        - [ ] **Open training and trial use to every department, not just one or two people.** (Who: DX promotion team)
-          Commercial courses can cost hundreds of thousands of yen per person; when only a few become experts, the gap with everyone else widens.
-        - [ ] **At the next case-sharing session, invite staff from a department that has not presented yet.** (Who: DX promotion team)
-          When the same people always speak, everyone else hears it as a story about someone else.
-        - [ ] **Hold a short hands-on session in which each executive builds one app.** (Who: Executives)
-          One mayor once had every employee learn to build web pages so vendors could not overcharge. Leaders who know the basics are less likely to hand everything off or overpay.
-        - [ ] **Share a diagram of who does what: plugin vendors versus partner companies for coaching, development and training.** (Who: You)
-          Seeing who can be asked for what undoes the belief that staff must build everything.
-        - [ ] **Check executives' instructions against the actual workflow and report the mismatches on one page.** (Who: Your section chief)
-          Concrete mismatches make it easier to adjust instructions to reality.
-        - [ ] **Send your finance contact an example from another department where a tool paid off, with figures such as hours saved.** (Who: You)
-          An assessor who knows the benefit is less likely to judge on the amount alone.
-        - [ ] **Check the six budget-request materials against the checklist below.** (Who: You)
-          A persuasive request covers six things: the product, cases, security, a comparison, a plan and a specification.
-        - [ ] **Bring up the results of improvements, such as hours saved, in section meetings.** (Who: Your section chief)
-          Even before evaluation rules change, a chief who names the results softens the feeling that effort is wasted.
-        - [ ] **Begin every training by explaining the difference between app builders and data-entry users.** (Who: DX promotion team)
-          Judging in-house development from the data-entry side alone breeds both "too hard" and "I can already do it".
-        - [ ] **Create a regular place to share what did not work and what was done about it.** (Who: DX promotion team)
-          Hearing only successes makes people fear they alone will be blamed if something goes wrong.
-        - [ ] **Set up a procedure in which access permissions are checked by more than one person.** (Who: Your section chief)
-          Worry about permissions shrinks when no one has to carry it alone.
-        - [ ] **Write a document explaining kintone and its ecosystem (plugins, partner companies).** (Who: You)
-          Even an assessor who has never seen kintone can tell at a glance what the money buys: the product, plugins or partner support.
-        - [ ] **Collect other municipalities' cases, favouring ones that spread across departments.** (Who: You)
-          Municipalities that already use it across several departments are the firmest evidence that it pays off.
+        ---
 
-        ### Before the next budget cycle
+        ## Other steps (11)
 
-        - [ ] **When choosing a support partner, check that the contact person will not rotate often, that they know the plugins, and that they dig into your real problem instead of applying a standard package.** (Who: DX promotion team)
-          Large firms often rotate their contacts, and limiting the choice to local firms can leave you without plugin knowledge.
-        - [ ] **Hold a briefing for the finance department on kintone and its ecosystem.** (Who: Finance department)
-          Knowing how the product and its alternatives work lets assessors ask the right questions.
-        - [ ] **Show a draft of the request to finance staff early and ask what is missing.** (Who: DX promotion team)
-          Knowing the assessor's questions in advance lets you answer them in the real request.
-        - [ ] **Propose to the personnel division that improvement work become an explicit evaluation criterion.** (Who: Executives)
-          If evaluations stay the same either way, not improving becomes the rational choice.
-        - [ ] **Record the products compared and the reasons for the choice, in line with procurement practice.** (Who: DX promotion team)
-          Public procurement expects comparison; a written record answers the suspicion of favouring one vendor.
-        - [ ] **Write time and budget for staff digital learning into next year's plan.** (Who: Executives)
-          If skills development stays a phrase in a plan, the work keeps piling onto a few people.
-        - [ ] **Give every app more than one owner and agree a hand-over procedure for transfers.** (Who: Your section chief)
-          A tool that stops at every personnel transfer never feels safe to rely on.
-        - [ ] **Make a comparison table of the plugins you considered.** (Who: You)
-          Showing that several options were compared makes clear the request does not start from one vendor's product.
-        - [ ] **Draw up an introduction plan and schedule.** (Who: You)
-          Knowing which work changes, and when, lets the assessor judge when to fund it and what it will deliver.
-        - [ ] **Write a draft specification.** (Who: You)
-          Written requirements make quotes comparable and let you show that the amount requested is reasonable.
+        ### What you can do
+
+        - [ ] **Write down how your work flows and what should stay, and pass it to the DX promotion staff.** (Who: Line-department staff · This week)
+          When the department's view arrives first, the new system is more likely to fit the work.
+        - [ ] **Write down concrete gaps between instructions and the actual work, and ask your section chief to pass them to the executives.** (Who: Line-department staff · This month)
+          Concrete gaps reaching executives give them a reason to get involved.
+        - [ ] **Name one of your own tasks, such as copying or tallying, that you would be glad to see lightened, and tell the DX promotion staff.** (Who: Line-department staff · This week)
+          Starting with a task that lightens your own work gives a clear reason to join in and makes trying less daunting.
+
+        ### What to propose to others
+
+        - [ ] **Check against the checklist which of the six materials are ready.** (Who: DX promotion staff · Raise it this week)
+          Knowing what is missing shows what to prepare first.
+          How to ask: “Could you check which of the six materials are ready?”
+        - [ ] **Explain on one page why this product is being considered and how alternatives are compared.** (Who: DX promotion staff · Raise it this week)
+          Seeing the reason and the comparison method eases the suspicion of a sales push.
+          How to ask: “Could you explain on one page why this product is being considered and how alternatives are compared?”
+        - [ ] **Share a department's success, with figures such as hours saved, with other departments and finance.** (Who: DX promotion staff · Raise it this month)
+          Known effects spread to other departments and help assessors weigh the benefit, not only the amount.
+          How to ask: “Could you share a department's success, with figures, with other departments and with finance?”
+        - [ ] **Make time to talk with department staff outside the budget season.** (Who: Finance staff · Raise it this month)
+          An easy working relationship cannot be built in a hurry at budget time.
+          How to ask: “Could you make time to talk with department staff outside the budget season?”
+        - [ ] **Mention results of improvements, such as hours saved, in section meetings.** (Who: Section chiefs · Raise it this month)
+          A supervisor naming the results keeps improvement from feeling like wasted effort.
+          How to ask: “Could you mention improvement results in section meetings?”
+        - [ ] **Open every briefing by explaining how app builders differ from data-entry users.** (Who: DX promotion staff · Raise it this month)
+          Judging from data entry alone breeds both "too hard" and "I can already do it".
+          How to ask: “Could briefings start by explaining how building apps differs from entering data?”
+        - [ ] **Share what did not work and what was done about it, alongside the successes.** (Who: DX promotion staff · Raise it this month)
+          Hearing only successes makes people fear they alone will be blamed.
+          How to ask: “Could you share what did not work, and what was done about it, too?”
+        - [ ] **Give each app two or more people in charge, who check permissions and hand-over together.** (Who: Section chiefs · Raise it before the next budget cycle)
+          Worries about permissions and transfers shrink when no one carries them alone.
+          How to ask: “Could each app have two or more people in charge who check permissions and hand-over together?”
+
+        ### Because you answered: A sense of imposition
+
+        Current work feels undervalued and few are involved, so the change feels imposed.
+
+        - “When a new tool comes up, some staff feel their current way of working is dismissed.” → True
+        - “Staff in every department have a chance to be trained on and try new business tools.” → Not true
+        - “The same few people are named whenever digitalisation comes up.” → True
 
         ## The six budget-request materials
 
-        - [ ] What kintone and its ecosystem are
-        - [ ] Other municipalities' cases
-        - [x] Security
-        - [ ] Comparison of the plugins considered
-        - [ ] Introduction plan and schedule
-        - [ ] Draft specification
+        - The no-code tool and the services around it: —
+        - Other municipalities' cases: —
+        - Security: Missing
+        - Comparison of the products and add-ons considered: —
+        - Introduction plan and schedule: —
+        - Draft specification: —
 
         ## All blockers
 
         | Blocker | Score | Severity |
         |---|---:|---|
-        | Leadership delegates DX to the field | 67 | High |
-        | Finance assesses IT without understanding it | 67 | High |
-        | Weak budget-request materials | 67 | High |
-        | Improvement is not rewarded | 67 | High |
-        | A feeling of imposition | 100 | High |
-        | Suspicion of a vendor push | 67 | High |
-        | Misunderstanding in-house development | 67 | High |
-        | Fear of failure | 65 | High |
+        | Limited executive involvement | 33 | Moderate |
+        | IT budgets are hard to assess | 33 | Moderate |
+        | Thin budget-request materials | 33 | Moderate |
+        | Improvement goes unrecognised | 33 | Moderate |
+        | A sense of imposition | 100 | High |
+        | Wariness of a sales push | 33 | Moderate |
+        | Misconceptions about app building and support | 33 | Moderate |
+        | Fear of failure | 31 | Moderate |
+
+        Questionnaire: kintone-municipal 2026.12.1 (a5147355d85717dd)
     "##]].assert_eq(&md);
 }
 

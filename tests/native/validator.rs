@@ -150,6 +150,8 @@ fn dimension_with_too_few_questions_for_a_role() {
                 { "id": "clerk", "label": { "ja": "職員", "en": "Clerk" }, "description": { "ja": "使う", "en": "Uses" } }
             ]);
             v["questions"][3]["roles"] = json!(["boss"]);
+            // Both roles hold the one position, so no step is a proposal needing words to ask.
+            v["owners"][0]["roles"] = json!(["boss", "clerk"]);
         },
         expect!["dimensions[1]: dimension 'cost' has 1 question(s) for role 'clerk'; at least 2 are needed to score it"],
     );
@@ -277,5 +279,84 @@ fn generic_content_without_roles_runs_through_the_engine() {
     assert_eq!(scores, [("speed", Some(100)), ("cost", Some(25))]);
     assert_eq!(d.classification.primary, ["speed"]);
     let plan: Vec<_> = d.plan.iter().map(|p| p.step.as_str()).collect();
+    // The budget is not known to be missing: nothing to save for yet.
+    assert_eq!(plan, ["hurry"]);
+    assert!(s.apply(
+        &content,
+        Action::Mark {
+            item: "budget".into(),
+            state: kintone_diagnosis::core::content::Material::Lacks,
+        },
+    ));
+    let plan: Vec<_> = s
+        .diagnose(&content)
+        .plan
+        .into_iter()
+        .map(|p| p.step)
+        .collect();
     assert_eq!(plan, ["hurry", "save"]);
+}
+
+/// Who does a step and for whom: positions named by the roles that hold them, a step never
+/// delivered by a position to itself, and words to propose it with wherever a role does not do it
+/// itself.
+#[test]
+fn steps_name_their_family_positions_and_words_to_ask() {
+    check(
+        |v| {
+            v["roles"] = json!([
+                { "id": "boss", "label": { "ja": "上司", "en": "Boss" }, "description": { "ja": "決める", "en": "Decides" } },
+                { "id": "clerk", "label": { "ja": "職員", "en": "Clerk" }, "description": { "ja": "使う", "en": "Uses" } }
+            ]);
+            v["owners"] = json!([
+                { "id": "head", "label": { "ja": "課長", "en": "Head" }, "roles": ["boss", "mayor"] },
+                { "id": "desk", "label": { "ja": "係", "en": "Desk" }, "roles": ["clerk", "boss"] }
+            ]);
+            v["steps"][0]["owner"] = json!("head");
+            v["steps"][0]["to"] = json!("desk");
+            v["steps"][0]["family"] = json!("");
+            v["steps"][1]["owner"] = json!("desk");
+            v["steps"][1]["to"] = json!("desk");
+            v["steps"][1]["ask"] = json!({ "ja": "お願いします。", "en": "Please." });
+        },
+        expect![[r#"
+            owners[0].roles[1]: unknown role 'mayor'
+            steps[0].family: missing family
+            steps[0].to: step 'hurry' has 'boss' deliver to itself
+            steps[0].ask: missing text
+            steps[1].to: step 'save' has 'clerk' deliver to itself"#]],
+    );
+}
+
+/// A checklist item prefilled from a statement names that statement and its choices, each
+/// meaning one thing; the plan's limits stay within what the widget shows.
+#[test]
+fn checklist_links_and_plan_limits() {
+    check(
+        |v| {
+            v["checklist"]["items"][0]["question"] = json!("q3");
+            v["checklist"]["items"][0]["has"] = json!(["yes", "maybe"]);
+            v["checklist"]["items"][0]["lacks"] = json!(["yes"]);
+            let items = v["checklist"]["items"].as_array_mut().unwrap();
+            items.push(json!({
+                "id": "plan", "label": { "ja": "計画", "en": "Plan" }, "detail": { "ja": "年次", "en": "Yearly" },
+                "question": "q9", "has": ["yes"]
+            }));
+            items.push(json!({
+                "id": "memo", "label": { "ja": "メモ", "en": "Memo" }, "detail": { "ja": "短い", "en": "Short" },
+                "lacks": ["no"]
+            }));
+            v["checklist"]["dimension"] = json!("nowhere");
+            v["min_share"] = json!(120);
+            v["max_steps"] = json!(30);
+        },
+        expect![[r#"
+            min_share: a share is at most 100 (percent)
+            max_steps: a plan holds at most 12 steps
+            checklist.dimension: unknown dimension 'nowhere'
+            checklist.items[0].has[1]: 'maybe' is not a choice of question 'q3'
+            checklist.items[0].lacks[0]: 'yes' would mean both there and missing
+            checklist.items[1].question: unknown question 'q9'
+            checklist.items[2].question: answers to prefill from, but no question"#]],
+    );
 }

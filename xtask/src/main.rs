@@ -76,7 +76,15 @@ fn wasm_size_report(path: Option<&String>) -> Result {
     for (c, bytes, n) in b.crates.iter().take(15) {
         println!("{bytes:>8} {n:>5}  {c}");
     }
-    for (f, bytes) in b.functions.iter().take(40) {
+    for (f, bytes) in b
+        .functions
+        .iter()
+        .take(if std::env::var_os("KD_ALL").is_some() {
+            usize::MAX
+        } else {
+            40
+        })
+    {
         println!("{bytes:>8}  {}", f.chars().take(150).collect::<String>());
     }
     Ok(())

@@ -44,7 +44,8 @@ pub fn locked_version(package: &str) -> Result<String> {
         .to_string())
 }
 
-/// The wasm target and the wasm-bindgen CLI at exactly the crate's version.
+/// The wasm target, the standard library's source and the wasm-bindgen CLI at exactly the
+/// crate's version.
 pub fn ensure_wasm_tools() -> Result<()> {
     let targets =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
@@ -54,6 +55,13 @@ pub fn ensure_wasm_tools() -> Result<()> {
     {
         println!("xtask: adding the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    // The release build compiles the standard library with the widget (`pack::build_wasm`).
+    let components = output(Command::new("rustup").args(["component", "list", "--installed"]))
+        .unwrap_or_default();
+    if !components.lines().any(|l| l.trim().starts_with("rust-src")) {
+        println!("xtask: adding the rust-src component (the standard library's source)");
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
     }
     let version = locked_version("wasm-bindgen")?;
     let have = output(Command::new(wasm_bindgen()).arg("--version")).unwrap_or_default();

@@ -11,8 +11,9 @@ pub struct ChartItem {
     pub label: AttrValue,
     /// `None`: not enough answers.
     pub score: Option<u32>,
-    /// Severity band index (0 = lowest), for the bar colour.
-    pub band: usize,
+    /// Severity band index (0 = lowest), for the bar colour; `None`: no severity (too few
+    /// answers overall to give one), drawn neutral.
+    pub band: Option<usize>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -101,7 +102,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                             <text x="0" y={(y + 12).to_string()} class="bar-label">{ it.label.clone() }</text>
                             <rect class="bar-track" x="0" y={(y + 16).to_string()} width="350" height="16" />
                             if it.score.is_some() {
-                                <rect class={format!("bar band{}", it.band.min(2))} x="0" y={(y + 16).to_string()} width={w.to_string()} height="16" />
+                                <rect class={it.band.map_or("bar".to_string(), |b| format!("bar band{}", b.min(2)))} x="0" y={(y + 16).to_string()} width={w.to_string()} height="16" />
                             }
                             <text x="398" y={(y + 29).to_string()} text-anchor="end" class="bar-value">
                                 { it.score.map(|s| s.to_string()).unwrap_or_else(|| props.not_enough.to_string()) }

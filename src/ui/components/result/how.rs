@@ -15,7 +15,8 @@ pub fn how_reached(props: &PartProps) -> Html {
         <details class="how" data-how="">
             <summary>{ ui.how_title }</summary>
             <p>{ (ui.how_version)(&q.id, &q.content_version, q.fingerprint()) }</p>
-            <p>{ (ui.how_rule)(q.min_answers) }</p>
+            <p>{ (ui.how_rule)(q.min_answers, q.min_share, q.few_answers) }</p>
+            <p>{ q.text(&q.scoring_note, &props.lang) }</p>
             for s in d.scores.iter() {
                 <div key={s.dimension.clone()} class="how-dim">
                     <h4>{ l.dimension(&s.dimension) }</h4>

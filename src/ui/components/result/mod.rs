@@ -8,9 +8,10 @@ mod plan;
 mod primary;
 mod scores;
 
+use crate::core::content::Material;
 use crate::core::display::{verdict_sentence, Labels};
 use crate::core::Diagnosis;
-use crate::ui::state::{ContentRef, PlanView};
+use crate::ui::state::ContentRef;
 use crate::ui::take_away::{report_words, TakeAway};
 use crate::ui::text::Ui;
 use std::rc::Rc;
@@ -35,12 +36,10 @@ impl PartProps {
 pub struct ResultProps {
     pub part: PartProps,
     pub date: AttrValue,
-    pub plan_view: PlanView,
     pub heading: NodeRef,
     /// The host's call to action (`contact-href` / `contact-label`), shown as a plain link.
     pub contact: Option<(AttrValue, AttrValue)>,
-    pub on_toggle_item: Callback<String>,
-    pub on_plan_view: Callback<PlanView>,
+    pub on_mark: Callback<(String, Material)>,
     pub on_take: Callback<TakeAway>,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
@@ -63,15 +62,24 @@ pub fn ResultView(props: &ResultProps) -> Html {
                         { format!(" · {}: {}", ui.report_role, role) }
                     }
                 </p>
+                <p class="blanks">{ format!("{}: ", ui.report_section) }<span class="blank"></span>
+                    { format!("{}: ", ui.report_author) }<span class="blank"></span></p>
             </header>
             <h2 tabindex="-1" ref={props.heading.clone()}>{ ui.result_title }</h2>
             <p class="verdict">{ verdict }</p>
+            if d.uniform {
+                <p class="also" data-uniform="">{ ui.uniform }</p>
+            }
             { primary::primary_blockers(part) }
-            <h3>{ ui.plan_title }</h3>
-            { plan::plan(part, props.plan_view, &props.on_plan_view) }
-            { checklist::checklist(part, &props.on_toggle_item) }
+            { plan::first_steps(part) }
+            { missing(part) }
+            <div class="details">
+            { plan::all_steps(part) }
+            { primary::reasons_on_paper(part) }
+            { checklist::checklist(part, &props.on_mark) }
             { scores::scores(part) }
             { how::how_reached(part) }
+            </div>
 
             <h3 class="no-print">{ ui.take_title }</h3>
             <div class="take no-print">
@@ -88,5 +96,32 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <button type="button" data-restart="" onclick={props.on_restart.reform(|_| ())}>{ ui.restart }</button>
             </div>
         </section>
+    }
+}
+
+/// The materials known to be missing, named on the first page (the checklist follows in the
+/// details).
+fn missing(p: &PartProps) -> Html {
+    let c = &p.content.0;
+    let items: Vec<_> = c
+        .checklist
+        .items
+        .iter()
+        .zip(&p.diagnosis.known)
+        .filter(|(_, k)| **k == Some(Material::Lacks))
+        .map(|(item, _)| c.text(&item.label, &p.lang))
+        .collect();
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <h3>{ p.ui.missing_title }</h3>
+            <ul class="missing">
+            for label in items.into_iter() {
+                <li>{ label }</li>
+            }
+            </ul>
+        </>
     }
 }

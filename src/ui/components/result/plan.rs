@@ -1,81 +1,95 @@
-//! The plan of next steps, grouped by when (this week first) or by who, with why each helps and
-//! which blockers it answers to.
+//! The plan: the steps to take first (one per main blocker), then every step folded, split into
+//! what the respondent does and what to propose to another position, with a sentence to ask.
 
 use super::PartProps;
+use crate::core::plan::is_own;
 use crate::core::PlannedStep;
-use crate::ui::state::PlanView;
 use yew::prelude::*;
 
-/// A function rather than a component, like every part of the result: see `primary.rs`.
-pub fn plan(p: &PartProps, view: PlanView, on_view: &Callback<PlanView>) -> Html {
-    let (ui, c, d) = (p.ui, &p.content.0, &p.diagnosis);
-    let lang = p.lang.as_str();
-    let l = p.labels();
-    if d.plan.is_empty() {
-        return html! { <p>{ ui.plan_empty }</p> };
+/// The steps to take first, with who does each and why. A function rather than a component,
+/// like every part of the result: see `primary.rs`.
+pub fn first_steps(p: &PartProps) -> Html {
+    let ui = p.ui;
+    let first: Vec<&PlannedStep> = p.diagnosis.plan.iter().filter(|s| s.first).collect();
+    if first.is_empty() {
+        return Html::default();
     }
-    let by_when = view == PlanView::ByWhen;
-    // The group a step falls in: its timeframe or its owner.
-    let key = |p: &PlannedStep| {
-        c.step(&p.step).map(|s| {
-            if by_when {
-                s.timeframe.as_str()
-            } else {
-                s.owner.as_str()
-            }
-        })
-    };
-    // Groups in content order: timeframes (this week first) or owners.
-    let groups: Vec<&str> = if by_when {
-        c.timeframes.iter().map(|t| t.id.as_str()).collect()
-    } else {
-        c.owners.iter().map(|o| o.id.as_str()).collect()
-    };
-    let group_label = |id: &str| {
-        if by_when {
-            l.timeframe(id)
-        } else {
-            l.owner(id)
-        }
-    };
     html! {
-        <div class="plan-wrap">
-            <div class="plan-view no-print" role="group" aria-label={ui.plan_title}>
-                <button type="button" aria-pressed={by_when.to_string()} data-plan-view="when"
-                    onclick={on_view.reform(|_| PlanView::ByWhen)}>{ ui.by_when }</button>
-                <button type="button" aria-pressed={(!by_when).to_string()} data-plan-view="who"
-                    onclick={on_view.reform(|_| PlanView::ByWho)}>{ ui.by_who }</button>
-            </div>
-            for gid in groups.into_iter() {
-                if d.plan.iter().any(|p| key(p) == Some(gid)) {
-                    <div key={gid} class="plan-group">
-                        <h4>{ group_label(gid) }</h4>
+        <>
+            <h3>{ ui.first_title }</h3>
+            <p class="hint">{ ui.first_lead }</p>
+            <ol class="plan first">
+            for s in first.into_iter() {
+                { step(p, s, true) }
+            }
+            </ol>
+        </>
+    }
+}
+
+/// The other steps, folded under their count (every step, open, when none comes first): the
+/// respondent's own, then those to propose.
+pub fn all_steps(p: &PartProps) -> Html {
+    let (ui, c, d) = (p.ui, &p.content.0, &p.diagnosis);
+    let rest: Vec<&PlannedStep> = d.plan.iter().filter(|s| !s.first).collect();
+    if rest.is_empty() {
+        return Html::default();
+    }
+    let all = rest.len() == d.plan.len();
+    let role = d.role.as_deref();
+    let own = |s: &PlannedStep| c.step(&s.step).is_some_and(|x| is_own(c, x, role));
+    html! {
+        <details class="plan-all" data-plan-all="" open={all}>
+            <summary>{ format!("{} ({})", if all { ui.all_steps } else { ui.other_steps }, rest.len()) }</summary>
+            for mine in [true, false] {
+                if rest.iter().any(|s| own(s) == mine) {
+                    <div key={mine.to_string()} class="plan-group">
+                        // Under the h3 of the first steps an h4; with none, the list follows
+                        // the result's h2 directly.
+                        <@{if all { "h3" } else { "h4" }}>{ if mine { ui.yours } else { ui.others } }</@>
                         <ul class="plan">
-                        for p in d.plan.iter().filter(|p| key(p) == Some(gid)) {
-                            if let Some(step) = c.step(&p.step) {
-                                <li key={p.step.clone()} data-step={p.step.clone()} class={classes!(p.focus.then_some("focus"))}>
-                                    <p class="step-text">{ c.text(&step.text, lang) }</p>
-                                    <p class="step-meta">
-                                        if by_when {
-                                            <span class="who">{ l.owner(&step.owner) }</span>
-                                        } else {
-                                            <span class="when">{ l.timeframe(&step.timeframe) }</span>
-                                        }
-                                        if p.focus {
-                                            <span class="badge">{ ui.main_blocker_badge }</span>
-                                        }
-                                    </p>
-                                    <p class="rationale">{ c.text(&step.rationale, lang) }</p>
-                                    if !p.dimensions.is_empty() {
-                                        <p class="answers-to">{ format!("{}: {}", ui.answers_to, p.dimensions.iter().map(|x| l.dimension(x)).collect::<Vec<_>>().join(" / ")) }</p>
-                                    }
-                                </li>
-                            }
+                        for s in rest.iter().filter(|s| own(s) == mine) {
+                            { step(p, s, false) }
                         }
                         </ul>
                     </div>
                 }
             }
-        </div>
+        </details>
+    }
+}
+
+/// One step: what, who (the respondent's own position named as "you"), when, why, and for a
+/// step owned by another position, how to ask.
+fn step(p: &PartProps, s: &PlannedStep, first: bool) -> Html {
+    let (ui, c) = (p.ui, &p.content.0);
+    let lang = p.lang.as_str();
+    let l = p.labels();
+    let Some(step) = c.step(&s.step) else {
+        return Html::default();
+    };
+    let role = p.diagnosis.role.as_deref();
+    let own = is_own(c, step, role);
+    // On screen the respondent's own position reads "you (DX promoter)"; on paper, read by
+    // whoever it is forwarded to, the position's name alone.
+    let owner = l.owner(&step.owner);
+    let who = if own && role.is_some() {
+        html! { <><span class="no-print">{ (ui.you_as)(owner) }</span><span class="print-only">{ owner }</span></> }
+    } else {
+        html! { owner }
+    };
+    html! {
+        <li key={s.step.clone()} data-step={s.step.clone()} class={classes!(first.then_some("focus"))}>
+            <p class="step-text">{ c.text(&step.text, lang) }</p>
+            <p class="step-meta">
+                <span class="who">{ format!("{}: ", ui.report_owner) }{ who }</span>
+                // A proposal's timeframe is when to raise it, not a deadline set for its owner.
+                <span class="when">{ if own { l.timeframe(&step.timeframe).to_string() } else { (ui.raise_by)(l.timeframe(&step.timeframe)) } }</span>
+            </p>
+            <p class="rationale">{ c.text(&step.rationale, lang) }</p>
+            if !own {
+                <p class="ask">{ format!("{}: {}{}{}", ui.ask, ui.quote.0, c.text(&step.ask, lang), ui.quote.1) }</p>
+            }
+        </li>
     }
 }

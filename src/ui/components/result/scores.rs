@@ -1,6 +1,7 @@
 //! Every blocker's score: the chart, and the same data as a table (the accessible form).
 
 use super::PartProps;
+use crate::core::display::few_answers;
 use crate::ui::components::chart::{Chart, ChartItem};
 use yew::prelude::*;
 
@@ -16,15 +17,15 @@ pub fn scores(props: &PartProps) -> Html {
         .map(|sc| ChartItem {
             label: l.dimension(&sc.dimension).to_string().into(),
             score: sc.score,
-            band: sc.band.unwrap_or(0),
+            band: sc.band,
         })
         .collect();
-    let band = |b: Option<usize>| {
-        if b.is_some() {
-            l.band(b)
-        } else {
-            ui.not_enough
-        }
+    // A score without a severity: too few answers for the blocker, or (scored, but no verdict
+    // overall) a severity withheld.
+    let band = |sc: &crate::core::scoring::DimensionScore| match (sc.band, sc.score) {
+        (Some(_), _) => l.band(sc.band),
+        (None, Some(_)) => "—",
+        (None, None) => ui.not_enough,
     };
     html! {
         <>
@@ -46,7 +47,7 @@ pub fn scores(props: &PartProps) -> Html {
                                 <tr key={dim.clone()}>
                                     <th scope="row">{ l.dimension(dim) }</th>
                                     <td class="num" data-score={dim.clone()}>{ sc.score.map(|x| x.to_string()).unwrap_or_else(|| "—".into()) }</td>
-                                    <td>{ band(sc.band) }</td>
+                                    <td>{ band(sc) }if few_answers(&props.content.0, sc) { { ui.few } }</td>
                                     <td class="num">{ format!("{} / {}", sc.answered, sc.asked) }</td>
                                 </tr>
                             }
