@@ -360,3 +360,48 @@ fn checklist_links_and_plan_limits() {
             checklist.items[2].question: answers to prefill from, but no question"#]],
     );
 }
+
+/// The shipped questionnaire's editorial rules (issue 15), which a consultancy's own content need
+/// not follow: no statement a respondent would answer "don't know" to by its wording, no jargon a
+/// misconception hides behind, steps that never say "you" (on paper they are read by others),
+/// one sentence to do and one to ask (a question in English), and no vendor's claim as fact.
+#[test]
+fn shipped_wording_follows_the_editorial_rules() {
+    let c = shipped();
+    let mut broken = Vec::new();
+    for q in &c.questions {
+        let texts = std::iter::once(&q.text).chain(q.wording.values());
+        for t in texts {
+            let ja = t.get("ja").map_or("", String::as_str);
+            if ja.contains("わからない") || ja.contains("内製") {
+                broken.push(format!("questions.{}: {ja}", q.id));
+            }
+        }
+    }
+    let one_sentence = |s: &str| s.ends_with('。') && s.matches('。').count() == 1;
+    for s in &c.steps {
+        let ja =
+            |t: &kintone_diagnosis::core::content::Text| t.get("ja").cloned().unwrap_or_default();
+        for (field, t) in [
+            ("text", &s.text),
+            ("rationale", &s.rationale),
+            ("ask", &s.ask),
+        ] {
+            let text = ja(t);
+            if text.contains("あなた") || text.contains("同等の代替") || text.contains("大手")
+            {
+                broken.push(format!("steps.{}.{field}: {text}", s.id));
+            }
+        }
+        if !one_sentence(&ja(&s.text)) || !one_sentence(&ja(&s.ask)) {
+            broken.push(format!(
+                "steps.{}: not one sentence to do and one to ask",
+                s.id
+            ));
+        }
+        if !s.ask.get("en").is_some_and(|a| a.ends_with('?')) {
+            broken.push(format!("steps.{}.ask.en: not a question", s.id));
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+}
