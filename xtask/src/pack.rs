@@ -416,9 +416,19 @@ mod tests {
 
     #[test]
     fn glue_loses_exports_and_the_url_loader() {
-        let glue = "export function mount(a) {}\nasync function __wbg_load(m) { fetch(m) }\nfunction initSync(m) {}\nlet __wbg_init_promise;\nasync function __wbg_init() {}\nexport { initSync, __wbg_init as default };\n";
-        let out = classic_glue(glue).unwrap();
-        assert_eq!(out, "function mount(a) {}\nfunction initSync(m) {}\n");
+        let codecs = "let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });\ncachedTextDecoder.decode();\nconst cachedTextEncoder = new TextEncoder();\n";
+        let glue = format!("export function mount(a) {{}}\n{codecs}async function __wbg_load(m) {{ fetch(m) }}\nfunction initSync(m) {{}}\nlet __wbg_init_promise;\nasync function __wbg_init() {{}}\nexport {{ initSync, __wbg_init as default }};\n");
+        let out = classic_glue(&glue).unwrap();
+        assert_eq!(
+            out,
+            "function mount(a) {}\n\
+             let cachedTextDecoder = (() => { try { const d = new TextDecoder('utf-8', { ignoreBOM: true }); d.decode(); return d; } catch (e) { return null; } })();\n\
+             const cachedTextEncoder = (() => { try { return new TextEncoder(); } catch (e) { return null; } })() || {};\n\
+             function initSync(m) {}\n"
+        );
+        // A glue whose codecs changed shape is refused, not shipped unguarded.
+        let err = classic_glue(&glue.replace("ignoreBOM: true", "fatal: true")).unwrap_err();
+        assert!(err.to_string().contains("glue changed"), "{err}");
     }
 
     #[test]
