@@ -3,7 +3,7 @@
 //! the host's event; next the office view and document drafts) renders from.
 
 use super::classify::{classify, Classification, Verdict};
-use super::content::{Content, Material};
+use super::content::{ChecklistItem, Content, Material};
 use super::map::Map;
 use super::plan::{plan, Facts, PlannedStep};
 use super::scoring::{score, Answer, Answers, DimensionScore};
@@ -69,16 +69,15 @@ impl Diagnosis {
             classification.primary.clear();
             classification.also = 0;
         }
-        // No verdict, no severity either: "serious" beside "cannot tell yet" would contradict
-        // it. The scores stay, as what the few answers say.
+        // No verdict, no plan and no severity: steps from single answers, or "serious" beside
+        // "cannot tell yet", would contradict it. The scores stay, as what the few answers say.
         let mut scores = scores;
-        if classification.verdict == Verdict::Insufficient {
+        let plan = if classification.verdict == Verdict::Insufficient {
             for s in &mut scores {
                 s.band = None;
             }
-        }
-        // No verdict, no plan: steps from single answers would contradict "not enough answers".
-        let plan = if classification.verdict != Verdict::Insufficient {
+            Vec::new()
+        } else {
             plan(&Facts {
                 content,
                 role,
@@ -87,8 +86,6 @@ impl Diagnosis {
                 known: &known,
                 primary: &classification.primary,
             })
-        } else {
-            Vec::new()
         };
         Diagnosis {
             role: role.map(str::to_string),
@@ -108,6 +105,18 @@ impl Diagnosis {
     /// The score of dimension `id`.
     pub fn score(&self, id: &str) -> Option<&DimensionScore> {
         self.scores.iter().find(|s| s.dimension == id)
+    }
+
+    /// The checklist items known to be missing (marked ない, or prefilled so), in content order:
+    /// what the result and its summary list as 足りない資料.
+    pub fn missing<'a>(&'a self, content: &'a Content) -> impl Iterator<Item = &'a ChecklistItem> {
+        content
+            .checklist
+            .items
+            .iter()
+            .zip(&self.known)
+            .filter(|(_, k)| **k == Some(Material::Lacks))
+            .map(|(item, _)| item)
     }
 }
 

@@ -140,16 +140,10 @@ pub fn markdown(
         }
         out.push('\n');
     }
-    let missing: Vec<_> = content
-        .checklist
-        .items
-        .iter()
-        .zip(&d.known)
-        .filter(|(_, k)| **k == Some(Material::Lacks))
-        .collect();
+    let missing: Vec<_> = d.missing(content).collect();
     if !missing.is_empty() {
         let _ = writeln!(out, "## {}\n", w.missing);
-        for (item, _) in missing {
+        for item in missing {
             let _ = writeln!(out, "- {}", one_line(content.text(&item.label, lang)));
         }
         out.push('\n');

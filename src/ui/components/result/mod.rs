@@ -103,13 +103,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
 /// details).
 fn missing(p: &PartProps) -> Html {
     let c = &p.content.0;
-    let items: Vec<_> = c
-        .checklist
-        .items
-        .iter()
-        .zip(&p.diagnosis.known)
-        .filter(|(_, k)| **k == Some(Material::Lacks))
-        .map(|(item, _)| c.text(&item.label, &p.lang))
+    let items: Vec<_> = p
+        .diagnosis
+        .missing(c)
+        .map(|item| c.text(&item.label, &p.lang))
         .collect();
     if items.is_empty() {
         return Html::default();
