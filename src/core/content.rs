@@ -6,6 +6,7 @@
 //! at once. (The serde derives serve the native tests' reference reader and the writer.)
 
 use super::map::Map;
+use super::scoring::{Answer, Answers};
 use serde::{Deserialize, Serialize};
 
 /// The content format this build understands. Content declaring another version is rejected by
@@ -56,6 +57,11 @@ pub struct Content {
     pub max_steps: u32,
     /// Answer scales questions refer to.
     pub scales: Vec<Scale>,
+    /// The question on where the office stands with the tool (not yet / trial / some sections /
+    /// the whole office), if the content routes statements by it: asked first of everyone, it
+    /// decides which statements with [`Question::stages`] are asked. Not a statement itself: it
+    /// weighs nothing and is not counted among the statements answered.
+    pub stage_question: Option<String>,
     /// Screens of questions, in order.
     pub sections: Vec<Section>,
     /// Every question, in display order within its section.
@@ -70,6 +76,23 @@ pub struct Content {
     pub recommendations: Vec<Recommendation>,
     /// Materials the user ticks off (the six budget-request materials in the shipped content).
     pub checklist: Checklist,
+    /// Maturity levels in words, for each dimension and the office overall (optional).
+    pub maturity: Maturity,
+}
+
+/// Maturity levels in words (modelled on the levels of IPA's DX推進指標, 0 未着手 to 5): each
+/// dimension's level follows from its severity, capped by the stage the office has reached (an
+/// office that has not started cannot be further than trying); the respondent may set a target
+/// (3年後の目標) for each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Maturity {
+    /// The levels from 0 up, in words; empty: no maturity levels.
+    pub levels: Vec<Text>,
+    /// The highest level each stage (an answer of the stage question) reaches when nothing holds
+    /// the office back; a stage not listed, or content without a stage question, reaches the
+    /// level below the top (the top is a target, never a self-assessment).
+    pub caps: Map<u32>,
 }
 
 /// A kind of respondent; changes which questions are asked and how they are worded.
@@ -154,6 +177,10 @@ pub struct Question {
     pub wording: Map<Text>,
     /// Roles that are asked this question; empty means every role.
     pub roles: Vec<String>,
+    /// Answers to the stage question ([`Content::stage_question`]) under which this statement is
+    /// asked; empty means at every stage. A statement that assumes the tool is in use is not asked
+    /// of an office that has not started.
+    pub stages: Vec<String>,
     /// Id of the [`Scale`] it is answered on.
     pub scale: String,
     /// Whether "don't know" is offered. It is never counted as an answer.
@@ -172,6 +199,7 @@ impl Default for Question {
             text: Text::new(),
             wording: Map::new(),
             roles: Vec::new(),
+            stages: Vec::new(),
             scale: String::new(),
             dont_know: true,
             required: true,
@@ -394,21 +422,51 @@ impl Content {
         self.bands.iter().rposition(|b| b.min <= score).unwrap_or(0)
     }
 
-    /// Whether someone in `role` is asked `question`. With no role chosen (content without
-    /// roles) every question is asked.
-    pub fn asks(&self, question: &Question, role: Option<&str>) -> bool {
+    /// The stage the respondent chose (the answer to the stage question), if the content has one
+    /// and it is answered.
+    pub fn stage_of<'a>(&self, answers: &'a Answers) -> Option<&'a str> {
+        match answers.get(self.stage_question.as_deref()?)? {
+            Answer::Choice(v) => Some(v),
+            Answer::DontKnow => None,
+        }
+    }
+
+    /// Whether `question` is the stage question (routing, not a statement).
+    pub fn is_stage(&self, question: &Question) -> bool {
+        self.stage_question.as_deref() == Some(question.id.as_str())
+    }
+
+    /// Whether someone in `role` who gave `answers` is asked `question`: the question is for the
+    /// role (with no role chosen, content without roles, every role's), and for the stage chosen
+    /// (a statement tied to stages waits until the stage is known).
+    pub fn asks(&self, question: &Question, role: Option<&str>, answers: &Answers) -> bool {
+        self.asks_role(question, role)
+            && (question.stages.is_empty()
+                || self
+                    .stage_of(answers)
+                    .is_some_and(|s| question.stages.iter().any(|x| x == s)))
+    }
+
+    /// Whether `question` is for `role` at some stage (every question, with no role chosen).
+    pub fn asks_role(&self, question: &Question, role: Option<&str>) -> bool {
         match role {
             Some(role) => question.roles.is_empty() || question.roles.iter().any(|r| r == role),
             None => true,
         }
     }
 
-    /// The screens of statements `role` goes through: each section asked of the role, a long
-    /// one in even parts of at most [`STATEMENTS_PER_SCREEN`].
-    pub fn screens_for(&self, role: Option<&str>) -> Vec<Part> {
+    /// Whether `question` is a statement asked of `role` at the stage `answers` give: what the
+    /// counts of statements asked and answered count (the stage question is not one).
+    pub fn counts(&self, question: &Question, role: Option<&str>, answers: &Answers) -> bool {
+        !self.is_stage(question) && self.asks(question, role, answers)
+    }
+
+    /// The screens of statements `role` goes through at the stage `answers` give: each section
+    /// asked, a long one in even parts of at most [`STATEMENTS_PER_SCREEN`].
+    pub fn screens_for(&self, role: Option<&str>, answers: &Answers) -> Vec<Part> {
         let mut screens = Vec::new();
         for section in 0..self.sections.len() {
-            let asked = self.questions_in(section, role).count();
+            let asked = self.questions_in(section, role, answers).count();
             let size = asked.div_ceil(asked.div_ceil(STATEMENTS_PER_SCREEN).max(1));
             let parts = asked.div_ceil(size.max(1));
             for part in 0..parts {
@@ -431,22 +489,24 @@ impl Content {
         &'a self,
         part: &Part,
         role: Option<&'a str>,
+        answers: &'a Answers,
     ) -> impl Iterator<Item = &'a Question> + 'a {
-        self.questions_in(part.section, role)
+        self.questions_in(part.section, role, answers)
             .skip(part.skip)
             .take(part.take)
     }
 
-    /// The questions of section `section` asked of `role`, in order.
+    /// The questions of section `section` asked of `role` at the stage `answers` give, in order.
     pub fn questions_in<'a>(
         &'a self,
         section: usize,
         role: Option<&'a str>,
+        answers: &'a Answers,
     ) -> impl Iterator<Item = &'a Question> + 'a {
         let id = self.sections.get(section).map(|s| s.id.as_str());
         self.questions
             .iter()
-            .filter(move |q| Some(q.section.as_str()) == id && self.asks(q, role))
+            .filter(move |q| Some(q.section.as_str()) == id && self.asks(q, role, answers))
     }
 
     /// The statement as `role` sees it, in `lang`.

@@ -16,7 +16,8 @@ pub const UNIFORM_FROM: u32 = 8;
 pub struct Diagnosis {
     /// The respondent's role (content without roles has none).
     pub role: Option<String>,
-    /// The answers it was computed from, as given.
+    /// The answers it was computed from, as given: those to the statements asked of the role at
+    /// the stage chosen (with the stage itself).
     pub answers: Answers,
     /// What the respondent marked in the checklist, by item id.
     pub materials: Map<Material>,
@@ -36,6 +37,13 @@ pub struct Diagnosis {
     pub plan: Vec<PlannedStep>,
     /// The day it was made, when it came from a result file ([`super::Session::made`]).
     pub made: Option<String>,
+    /// Each dimension's maturity level (content order; `None` without a severity or without
+    /// maturity levels in the content), and the office's overall: the mean of those given,
+    /// rounded half up.
+    pub levels: Vec<Option<u32>>,
+    pub level: Option<u32>,
+    /// The levels aimed for in three years ([`super::Session::targets`]).
+    pub targets: Map<u32>,
 }
 
 impl Diagnosis {
@@ -48,7 +56,10 @@ impl Diagnosis {
         let known = known(content, role, answers, materials);
         let effective = effective(content, answers, materials);
         let scores = score(content, role, &effective);
-        let asked_questions = content.questions.iter().filter(|q| content.asks(q, role));
+        let asked_questions = content
+            .questions
+            .iter()
+            .filter(|q| content.counts(q, role, answers));
         let (mut asked, mut answered) = (0, 0);
         let mut chosen: Option<&str> = None;
         let mut same = true;
@@ -87,9 +98,31 @@ impl Diagnosis {
                 primary: &classification.primary,
             })
         };
+        // The answers it rests on: those kept from another stage are not part of this result
+        // (nor of its file).
+        let answers = answers
+            .iter()
+            .filter(|(id, _)| {
+                content
+                    .question(id)
+                    .is_some_and(|q| content.asks(q, role, answers))
+            })
+            .map(|(id, a)| (id.clone(), a.clone()))
+            .collect();
+        let levels: Vec<Option<u32>> = scores
+            .iter()
+            .map(|s| maturity(content, content.stage_of(&answers), s.band))
+            .collect();
+        let given: Vec<u32> = levels.iter().flatten().copied().collect();
+        // The mean, rounded half up: seven blockers at Lv1 and one at Lv0 are an office at Lv1.
+        let n = given.len() as u32;
+        let level = (n > 0).then(|| (2 * given.iter().sum::<u32>() + n) / (2 * n));
         Diagnosis {
+            levels,
+            level,
+            targets: Map::new(),
             role: role.map(str::to_string),
-            answers: answers.clone(),
+            answers,
             materials: materials.clone(),
             known,
             asked,
@@ -120,6 +153,16 @@ impl Diagnosis {
     }
 }
 
+/// A dimension's maturity level: the stage's cap, one level lower per severity band above the
+/// lowest (see [`super::content::Maturity`]). `None` without a severity or without levels.
+pub fn maturity(content: &Content, stage: Option<&str>, band: Option<usize>) -> Option<u32> {
+    let top = content.maturity.levels.len().checked_sub(2)? as u32;
+    let cap = stage
+        .and_then(|s| content.maturity.caps.get(s))
+        .map_or(top, |c| (*c).min(top));
+    Some(cap.saturating_sub(band? as u32))
+}
+
 /// What is known of each checklist item (see [`Diagnosis::known`]).
 fn known(
     content: &Content,
@@ -136,7 +179,7 @@ fn known(
                 return Some(*m);
             }
             let q = content.question(item.question.as_deref()?)?;
-            if !content.asks(q, role) {
+            if !content.asks(q, role, answers) {
                 return None;
             }
             match answers.get(&q.id)? {

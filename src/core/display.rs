@@ -7,7 +7,7 @@
 
 use super::classify::Verdict;
 use super::content::{Content, Part, Question};
-use super::scoring::Answer;
+use super::scoring::{Answer, Answers};
 
 /// Seconds a respondent needs per statement, for the time estimates (40 statements in 8-10
 /// minutes when read carefully).
@@ -18,26 +18,54 @@ pub fn minutes_for(questions: usize) -> usize {
     (questions * SECONDS_PER_QUESTION).div_ceil(60)
 }
 
-/// How many statements someone in `role` is asked (everyone, for content without roles).
-pub fn questions_for(content: &Content, role: Option<&str>) -> usize {
+/// How many statements someone in `role` is asked at the stage `answers` give (everyone, for
+/// content without roles); the stage question is not one.
+pub fn questions_for(content: &Content, role: Option<&str>, answers: &Answers) -> usize {
     content
         .questions
         .iter()
-        .filter(|q| content.asks(q, role))
+        .filter(|q| content.counts(q, role, answers))
         .count()
 }
 
-/// The counts the start screen announces before a role is chosen: the fewest and the most
-/// statements any role is asked (equal for content without roles).
+/// The counts the start screen announces before a role or stage is chosen: the fewest and the
+/// most statements any role at any stage is asked.
 pub fn questions_announced(content: &Content) -> (usize, usize) {
-    if content.roles.is_empty() {
-        return (content.questions.len(), content.questions.len());
-    }
-    let counts = content
-        .roles
+    let roles: Vec<Option<&str>> = if content.roles.is_empty() {
+        vec![None]
+    } else {
+        content.roles.iter().map(|r| Some(r.id.as_str())).collect()
+    };
+    let stages = stage_answers(content);
+    let counts = roles
         .iter()
-        .map(|r| questions_for(content, Some(&r.id)));
+        .flat_map(|r| stages.iter().map(|a| questions_for(content, *r, a)));
     (counts.clone().min().unwrap_or(0), counts.max().unwrap_or(0))
+}
+
+/// One set of answers per stage the content offers, each holding only that stage (one empty set
+/// for content without a stage question): what "at every stage" goes through.
+pub fn stage_answers(content: &Content) -> Vec<Answers> {
+    let choices = content
+        .stage_question
+        .as_deref()
+        .and_then(|id| content.question(id))
+        .map(|q| &q.choices[..])
+        .unwrap_or_default();
+    if choices.is_empty() {
+        return vec![Answers::new()];
+    }
+    choices
+        .iter()
+        .map(|c| {
+            let mut a = Answers::new();
+            a.insert(
+                content.stage_question.clone().unwrap_or_default(),
+                Answer::Choice(c.value.clone()),
+            );
+            a
+        })
+        .collect()
 }
 
 /// The number the first statement of the `n`-th screen of `screens` (as returned by
@@ -110,6 +138,25 @@ impl<'a> Labels<'a> {
         Some(self.text(&role.label))
     }
 
+    /// Where the respondent said the office stands: the stage question's heading (its section's
+    /// title) and the chosen stage's label, when the content asks it and it is answered.
+    pub fn stage(&self, answers: &Answers) -> Option<(&'a str, &'a str)> {
+        let content = self.content;
+        let q = content.question(content.stage_question.as_deref()?)?;
+        let chosen = self.choice(&q.id, answers.get(&q.id));
+        let section = content.sections.iter().find(|s| s.id == q.section)?;
+        (!chosen.is_empty()).then(|| (self.text(&section.title), chosen))
+    }
+
+    /// A maturity level in words, "Lv2 一部の課で計画的に進めている"; "" for a level the content
+    /// lacks.
+    pub fn level(&self, level: u32) -> String {
+        match self.content.maturity.levels.get(level as usize) {
+            Some(words) => format!("Lv{level} {}", self.text(words)),
+            None => String::new(),
+        }
+    }
+
     pub fn dimension(&self, id: &str) -> &'a str {
         self.content
             .dimension_index(id)
@@ -168,7 +215,8 @@ impl<'a> Labels<'a> {
 /// Whether a scored dimension rests on fewer real answers than the content's `few_answers`
 /// (the result marks such a score as tentative).
 pub fn few_answers(content: &Content, score: &super::scoring::DimensionScore) -> bool {
-    score.score.is_some() && score.answered < content.few_answers
+    // Every statement asked answered is not "few answers", however few the role is asked.
+    score.score.is_some() && score.answered < content.few_answers && score.answered < score.asked
 }
 
 /// The sentences that sum a diagnosis up, one per verdict, in the reader's language (the UI owns

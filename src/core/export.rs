@@ -7,6 +7,7 @@
 use super::content::{Content, Material};
 use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
+use super::map::Map;
 use super::scoring::Answers;
 use super::session::{marked, Screen, Session};
 use super::validate::excerpt;
@@ -14,10 +15,10 @@ use serde::{Deserialize, Serialize};
 
 /// Marks the file as this widget's result.
 pub const EXPORT_FORMAT: &str = "kintone-diagnosis-result";
-/// Version of the export layout. 3: materials known missing or unknown (`lacking`, `unsure`);
+/// Version of the export layout. 4: the maturity targets (`targets`); 3: materials known missing or unknown (`lacking`, `unsure`);
 /// 2: the fingerprint is the canonical one (`core::fingerprint`);
 /// 1, still read, carries the retired one.
-pub const EXPORT_VERSION: u32 = 3;
+pub const EXPORT_VERSION: u32 = 4;
 
 /// A diagnosis as saved to a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -37,6 +38,8 @@ pub struct ResultExport {
     pub ticked: Vec<String>,
     pub lacking: Vec<String>,
     pub unsure: Vec<String>,
+    /// The maturity level aimed for in three years, by dimension (those set).
+    pub targets: Map<u32>,
     /// Every dimension's score as shown (`None`: not enough answers).
     pub scores: Vec<ExportedScore>,
     /// Primary blockers, most severe first.
@@ -85,6 +88,7 @@ pub fn export(content: &Questionnaire, d: &Diagnosis, lang: &str, created: &str)
         ticked: marked(&d.materials, Material::Has),
         lacking: marked(&d.materials, Material::Lacks),
         unsure: marked(&d.materials, Material::Unsure),
+        targets: d.targets.clone(),
         scores: exported_scores(content, d),
         primary: d.classification.primary.clone(),
         plan: d.plan.iter().map(|p| p.step.clone()).collect(),
@@ -143,6 +147,7 @@ pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, I
         // The reader's language stays as it is: the file's is only the one it was made in.
         lang: None,
         made: Some(file.created.clone()),
+        targets: file.targets.clone(),
     };
     let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
     let d = session.diagnose(content);

@@ -210,7 +210,7 @@ pub fn holds(f: &Facts<'_>, cond: &Condition) -> bool {
             let asked = f
                 .content
                 .question(&a.question)
-                .is_some_and(|q| f.content.asks(q, f.role));
+                .is_some_and(|q| f.content.asks(q, f.role, f.answers));
             asked
                 && matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
         }

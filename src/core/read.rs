@@ -359,6 +359,7 @@ content_struct!(Content {
     "max_steps" => max_steps,
     "scoring_note" => scoring_note,
     "scales" => scales,
+    "stage_question" => stage_question,
     "sections" => sections,
     "questions" => questions,
     "owners" => owners,
@@ -366,7 +367,9 @@ content_struct!(Content {
     "steps" => steps,
     "recommendations" => recommendations,
     "checklist" => checklist,
+    "maturity" => maturity,
 });
+content_struct!(Maturity { "levels" => levels, "caps" => caps });
 content_struct!(Role { "id" => id, "label" => label, "description" => description });
 content_struct!(Group { "id" => id, "label" => label });
 content_struct!(Dimension { "id" => id, "group" => group, "label" => label, "summary" => summary });
@@ -380,6 +383,7 @@ content_struct!(Question {
     "text" => text,
     "wording" => wording,
     "roles" => roles,
+    "stages" => stages,
     "scale" => scale,
     "dont_know" => dont_know,
     "required" => required,
@@ -430,6 +434,7 @@ read_struct!(Snapshot {
     "screen" => screen,
     "lang" => lang,
     "made" => made,
+    "targets" => targets,
 });
 read_struct!(ResultExport {
     "format" => format,
@@ -444,6 +449,7 @@ read_struct!(ResultExport {
     "ticked" => ticked,
     "lacking" => lacking,
     "unsure" => unsure,
+    "targets" => targets,
     "scores" => scores,
     "primary" => primary,
     "plan" => plan,

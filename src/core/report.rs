@@ -46,6 +46,10 @@ pub struct ReportWords<'a> {
     pub score: &'a str,
     pub severity: &'a str,
     pub not_enough: &'a str,
+    /// Maturity: the column, the target column, the office's level.
+    pub maturity: &'a str,
+    pub target: &'a str,
+    pub office_level: &'a str,
 }
 
 /// Renders `d` as Markdown in `lang`. `date` comes from the caller (the core has no clock).
@@ -91,6 +95,9 @@ pub fn markdown(
     let _ = writeln!(out, "- {}: {}", w.date, date);
     if let Some(role) = l.role() {
         let _ = writeln!(out, "- {}: {}", w.role, role);
+    }
+    if let Some((heading, stage)) = l.stage(&d.answers) {
+        let _ = writeln!(out, "- {}: {}", one_line(heading), one_line(stage));
     }
     let _ = writeln!(out, "- {}: ________________", w.section);
     let _ = writeln!(out, "- {}: ________________", w.author);
@@ -230,6 +237,10 @@ pub fn markdown(
     }
 
     let _ = writeln!(out, "## {}\n", w.all);
+    // The office's maturity level; each blocker's, with the target set, is on the printout.
+    if let Some(n) = d.level {
+        let _ = writeln!(out, "{}: {}\n", w.office_level, l.level(n));
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} |\n|---|---:|---|",

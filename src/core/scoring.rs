@@ -87,7 +87,11 @@ fn evidence(
 ) -> (Vec<Evidence>, u32) {
     let mut out = Vec::new();
     let mut asked = 0;
-    for q in content.questions.iter().filter(|q| content.asks(q, role)) {
+    for q in content
+        .questions
+        .iter()
+        .filter(|q| content.asks(q, role, answers))
+    {
         let Some((lo, hi)) = content.weight_range(q, dimension) else {
             continue;
         };

@@ -45,6 +45,12 @@ pub enum Action {
         item: String,
         state: Material,
     },
+    /// Set the level the respondent aims for on a dimension in three years (3年後の目標), or
+    /// clear it (`None`).
+    Target {
+        dimension: String,
+        level: Option<u32>,
+    },
     /// Forget every answer and start again (in the same language).
     Restart,
     /// Read in another of the content's languages.
@@ -68,6 +74,8 @@ pub struct Session {
     /// it was opened from a file: its day is shown, and it is kept when the result is saved
     /// again. Any change of answers or marks makes it a new result (`None`).
     pub made: Option<String>,
+    /// The maturity level aimed for in three years, by dimension id (only those set).
+    pub targets: Map<u32>,
 }
 
 impl Session {
@@ -83,7 +91,7 @@ impl Session {
 
     /// The screens of statements this respondent goes through.
     pub fn screens(&self, content: &Content) -> Vec<Part> {
-        content.screens_for(self.role.as_deref())
+        content.screens_for(self.role.as_deref(), &self.answers)
     }
 
     /// The screen of statements shown now, if there is one.
@@ -103,12 +111,8 @@ impl Session {
                     // Back at the start, another role: the answers to statements it is not
                     // asked go (they could not be shown, and a saved session holding them would
                     // not restore); those it shares with the first role stay.
-                    self.answers.retain(|id, _| {
-                        content
-                            .question(id)
-                            .is_some_and(|q| content.asks(q, Some(&role)))
-                    });
                     self.role = Some(role);
+                    self.keep_asked(content);
                     self.screen = Screen::Section(0);
                 }
             }
@@ -126,7 +130,12 @@ impl Session {
                     Answer::DontKnow => q.dont_know,
                 };
                 let role_known = self.role.is_some() || content.roles.is_empty();
-                if valid && role_known && content.asks(q, self.role.as_deref()) {
+                // A statement of the role at any stage: another stage keeps the answers to
+                // statements it does not ask, which are not shown, counted or scored
+                // (`Content::asks`) and come back with the stage they belong to (arrow keys
+                // through the stage choices pass them all); a saved session holding them
+                // restores in any order.
+                if valid && role_known && content.asks_role(q, self.role.as_deref()) {
                     self.unanswered.retain(|u| u != &question);
                     self.answers.insert(question, answer);
                 }
@@ -159,6 +168,18 @@ impl Session {
                     self.materials.insert(item, state);
                 }
             }
+            Action::Target { dimension, level } => {
+                let known = content.dimension_index(&dimension).is_some();
+                match level {
+                    Some(l) if known && (l as usize) < content.maturity.levels.len() => {
+                        self.targets.insert(dimension, l);
+                    }
+                    None => {
+                        self.targets.retain(|d, _| *d != dimension);
+                    }
+                    _ => {}
+                }
+            }
             Action::Restart => {
                 *self = Session {
                     lang: self.lang.take(),
@@ -171,10 +192,25 @@ impl Session {
                 }
             }
         }
-        if self.answers != before.answers || self.materials != before.materials {
+        if self.answers != before.answers
+            || self.materials != before.materials
+            || self.targets != before.targets
+        {
             self.made = None;
         }
         *self != before
+    }
+
+    /// Drops the answers to statements the role chosen is not asked at any stage (after another
+    /// role was chosen): they could not be shown, and a saved session holding them would not
+    /// restore. Those both roles are asked stay.
+    fn keep_asked(&mut self, content: &Content) {
+        let role = self.role.as_deref();
+        self.answers.retain(|id, _| {
+            content
+                .question(id)
+                .is_some_and(|q| content.asks_role(q, role))
+        });
     }
 
     /// Required questions of the current screen without an answer, in order.
@@ -183,7 +219,7 @@ impl Session {
             return Vec::new();
         };
         content
-            .questions_on(&part, self.role.as_deref())
+            .questions_on(&part, self.role.as_deref(), &self.answers)
             .filter(|q| q.required && !self.answers.contains_key(&q.id))
             .map(|q| q.id.clone())
             .collect()
@@ -195,7 +231,7 @@ impl Session {
         let asked: Vec<_> = content
             .questions
             .iter()
-            .filter(|q| content.asks(q, role))
+            .filter(|q| content.counts(q, role, &self.answers))
             .collect();
         let done = asked
             .iter()
@@ -213,6 +249,7 @@ impl Session {
             &self.materials,
         );
         d.made = self.made.clone();
+        d.targets = self.targets.clone();
         d
     }
 
@@ -232,6 +269,7 @@ impl Session {
             screen: self.screen,
             lang: self.lang.clone(),
             made: self.made.clone(),
+            targets: self.targets.clone(),
         }
     }
 
@@ -291,6 +329,15 @@ impl Session {
                 }
             }
         }
+        for (dimension, level) in &snap.targets {
+            let action = Action::Target {
+                dimension: dimension.clone(),
+                level: Some(*level),
+            };
+            if !session.apply(content, action) {
+                return Err(RestoreError::Inconsistent);
+            }
+        }
         let screens = session.screens(content).len();
         session.screen = match snap.screen {
             Screen::Section(n) if n < screens => snap.screen,
@@ -314,11 +361,11 @@ impl Session {
 
 /// Marks a saved session, so that another program's data in the same storage key is not misread.
 pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
-/// Version of the saved-session layout. 4: materials known to be missing or unknown (`lacking`,
+/// Version of the saved-session layout. 5: with the maturity targets (`targets`); 4: materials known to be missing or unknown (`lacking`,
 /// `unsure`) beside those there (`ticked`); 3: with the respondent's language; 2: the fingerprint is
 /// the canonical one (`core::fingerprint`); 1 carries the retired one. All four are read; an
 /// older build takes a layout it does not know for a newer build's and leaves it untouched.
-pub const SNAPSHOT_VERSION: u32 = 4;
+pub const SNAPSHOT_VERSION: u32 = 5;
 
 /// A session as saved on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -338,6 +385,8 @@ pub struct Snapshot {
     pub lang: Option<String>,
     /// [`Session::made`].
     pub made: Option<String>,
+    /// [`Session::targets`].
+    pub targets: Map<u32>,
 }
 
 /// The day (`YYYY-MM-DD`) a timestamp such as a result file's `created` starts with, if it

@@ -202,6 +202,7 @@ impl<'a> Validator<'a> {
         for i in 0..c.questions.len() {
             self.question(i, &sections, &scales, &roles, &dims);
         }
+        self.stage();
         self.coverage();
         let owners = self.ids("owners", c.owners.iter().map(|o| o.id.as_str()));
         for (i, o) in c.owners.iter().enumerate() {
@@ -254,6 +255,7 @@ impl<'a> Validator<'a> {
             self.text(format!("checklist.items[{i}].detail"), &it.detail);
             self.material_question(i);
         }
+        self.maturity();
         self.ids(
             "recommendations",
             c.recommendations.iter().map(|r| r.id.as_str()),
@@ -458,9 +460,10 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        if !weighed
-            .iter()
-            .any(|d| c.weight_range(q, d).is_some_and(|(lo, hi)| hi > lo))
+        if !c.is_stage(q)
+            && !weighed
+                .iter()
+                .any(|d| c.weight_range(q, d).is_some_and(|(lo, hi)| hi > lo))
         {
             self.problem(
                 format!("{p}.choices"),
@@ -540,7 +543,79 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Every dimension can be scored by every role: enough questions speak to it.
+    /// The stage question routes: asked first and alone, of everyone, with a stage always
+    /// chosen (no "don't know"), weighing nothing; and every statement's stages are its values.
+    fn stage(&mut self) {
+        let c = self.c;
+        let stage = match c.stage_question.as_deref() {
+            None => None,
+            Some(id) => {
+                let found = c.questions.iter().position(|q| q.id == id);
+                if found.is_none() {
+                    self.problem("stage_question", format!("unknown question '{id}'"));
+                }
+                found
+            }
+        };
+        if let Some(i) = stage {
+            let q = &c.questions[i];
+            let first = c.sections.first().is_some_and(|s| s.id == q.section);
+            if !first
+                || c.questions
+                    .iter()
+                    .any(|o| o.section == q.section && o.id != q.id)
+                || !q.roles.is_empty()
+                || q.dont_know
+                || !q.required
+                || !q.stages.is_empty()
+                || q.choices.iter().any(|ch| !ch.weights.is_empty())
+            {
+                self.problem(
+                    format!("questions[{i}]"),
+                    "the stage question is alone in the first section (answered before the statements it routes), asked of every role at every stage, required, without \"don't know\", and weighs nothing",
+                );
+            }
+        }
+        for (i, q) in c.questions.iter().enumerate() {
+            let mut seen = Ids::default();
+            for (j, s) in q.stages.iter().enumerate() {
+                let known =
+                    stage.is_some_and(|k| c.questions[k].choices.iter().any(|ch| &ch.value == s));
+                if !known || !seen.insert(s.as_str()) {
+                    self.problem(
+                        format!("questions[{i}].stages[{j}]"),
+                        format!("'{s}' is not a stage (a value of the stage question), or is listed twice"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Maturity levels: two to ten, in words; each cap a stage's, below the top level (the top is
+    /// a target, never a self-assessment).
+    fn maturity(&mut self) {
+        let m = &self.c.maturity;
+        if !m.levels.is_empty() && !(2..=10).contains(&m.levels.len()) {
+            self.problem("maturity.levels", "two to ten levels");
+        }
+        for (i, l) in m.levels.iter().enumerate() {
+            self.text(format!("maturity.levels[{i}]"), l);
+        }
+        let stages = super::display::stage_answers(self.c);
+        for (stage, cap) in &m.caps {
+            let known = stages
+                .iter()
+                .any(|a| self.c.stage_of(a) == Some(stage.as_str()));
+            if !known || *cap as usize + 2 > m.levels.len() {
+                self.problem(
+                    format!("maturity.caps.{stage}"),
+                    "not a stage, or a cap at or above the top level",
+                );
+            }
+        }
+    }
+
+    /// Every dimension can be scored by every role at every stage: enough questions speak to it.
     fn coverage(&mut self) {
         let c = self.c;
         let roles: Vec<Option<&str>> = if c.roles.is_empty() {
@@ -548,17 +623,25 @@ impl<'a> Validator<'a> {
         } else {
             c.roles.iter().map(|r| Some(r.id.as_str())).collect()
         };
+        let stages = super::display::stage_answers(c);
         for (i, d) in c.dimensions.iter().enumerate() {
-            for role in &roles {
+            for (role, answers) in roles
+                .iter()
+                .flat_map(|r| stages.iter().map(move |a| (r, a)))
+            {
                 let n = c
                     .questions
                     .iter()
                     .filter(|q| {
-                        c.asks(q, *role) && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo)
+                        c.asks(q, *role, answers)
+                            && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo)
                     })
                     .count() as u32;
                 if n < c.min_answers {
-                    let who = role.map(|r| format!(" for role '{r}'")).unwrap_or_default();
+                    let mut who = role.map(|r| format!(" for role '{r}'")).unwrap_or_default();
+                    if let Some(s) = c.stage_of(answers) {
+                        who.push_str(&format!(" at stage '{s}'"));
+                    }
                     self.problem(
                         format!("dimensions[{i}]"),
                         format!(

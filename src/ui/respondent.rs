@@ -88,8 +88,14 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     // result is shown: computing it on every answer would tax each click for nothing.
     let diagnosis: Option<Rc<Diagnosis>> = {
         let w = widget.clone();
-        let deps = (s.screen == Screen::Result)
-            .then(|| (s.role.clone(), s.answers.clone(), s.materials.clone()));
+        let deps = (s.screen == Screen::Result).then(|| {
+            (
+                s.role.clone(),
+                s.answers.clone(),
+                s.materials.clone(),
+                s.targets.clone(),
+            )
+        });
         (*use_memo(deps, move |deps| {
             deps.as_ref()
                 .map(|_| Rc::new(w.session.diagnose(&w.content)))
@@ -221,6 +227,12 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             }))
         },
     );
+    let on_target = {
+        let w = widget.clone();
+        Callback::from(move |(dimension, level): (String, Option<u32>)| {
+            w.dispatch(Msg::Do(Action::Target { dimension, level }))
+        })
+    };
     let on_mark = {
         let w = widget.clone();
         Callback::from(move |(item, state)| w.dispatch(Msg::Do(Action::Mark { item, state })))
@@ -348,7 +360,9 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 .collect();
             let announced = display::questions_announced(&q);
             let resume = widget.resume.as_ref().map(|r| ResumeOffer {
-                answered: r.answers.len(),
+                // Statements answered at the stage chosen: the stage is not one, and answers set
+                // aside with another stage are not counted.
+                answered: r.progress(&q).0,
                 at_result: r.screen == Screen::Result,
             });
             html! {
@@ -376,7 +390,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             };
             html! {
                 <ResultView {part} {date} heading={heading.clone()} contact={props.contact.clone()}
-                    {on_mark} {on_take} {on_back} {on_restart} />
+                    {on_mark} {on_target} {on_take} {on_back} {on_restart} />
             }
         }
         (Screen::Result, None) => Html::default(),
@@ -387,13 +401,13 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             Pending::Restart => (t.confirm_restart.to_string(), t.restart_confirmed),
             Pending::Erase => (t.confirm_erase.to_string(), t.erase_confirmed),
             Pending::ChooseRole(_) => (
-                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.answers.len())),
+                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.progress(&q).0)),
                 t.drop_saved_confirmed,
             ),
             Pending::Load(_) => (t.confirm_replace.to_string(), t.replace_confirmed),
             Pending::TakeOver => (t.confirm_take_over.to_string(), t.take_over_confirmed),
             Pending::Decline => (
-                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.answers.len())),
+                (t.confirm_drop_saved)(widget.resume.as_ref().map_or(0, |r| r.progress(&q).0)),
                 t.drop_saved_confirmed,
             ),
         };
@@ -455,13 +469,16 @@ fn section_screen(
     let Some(part) = screens.get(n) else {
         return Html::default();
     };
-    let first = display::first_number(&screens, n);
+    // The stage question is not a statement: it carries no number, and the statements are
+    // numbered from 1 after it.
+    let first =
+        display::first_number(&screens, n) - usize::from(n > 0 && q.stage_question.is_some());
     let questions: Vec<ShownQuestion> = q
-        .questions_on(part, role)
+        .questions_on(part, role, &s.answers)
         .enumerate()
         .map(|(i, question)| ShownQuestion {
             id: question.id.clone().into(),
-            number: first + i,
+            number: if q.is_stage(question) { 0 } else { first + i },
             statement: q.statement(question, role, lang).to_string().into(),
             choices: display::choices_shown(q, question, lang)
                 .into_iter()

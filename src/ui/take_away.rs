@@ -100,5 +100,8 @@ pub fn report_words(t: &Ui) -> ReportWords<'static> {
         score: t.score,
         severity: t.severity,
         not_enough: t.not_enough,
+        maturity: t.maturity,
+        target: t.target,
+        office_level: t.office_level,
     }
 }

@@ -132,7 +132,7 @@ test("in a sandboxed frame where storage throws, it says so and still completes"
   const { page, errors } = await open(ctx, site.url + "sandboxed.html");
   const frame = page.frameLocator("iframe");
   await frame.locator('[data-role="staff"]').click();
-  await frame.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await frame.locator('[data-q="office_stage"] [data-v="all"]').click();
   assert.match(await frame.locator("[data-notice]").textContent(), /保存できない設定/);
   await completeDiagnosis(frame, null, () => "2");
   assert.equal(await frame.locator("[data-score]").count(), 8);
@@ -157,19 +157,19 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   assert.equal(await b.locator(".privacy").count(), 0, "start=questions hides the introduction");
   assert.equal(await a.locator(".privacy").count(), 1, "the introduction shows by default");
   // The start screen's promise follows the storage: no "continue later" where nothing is saved.
-  assert.match(await a.locator(".start").textContent(), /Up to 36 statements, about 9 minutes\. If you stop halfway, your answers stay on this device/);
-  assert.match(await page.locator("#c .start").textContent(), /設問は最大36問、所要時間はおよそ9分です。回答は保存されません。/);
+  assert.match(await a.locator(".start").textContent(), /Up to 38 statements, about 9 minutes\. If you stop halfway, your answers stay on this device/);
+  assert.match(await page.locator("#c .start").textContent(), /設問は最大38問、所要時間はおよそ9分です。回答は保存されません。/);
   const accent = (el) => el.locator(".role-label").first().evaluate((e) => getComputedStyle(e).color);
   assert.equal(await accent(a), "rgb(0, 105, 92)", "the host themes the widget through --kd-accent");
   assert.equal(await accent(b), "rgb(29, 79, 145)", "only where it sets it");
   await a.locator('[data-role="staff"]').click();
-  await a.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await a.locator('[data-q="office_stage"] [data-v="all"]').click();
   await b.locator('[data-role="finance"]').click();
-  await b.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
+  await b.locator('[data-q="office_stage"] [data-v="none"]').click();
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.deepEqual(keys, ["kintone-diagnosis:town-hall:kintone-municipal"], "storage-key names the key; storage=off saves nothing");
-  assert.ok(await b.locator('[data-q="lead_used_tool"] [data-v="1"]').isChecked());
-  assert.ok(await a.locator('[data-q="lead_used_tool"] [data-v="4"]').isChecked(), "the two instances are independent");
+  assert.ok(await b.locator('[data-q="office_stage"] [data-v="none"]').isChecked());
+  assert.ok(await a.locator('[data-q="office_stage"] [data-v="all"]').isChecked(), "the two instances are independent");
   await completeDiagnosis(a, null, () => "4");
   const contact = a.locator("[data-contact]");
   assert.equal(await contact.getAttribute("href"), "https://example.jp/contact");
@@ -186,9 +186,9 @@ test("several copies: default keys stay apart, the script loaded twice is harmle
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.locator("#one [data-role=staff]").click();
-  await page.locator('#one [data-q="lead_used_tool"] [data-v="4"]').click();
+  await page.locator('#one [data-q="office_stage"] [data-v="all"]').click();
   await page.locator("#two [data-role=manager]").click();
-  await page.locator('#two [data-q="lead_used_tool"] [data-v="2"]').click();
+  await page.locator('#two [data-q="office_stage"] [data-v="trial"]').click();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   assert.deepEqual(keys, ["kintone-diagnosis:default-2:kintone-municipal", "kintone-diagnosis:default:kintone-municipal"]);
   assert.equal(await page.locator("kintone-diagnosis").count(), 2);

@@ -32,7 +32,7 @@ const IN_PAGE = `
   window.kd = () => { const el = document.querySelector(at); return el && (el.shadowRoot || el); };
   window.q = (s) => { const r = kd(); return r && r.querySelector(".kd:not([data-prerender]) " + s); };
   window.click = (s) => { const el = q(s); if (el) el.click(); return !!el; };
-  window.answerAll = (v) => { for (const f of kd().querySelectorAll("[data-q]")) { const i = f.querySelector('[data-v="' + v + '"]'); if (i) i.click(); } };
+  window.answerAll = (v) => { for (const f of kd().querySelectorAll("[data-q]")) { const i = f.querySelector('[data-v="' + (f.dataset.q === "office_stage" ? "trial" : v) + '"]'); if (i) i.click(); } };
 `;
 const prepare = (s) => s.run(new Function(IN_PAGE));
 
@@ -80,7 +80,7 @@ for (const engine of ENGINES) {
       assert.equal(await complete(s, "finance", "4"), 8, "every blocker scored");
       assert.ok(await s.run(() => !!q("[data-primary]") && !!q("[data-step]")), "main blockers and a plan");
       const saved = await s.run(() => JSON.parse(localStorage.getItem("kintone-diagnosis:default:kintone-municipal")));
-      assert.equal(saved.format_version, 4);
+      assert.equal(saved.format_version, 5);
       assert.equal(saved.role, "finance");
 
       // A reload offers to continue; continuing shows the same result.
@@ -100,7 +100,7 @@ for (const engine of ENGINES) {
       await s.run(() => click("[data-confirm]"));
       await s.until(() => q("[data-role]"));
       const input = await s.run(() => q("[data-open-file]"));
-      await s.upload(input, resolve("tests/fixtures/released/result-2026.12.1-promoter.json"));
+      await s.upload(input, resolve("tests/fixtures/released/result-2026.12.2-promoter.json"));
       await s.until(() => q("[data-result]"));
       assert.match(await s.run(() => q("[data-notice]").textContent), /読み込みました/);
 
@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
       await s.holdKey("\uE007", 6);
       await s.until((p) => q(".progress-text").textContent !== p, progress);
       await new Promise((r) => setTimeout(r, 300));
-      assert.match(await s.run(() => q(".progress-text").textContent), /8分野中 3分野目/, "one screen on");
+      assert.match(await s.run(() => q(".progress-text").textContent), /9分野中 3分野目/, "one screen on");
       assert.equal(await s.run(() => !!q(".section [role=alert]")), false, "no repeat asked the new screen to move on");
 
       // Nothing was loaded but the file itself.
@@ -181,7 +181,7 @@ for (const engine of ENGINES) {
       const real = JSON.parse(await s.until(() => window.__file));
       // Unfinished answers that every bad file must leave as they are.
       await startAfresh(s, "staff");
-      await s.run(() => click('[data-q="lead_used_tool"] [data-v="2"]'));
+      await s.run(() => click('[data-q="office_stage"] [data-v="trial"]'));
       await openWidget(s, url);
       const before = await saved(s);
       assert.ok(before && (await s.run(() => !!q("[data-resume]"))));

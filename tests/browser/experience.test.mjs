@@ -60,10 +60,13 @@ async function keyboardRun(page, lang) {
 
 test("the whole diagnosis can be completed with the keyboard alone, in Japanese", async () => {
   const { page, errors } = await fresh();
-  assert.equal(await keyboardRun(page, "ja"), 8);
+  assert.equal(await keyboardRun(page, "ja"), 9);
   const answers = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers, STORAGE_KEY);
-  assert.equal(Object.keys(answers).length, 36, "every answer was saved as it was given");
-  assert.ok(Object.values(answers).every((a) => a.choice === "3"), "arrow keys chose the second choice");
+  // 36 statements and the stage (the second choice: on trial somewhere).
+  assert.equal(Object.keys(answers).length, 37, "every answer was saved as it was given");
+  assert.deepEqual(answers.office_stage, { choice: "trial" });
+  const { office_stage: _, ...statements } = answers;
+  assert.ok(Object.values(statements).every((a) => a.choice === "3"), "arrow keys chose the second choice");
   assert.match(await page.locator("[data-result] h2").textContent(), /診断結果/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -71,7 +74,7 @@ test("the whole diagnosis can be completed with the keyboard alone, in Japanese"
 
 test("the whole diagnosis can be completed with the keyboard alone, in English", async () => {
   const { page, errors } = await fresh();
-  assert.equal(await keyboardRun(page, "en"), 8);
+  assert.equal(await keyboardRun(page, "en"), 9);
   assert.match(await page.locator("[data-result] h2").textContent(), /Your result/);
   // The folded list of steps opens from the keyboard, and a material is marked with it.
   // Nothing major for this respondent, so no step comes first and every step shows, unfolded;
@@ -97,6 +100,11 @@ test("the whole diagnosis can be completed with the keyboard alone, in English",
 test("unanswered statements are named, and focus goes to the first of them", async () => {
   const { page } = await fresh();
   await page.locator('[data-role="staff"]').click();
+  // The stage question first: unanswered, it is named without a number (it is not a statement).
+  await page.locator("[data-next]").click();
+  assert.equal(await page.locator('[role="alert"]').first().textContent(), "答えを一つ選んでください。");
+  await page.locator('[data-q="office_stage"] [data-v="all"]').click();
+  await page.locator("[data-next]").click();
   await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
   await page.locator("[data-next]").click();
   const alert = page.locator('[role="alert"]').first();
@@ -134,7 +142,9 @@ test("a reload offers to continue where the respondent left off", async () => {
   // A role without any answer is nothing to come back to: nothing is written yet.
   await page.locator("[data-q]").first().waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
-  await answerSection(page, () => "2");
+  await answerSection(page, () => "2"); // the stage: on trial
+  await page.locator("[data-next]").click();
+  await answerSection(page, () => "2"); // four statements on leadership
   await page.locator("[data-next]").click();
   await page.locator('[data-q="fin_relies_on_request"] [data-v="1"]').click();
   await page.reload();
@@ -154,7 +164,7 @@ test("a reload offers to continue where the respondent left off", async () => {
 test("the language chosen is saved with the answers: a reload offers them, and continues, in it", async () => {
   const { page } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
   await page.locator(".lang-switch button", { hasText: "English" }).click();
   await page.locator("h2", { hasText: "Leadership" }).or(page.locator("h2").first()).waitFor();
   assert.match(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), /"lang":"en"/);
@@ -163,7 +173,7 @@ test("the language chosen is saved with the answers: a reload offers them, and c
   assert.equal(await page.locator(".kd").getAttribute("lang"), "en", "the offer is in English");
   await page.locator("[data-resume]").click();
   assert.equal(await page.locator(".kd").getAttribute("lang"), "en");
-  assert.ok(await page.locator('[data-q="lead_used_tool"] [data-v="2"]').isChecked());
+  assert.ok(await page.locator('[data-q="office_stage"] [data-v="trial"]').isChecked());
   // Back to Japanese, and a reload keeps that too.
   await page.locator(".lang-switch button", { hasText: "日本語" }).click();
   await page.reload();
@@ -173,11 +183,11 @@ test("the language chosen is saved with the answers: a reload offers them, and c
 });
 
 test("files saved with this questionnaire open; those of the earlier one are refused by its version", async () => {
-  // Made with content 2026.12.1 through the same export and snapshot as the widget's
+  // Made with content 2026.12.2 through the same export and snapshot as the widget's
   // (tests/fixtures/released), and kept so that the next change of layout must still open them.
   const released = (name) => join("tests/fixtures/released", name);
   const { page } = await fresh();
-  await page.locator("[data-open-file]").setInputFiles(released("result-2026.12.1-promoter.json"));
+  await page.locator("[data-open-file]").setInputFiles(released("result-2026.12.2-promoter.json"));
   await page.locator("[data-result]").waitFor();
   assert.equal(await notice(page), "結果ファイルを読み込みました。閉じる");
   assert.ok(await page.locator('[data-item="ecosystem_overview"][value="has"]').isChecked());
@@ -187,7 +197,7 @@ test("files saved with this questionnaire open; those of the earlier one are ref
 
   // A result keeps the day it was made: in its summary and when saved again.
   const dated = join(ARTIFACTS, "dated-result.json");
-  const original = JSON.parse(readFileSync(released("result-2026.12.1-promoter.json"), "utf8"));
+  const original = JSON.parse(readFileSync(released("result-2026.12.2-promoter.json"), "utf8"));
   writeFileSync(dated, JSON.stringify({ ...original, created: "2026-10-15T09:00:00Z" }));
   await page.locator("[data-restart]").click();
   await page.locator("[data-confirm]").click();
@@ -199,7 +209,7 @@ test("files saved with this questionnaire open; those of the earlier one are ref
   const [again] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="json"]').click()]);
   assert.equal(JSON.parse(readFileSync(await again.path(), "utf8")).created, "2026-10-15T09:00:00Z");
 
-  const midway = readFileSync(released("session-2026.12.1-midway.json"), "utf8");
+  const midway = readFileSync(released("session-2026.12.2-midway.json"), "utf8");
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, midway]);
   await page.reload();
   await page.locator("[data-resume]").click();
@@ -207,13 +217,16 @@ test("files saved with this questionnaire open; those of the earlier one are ref
   assert.ok(await page.locator('[data-q="just_figures"] [data-v="4"]').isChecked(), "its answers are back");
   await page.locator('[data-q="just_figures"] [data-v="3"]').click();
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
-  assert.equal(saved.format_version, 4);
+  assert.equal(saved.format_version, 5);
   assert.equal(saved.fingerprint, JSON.parse(midway).fingerprint);
-  assert.equal(Object.keys(saved.answers).length, 12);
+  assert.equal(Object.keys(saved.answers).length, 13, "twelve statements and the stage");
 
-  // Content 2026.11.2's statements were rewritten: its files are refused, naming the version.
+  // Content 2026.12.1 did not ask the stage, and 2026.11.2's statements were rewritten: their
+  // files are refused, naming the version.
   await page.close();
   const { page: other } = await fresh();
+  await other.locator("[data-open-file]").setInputFiles(released("result-2026.12.1-promoter.json"));
+  await other.locator("[data-notice]").filter({ hasText: "以前の版の設問(版 2026.12.1)で作られました" }).waitFor();
   await other.locator("[data-open-file]").setInputFiles(released("result-2026.11.2-promoter.json"));
   await other.locator("[data-notice]").filter({ hasText: "以前の版の設問(版 2026.11.2)で作られました" }).waitFor();
   assert.ok(await other.locator("[data-role]").count(), "still on the start screen");
@@ -227,7 +240,7 @@ test("files saved with this questionnaire open; those of the earlier one are ref
 test("a saved session from an older questionnaire or a corrupt one gets a clear message, and the widget works", async () => {
   const { page } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="all"]').click();
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
   saved.content_version = "2025.4.1";
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(saved)]);
@@ -235,7 +248,7 @@ test("a saved session from an older questionnaire or a corrupt one gets a clear 
   assert.match(await notice(page), /以前の版の設問\(版 2025.4.1\)/);
   await screenshot(page, "notice-older-version-1280");
   await page.locator('[data-role="staff"]').click();
-  assert.equal(await page.locator("[data-q]").count(), 4, "the questionnaire still works");
+  assert.equal(await page.locator('[data-q="office_stage"]').count(), 1, "the questionnaire still works");
 
   await page.evaluate((k) => localStorage.setItem(k, "{not json"), STORAGE_KEY);
   await page.reload();
@@ -256,7 +269,7 @@ for (const [name, init, expected] of [
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(url);
     await page.locator('[data-role="staff"]').click();
-    await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+    await page.locator('[data-q="office_stage"] [data-v="all"]').click();
     assert.match(await notice(page), expected);
     await page.locator("[data-privacy] summary").click();
     assert.match(await page.locator("[data-privacy]").textContent(), /ページの中にだけ/);
@@ -270,7 +283,7 @@ for (const [name, init, expected] of [
 test("erasing removes the saved answers and starts afresh", async () => {
   const { page } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="all"]').click();
   assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
   await page.locator("[data-privacy] summary").click();
   assert.match(await page.locator("[data-privacy]").textContent(), new RegExp(STORAGE_KEY));
@@ -461,4 +474,48 @@ test("screenshots of every screen at 360 px and 1280 px", async () => {
     await screenshot(page, `resume-${width}`);
     await page.close();
   }
+});
+
+test("where the office stands decides the statements, and the maturity target is the respondent's, kept and saved", async () => {
+  const { page, errors } = await fresh();
+  await page.locator('[data-role="promoter"]').click();
+  // The stage question first, without a number; an office that has not started yet.
+  const stage = page.locator('[data-q="office_stage"]');
+  await stage.waitFor();
+  assert.equal(await stage.locator(".qnum").count(), 0, "the stage question is not a numbered statement");
+  await stage.locator('[data-v="none"]').click();
+  await page.locator("[data-next]").click();
+  const seen = [];
+  while (!(await page.locator("[data-result]").count())) {
+    await page.locator("[data-q]").first().waitFor();
+    seen.push(...(await page.locator("[data-q]").evaluateAll((qs) => qs.map((q) => q.getAttribute("data-q")))));
+    await answerSection(page, (id) => (id.startsWith("imp_") ? "4" : "2"));
+    await page.locator("[data-next]").click();
+  }
+  assert.equal(seen.length, 32, "32 statements for an office that has not started");
+  for (const id of ["imp_open_access", "fail_handover", "fail_learns", "fail_permission_worry", "fail_app_rules", "imp_seen_elsewhere"]) {
+    assert.ok(!seen.includes(id), `${id} assumes the tool in use and is not asked`);
+  }
+
+  // Maturity: the office's level and each blocker's, in words; a target chosen for three years on.
+  assert.match(await page.locator("[data-office-level]").textContent(), /職場全体の成熟度: Lv\d /);
+  const levels = await page.locator("[data-level]").evaluateAll((cells) => cells.map((c) => c.firstChild.textContent));
+  assert.equal(levels.length, 8);
+  for (const l of levels) assert.equal(l, "Lv0 まだ取り組んでいない", "an office that has not started");
+  const target = page.locator('select[data-target="imposition"]');
+  assert.equal(await target.getAttribute("aria-label"), "やらされ感 3年後の目標");
+  await target.selectOption("3");
+  // Lv5 can be a target, never a result.
+  assert.equal(await target.locator("option").last().textContent(), "Lv5 他の自治体の手本となっている");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="json"]').click()]);
+  const saved = JSON.parse(readFileSync(await file.path(), "utf8"));
+  assert.deepEqual(saved.targets, { imposition: 3 });
+  assert.deepEqual(saved.answers.office_stage, { choice: "none" });
+  // Kept on this device: a reload offers the result again, with the target.
+  await page.reload();
+  await page.locator("[data-resume]").click();
+  await page.locator("[data-result]").waitFor();
+  assert.equal(await page.locator('select[data-target="imposition"]').inputValue(), "3");
+  assert.deepEqual(errors, []);
+  await page.close();
 });

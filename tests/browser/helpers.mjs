@@ -80,9 +80,14 @@ export async function open(context, url, { viewport, init, initArg } = {}) {
 /** The widget's shadow-root-piercing locator (playwright CSS pierces open shadow roots). */
 export const widget = (page) => page.locator("kintone-diagnosis");
 
+/** The stage question of the shipped questionnaire (where the office stands), asked first. */
+export const STAGE_QUESTION = "office_stage";
+
 /**
  * Answers every question of the current section by clicking `[data-v=value]` (or "don't know"
- * when `pick` returns null). `root` is a page, a frame or a locator scoping one widget.
+ * when `pick` returns null). `root` is a page, a frame or a locator scoping one widget. The
+ * stage question is answered with `pick.stage` (default "trial": every statement of the
+ * questionnaire before it had a stage question is asked).
  */
 export async function answerSection(root, pick) {
   const questions = root.locator("[data-q]");
@@ -90,7 +95,7 @@ export async function answerSection(root, pick) {
   for (let i = 0; i < n; i++) {
     const q = questions.nth(i);
     const id = await q.getAttribute("data-q");
-    const value = pick(id, i);
+    const value = id === STAGE_QUESTION ? (pick.stage ?? "trial") : pick(id, i);
     const control = value === null ? q.locator("[data-dont-know]") : q.locator(`[data-v="${value}"]`);
     await control.click();
   }

@@ -100,7 +100,11 @@ test("on a phone, two quick taps on next move on one screen and answer nothing",
     await live(page);
     await page.locator('[data-role="finance"]').tap();
     await page.locator("[data-q]").first().waitFor();
-    for (let section = 1; section <= 3; section++) {
+    // Past the stage question (a short screen, whose "next" sits above the next screen's choices).
+    await answerSection(page, () => "2");
+    await page.locator("[data-next]").tap();
+    await page.locator('[data-q="lead_used_tool"]').waitFor();
+    for (let section = 2; section <= 4; section++) {
       await answerSection(page, () => "2");
       await page.locator("[data-next]").scrollIntoViewIfNeeded();
       const box = await page.locator("[data-next]").boundingBox();
@@ -126,6 +130,9 @@ test("on a phone, two quick taps on next move on one screen and answer nothing",
 test("another role chosen after going back to the start keeps the shared answers, and they resume", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
+  await answerSection(page, () => "2"); // the stage
+  await page.locator("[data-next]").click();
+  await page.locator("h2").filter({ hasText: "幹部" }).first().waitFor();
   await answerSection(page, () => "2");
   await page.locator("[data-next]").click();
   await page.locator("h2").filter({ hasNotText: "幹部" }).first().waitFor();
@@ -207,7 +214,7 @@ test("start over, erase, a new role over saved answers and a file over unfinishe
 test("answers saved by a newer build are kept as they are, and the respondent is told", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="all"]').click();
   const newer = JSON.parse(await saved(page));
   newer.format_version = 99;
   newer.answers.future_question = { choice: "x" };
@@ -217,7 +224,7 @@ test("answers saved by a newer build are kept as they are, and the respondent is
   assert.match(await notice(page), /この診断の新しい版で保存された回答があります/);
   // Answering here saves nothing over them.
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="none"]').click();
   await page.locator("[data-privacy] summary").click();
   assert.match(await page.locator("[data-privacy]").textContent(), /上書きしないよう/);
   assert.equal(await saved(page), text, "untouched");
@@ -228,8 +235,8 @@ test("answers saved by a newer build are kept as they are, and the respondent is
   await page.locator("[data-erase]").click();
   await page.locator("[data-confirm]").click();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
-  assert.match(await saved(page), /"format_version":4/);
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
+  assert.match(await saved(page), /"format_version":5/);
   onlyTheFile(requests);
   await page.close();
 });
@@ -237,7 +244,7 @@ test("answers saved by a newer build are kept as they are, and the respondent is
 test("answers saved with an older questionnaire stay until the respondent saves over them", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="all"]').click();
   const older = JSON.parse(await saved(page));
   older.content_version = "2025.4.1";
   const text = JSON.stringify(older);
@@ -246,7 +253,7 @@ test("answers saved with an older questionnaire stay until the respondent saves 
   assert.match(await notice(page), /以前の版の設問\(版 2025.4.1\)/);
   assert.equal(await saved(page), text, "not erased on opening");
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
   assert.match(await saved(page), new RegExp(`"content_version":"${VERSION}"`));
   onlyTheFile(requests);
   await page.close();
@@ -255,7 +262,7 @@ test("answers saved with an older questionnaire stay until the respondent saves 
 test("huge and crafted result files are refused with a short message, and nothing is lost", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="promoter"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="3"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="some"]').click();
   await page.reload();
   await page.locator("[data-resume]").waitFor();
   const before = await saved(page);
@@ -434,18 +441,18 @@ test("content may be an object or an element's id, and changing attributes later
 test("two tabs of one questionnaire never silently overwrite each other, and erasing holds in both", async () => {
   const a = await fresh();
   await a.page.locator('[data-role="manager"]').click();
-  await a.page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  await a.page.locator('[data-q="office_stage"] [data-v="trial"]').click();
   // A second tab continues the same saved answers, and answers on.
   const b = await open(ctx, url);
   await b.page.locator("[data-resume]").click();
-  await b.page.locator('[data-q="lead_used_tool"] [data-v="4"]').click();
+  await b.page.locator('[data-q="office_stage"] [data-v="all"]').click();
   const fromB = await saved(b.page);
-  assert.match(fromB, /"lead_used_tool":\{"choice":"4"\}/);
+  assert.match(fromB, /"office_stage":\{"choice":"all"\}/);
   // A is told, stops saving, and asks whether to take over; answering meanwhile saves nothing.
   await a.page.locator("[data-confirm-box]").filter({ hasText: "別のタブ" }).waitFor();
   assert.match(await notice(a.page), /別のタブで回答が保存された/);
   await a.page.locator("[data-keep]").click();
-  await a.page.locator('[data-q="lead_used_tool"] [data-v="1"]').click();
+  await a.page.locator('[data-q="office_stage"] [data-v="none"]').click();
   assert.equal(await saved(a.page), fromB, "B's answers are untouched");
   // Erasing in B erases in A too, so A cannot write them back.
   await b.page.locator("[data-privacy] summary").click();
@@ -464,13 +471,19 @@ test("two tabs of one questionnaire never silently overwrite each other, and era
   const q = await a.page.locator("[data-q]").first().getAttribute("data-q");
   const answer = async (page) => JSON.parse(await saved(page)).answers[q];
   const bGave = await answer(b.page);
-  await a.page.locator(`[data-q="${q}"] [data-v="1"]`).click();
-  assert.deepEqual(await answer(a.page), { choice: "1" });
+  // Another choice than B's first one (the last of the statement's choices).
+  const other = a.page.locator(`[data-q="${q}"] [data-v]`).last();
+  const value = await other.getAttribute("data-v");
+  await other.click();
+  assert.deepEqual(await answer(a.page), { choice: value });
   await b.page.locator("[data-confirm-box]").filter({ hasText: "別のタブ" }).waitFor();
   await b.page.locator("[data-confirm]").click();
   assert.deepEqual(await answer(b.page), bGave, "B's own answers, saved over A's");
-  await b.page.locator(`[data-q="${q}"] [data-v="3"]`).click();
-  assert.deepEqual(await answer(b.page), { choice: "3" });
+  // B answers on, with a third choice of the statement.
+  const third = b.page.locator(`[data-q="${q}"] [data-v]`).nth(2);
+  const thirdValue = await third.getAttribute("data-v");
+  await third.click();
+  assert.deepEqual(await answer(b.page), { choice: thirdValue });
   onlyTheFile(a.requests);
   onlyTheFile(b.requests);
   await a.page.close();
@@ -519,7 +532,7 @@ test("the catalogue: crafted result files are refused one by one with a short me
   await page.locator("[data-restart]").click();
   await page.locator("[data-confirm]").click();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
   await page.reload();
   await page.locator("[data-resume]").waitFor();
   const before = await saved(page);
@@ -548,7 +561,7 @@ test("the catalogue: crafted result files are refused one by one with a short me
 test("the catalogue: whatever is saved under the widget's key, it says what it found and works", async () => {
   const { page, requests } = await fresh();
   await page.locator('[data-role="staff"]').click();
-  await page.locator('[data-q="lead_used_tool"] [data-v="2"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
   const session = JSON.parse(await saved(page));
   for (const [name, value, message] of SAVED_VALUES) {
     const text = typeof value === "function" ? value(session) : value;

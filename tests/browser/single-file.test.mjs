@@ -22,7 +22,7 @@ test("from file:// a staff member answers everything and gets a result, with no 
   const pick = (id) =>
     id.startsWith("imp_") ? (healthyWhenAgreed.has(id) ? "1" : "4") : /^(lead|inc|fail)_/.test(id) ? "2" : null;
   const sections = await completeDiagnosis(page, "staff", pick);
-  assert.equal(sections, 8);
+  assert.equal(sections, 9);
   const result = page.locator("[data-result]");
   await result.waitFor();
   assert.equal(await page.locator('[data-score="imposition"]').textContent(), "100");

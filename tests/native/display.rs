@@ -8,50 +8,60 @@ use kintone_diagnosis::core::session::{opening, OpeningNote, Saved};
 use kintone_diagnosis::core::{Action, Answer, Content, Questionnaire, Screen, Session};
 
 #[test]
-fn counts_and_estimates_follow_the_role() {
+fn counts_and_estimates_follow_the_role_and_the_stage() {
     let c = shipped();
-    let per_role: Vec<(String, usize)> = c
+    // Statements per role at each stage (未導入, 試行中, 一部の課, 全庁); the stage question
+    // itself is not counted. An office that has not started is not asked what assumes use.
+    let per_role: Vec<(String, Vec<usize>)> = c
         .roles
         .iter()
-        .map(|r| (r.id.clone(), display::questions_for(&c, Some(&r.id))))
+        .map(|r| {
+            let counts = display::stage_answers(&c)
+                .iter()
+                .map(|a| display::questions_for(&c, Some(&r.id), a))
+                .collect();
+            (r.id.clone(), counts)
+        })
         .collect();
     assert_eq!(
         per_role,
         [
-            ("promoter", 36),
-            ("staff", 33),
-            ("manager", 36),
-            ("finance", 36)
+            ("promoter", vec![32, 36, 38, 37]),
+            ("staff", vec![29, 33, 35, 34]),
+            ("manager", vec![32, 36, 38, 37]),
+            ("finance", vec![32, 36, 38, 37])
         ]
         .map(|(r, n)| (r.to_string(), n))
     );
-    // Before a role is chosen, the start screen announces the most any role is asked.
-    // Staff are asked 33, the other roles 36: the start screen says "33 to 36".
-    assert_eq!(display::questions_announced(&c), (33, 36));
+    // Before a role and stage are chosen, the start screen announces the fewest and the most.
+    assert_eq!(display::questions_announced(&c), (29, 38));
     assert_eq!(display::minutes_for(40), 10);
     assert_eq!(display::minutes_for(1), 1);
     assert_eq!(display::minutes_for(0), 0);
     // Content without roles: everyone is asked everything.
     let m: Content = serde_json::from_value(minimal()).unwrap();
     assert_eq!(display::questions_announced(&m), (4, 4));
-    assert_eq!(display::questions_for(&m, None), 4);
+    assert_eq!(display::questions_for(&m, None, &Default::default()), 4);
 }
 
 #[test]
 fn statements_are_numbered_across_the_screens_a_role_goes_through() {
     let c = shipped();
-    for role in ["staff", "finance"] {
-        let screens = c.screens_for(Some(role));
+    for (role, stage) in [("staff", "none"), ("finance", "some")] {
+        let a = super::at_stage(&c, stage);
+        let screens = c.screens_for(Some(role), &a);
         // No section of the shipped questionnaire is long enough to be split.
         let asked =
-            (0..c.sections.len()).filter(|&s| c.questions_in(s, Some(role)).next().is_some());
+            (0..c.sections.len()).filter(|&s| c.questions_in(s, Some(role), &a).next().is_some());
         assert_eq!(screens.len(), asked.count());
         let mut expected = 1;
         for (n, part) in screens.iter().enumerate() {
             assert_eq!(display::first_number(&screens, n), expected);
-            expected += c.questions_on(part, Some(role)).count();
+            expected += c.questions_on(part, Some(role), &a).count();
         }
-        assert_eq!(expected - 1, display::questions_for(&c, Some(role)));
+        // The stage question (alone on the first screen) is not counted as a statement.
+        assert_eq!(screens[0].take, 1);
+        assert_eq!(expected - 2, display::questions_for(&c, Some(role), &a));
     }
 }
 
@@ -73,7 +83,10 @@ fn with_statements(n: usize) -> Content {
 fn a_long_section_is_shown_in_even_parts_of_at_most_fifty_statements() {
     let parts = |n| -> Vec<usize> {
         let c = with_statements(n);
-        c.screens_for(None).iter().map(|p| p.take).collect()
+        c.screens_for(None, &Default::default())
+            .iter()
+            .map(|p| p.take)
+            .collect()
     };
     assert_eq!(parts(4), [4]);
     assert_eq!(parts(50), [50]);
@@ -83,10 +96,11 @@ fn a_long_section_is_shown_in_even_parts_of_at_most_fifty_statements() {
     // Every statement is on exactly one screen, in order, for any length.
     for n in [1, 49, 99, 150, 2451, 4999] {
         let c = with_statements(n);
-        let screens = c.screens_for(None);
+        let none = Default::default();
+        let screens = c.screens_for(None, &none);
         let shown: Vec<&str> = screens
             .iter()
-            .flat_map(|p| c.questions_on(p, None))
+            .flat_map(|p| c.questions_on(p, None, &none))
             .map(|q| q.id.as_str())
             .collect();
         let all: Vec<&str> = c.questions.iter().map(|q| q.id.as_str()).collect();
@@ -189,8 +203,8 @@ fn begun(c: &Questionnaire, role: &str) -> Session {
     s.apply(
         c,
         Action::Answer {
-            question: c.questions[0].id.clone(),
-            answer: Answer::DontKnow,
+            question: "office_stage".into(),
+            answer: Answer::Choice("trial".into()),
         },
     );
     s
@@ -250,7 +264,7 @@ fn the_respondents_language_is_saved_with_the_answers_and_comes_back() {
         "a language the content lacks"
     );
     let text = json::to_string(&s.snapshot(&c), false).unwrap();
-    assert!(text.contains(r#""format_version":4"#) && text.contains(r#""lang":"en""#));
+    assert!(text.contains(r#""format_version":5"#) && text.contains(r#""lang":"en""#));
     let Saved::Session(back) = Saved::read(&c, &text) else {
         panic!("not read back: {text}");
     };
@@ -276,10 +290,10 @@ fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
     let text = |s: &kintone_diagnosis::core::Snapshot| json::to_string(s, false).unwrap();
     assert!(matches!(Saved::read(&c, &text(&snap)), Saved::Session(_)));
     // A later layout of this widget's sessions.
-    snap.format_version = 5;
+    snap.format_version = 6;
     assert_eq!(
         Saved::read(&c, &text(&snap)),
-        Saved::Newer("2026.12.1".into())
+        Saved::Newer("2026.12.2".into())
     );
     // A later version of this questionnaire; an earlier one is only "another version".
     snap.format_version = 2;

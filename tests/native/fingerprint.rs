@@ -57,7 +57,7 @@ fn the_fingerprint_is_fnv1a_over_the_canonical_text_computed_independently() {
     // Known answers, pinned: a change to the writer or the model that moved them would refuse
     // every saved session and result file.
     expect!["a3ca5ab75b930b23"].assert_eq(minimal_content().fingerprint());
-    expect!["a5147355d85717dd"].assert_eq(shipped().fingerprint());
+    expect!["b7da5c419152b0e6"].assert_eq(shipped().fingerprint());
     // The reference vectors of FNV-1a 64.
     assert_eq!(fnv1a(b""), 0xcbf29ce484222325);
     assert_eq!(fnv1a(b"a"), 0xaf63dc4c8601ec8c);
@@ -182,11 +182,11 @@ fn released(name: &str) -> String {
 
 #[test]
 fn files_saved_with_this_questionnaire_open() {
-    // Made with content 2026.12.1 (session layout 4, result layout 3) through the same export and
+    // Made with content 2026.12.2 (session layout 5, result layout 4) through the same export and
     // snapshot the widget uses, and kept: the next change of layout or model must still open them.
     let q = shipped();
-    let file = read::result_export(&released("result-2026.12.1-promoter.json")).unwrap();
-    assert_eq!(file.format_version, 3);
+    let file = read::result_export(&released("result-2026.12.2-promoter.json")).unwrap();
+    assert_eq!(file.format_version, 4);
     let session = import(&q, &file).expect("the result file opens");
     assert_eq!(session.role.as_deref(), Some("promoter"));
     assert_eq!(session.screen, Screen::Result);
@@ -208,17 +208,43 @@ fn files_saved_with_this_questionnaire_open() {
     );
     let d = session.diagnose(&q);
     assert_eq!(d.classification.primary, file.primary);
+    // Its targets come back with it, and the levels follow from its answers and its stage.
+    assert_eq!(d.targets.get("justification"), Some(&3));
+    assert_eq!(d.level, Some(0));
 
-    let Saved::Session(midway) = Saved::read(&q, &released("session-2026.12.1-midway.json")) else {
+    let Saved::Session(midway) = Saved::read(&q, &released("session-2026.12.2-midway.json")) else {
         panic!("the session left midway does not resume");
     };
     assert_eq!(
         (midway.role.as_deref(), midway.screen),
-        (Some("staff"), Screen::Section(2))
+        (Some("staff"), Screen::Section(3))
     );
-    assert_eq!(midway.answers.len(), 12);
+    // Twelve statements and the stage (not started), which the file lists after statements
+    // it does not route: restored in any order.
+    assert_eq!(midway.answers.len(), 13);
+    assert_eq!(q.stage_of(&midway.answers), Some("none"));
     let again = json::to_string(&midway.snapshot(&q), false).unwrap();
-    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":4"#));
+    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":5"#));
+}
+
+#[test]
+fn files_of_the_questionnaire_before_the_stage_question_are_refused_by_its_version() {
+    // Made with content 2026.12.1, which did not ask where the office stands: their answers
+    // say nothing of the stage that decides which statements count, so they are refused as
+    // another version (the widget names it), never scored as if the stage were known.
+    let q = shipped();
+    let file = read::result_export(&released("result-2026.12.1-promoter.json")).unwrap();
+    assert_eq!(
+        import(&q, &file),
+        Err(ImportError::OtherContent {
+            content_id: "kintone-municipal".into(),
+            content_version: "2026.12.1".into()
+        })
+    );
+    assert_eq!(
+        Saved::read(&q, &released("session-2026.12.1-midway.json")),
+        Saved::OtherVersion("2026.12.1".into())
+    );
 }
 
 #[test]
@@ -250,7 +276,7 @@ fn files_of_the_earlier_questionnaire_are_refused_by_its_version() {
 #[test]
 fn a_result_file_is_checked_against_the_questionnaire_it_names() {
     let q = shipped();
-    let text = released("result-2026.12.1-promoter.json");
+    let text = released("result-2026.12.2-promoter.json");
     let forged = text.replace(q.fingerprint(), "0123456789abcdef");
     let file = read::result_export(&forged).unwrap();
     assert!(matches!(
@@ -263,7 +289,7 @@ fn a_result_file_is_checked_against_the_questionnaire_it_names() {
     assert_eq!(import(&q, &file), Err(ImportError::Altered));
     // A later layout is refused as such (made by a newer version), not as "not a result".
     let mut file = read::result_export(&text).unwrap();
-    file.format_version = 4;
+    file.format_version = 5;
     assert_eq!(import(&q, &file), Err(ImportError::Newer));
     file.format_version = 0;
     assert_eq!(import(&q, &file), Err(ImportError::NotAResult));

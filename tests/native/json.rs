@@ -44,6 +44,7 @@ fn snapshot() -> Snapshot {
         screen: Screen::Section(2),
         lang: Some("en".into()),
         made: Some("2026-11-30".into()),
+        targets: [("d".to_string(), 3)].into_iter().collect(),
     }
 }
 

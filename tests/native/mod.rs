@@ -21,6 +21,19 @@ pub fn shipped() -> Questionnaire {
     )
 }
 
+/// The stage the test answer sets assume unless they say otherwise: a trial, at which every
+/// statement of the earlier questionnaire (before the stage question) is asked.
+pub const STAGE: &str = "trial";
+
+/// Answers holding only the stage question's answer `stage`.
+pub fn at_stage(content: &Content, stage: &str) -> Answers {
+    let mut a = Answers::new();
+    if let Some(id) = &content.stage_question {
+        a.insert(id.clone(), Answer::Choice(stage.to_string()));
+    }
+    a
+}
+
 /// How a respondent leans on one dimension.
 #[derive(Clone, Copy, Debug)]
 pub enum Lean {
@@ -37,12 +50,11 @@ pub enum Lean {
 /// Answers every question `role` is asked, leaning per the question's main dimension
 /// (the one with the widest weight range).
 pub fn answers_for(content: &Content, role: &str, lean: impl Fn(&str) -> Lean) -> Answers {
-    let mut out = Answers::new();
-    for q in content
-        .questions
-        .iter()
-        .filter(|q| content.asks(q, Some(role)))
-    {
+    let mut out = at_stage(content, STAGE);
+    for q in content.questions.iter() {
+        if content.is_stage(q) || !content.asks(q, Some(role), &out) {
+            continue;
+        }
         let main = main_dimension(content, q);
         let mut by_weight: Vec<_> = q
             .choices

@@ -438,9 +438,14 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
     use kintone_diagnosis::core::plan::{plan, Facts};
     use kintone_diagnosis::core::DimensionScore;
     let content = shipped();
-    let answers = Default::default();
     let known = vec![None; content.checklist.items.len()];
-    for dim in &content.dimensions {
+    // At every stage: advice that needs the tool in use has a counterpart for an office that
+    // has not started.
+    for (dim, answers) in content.dimensions.iter().flat_map(|d| {
+        kintone_diagnosis::core::display::stage_answers(&content)
+            .into_iter()
+            .map(move |a| (d, a))
+    }) {
         for (band_index, band) in content.bands.iter().enumerate().skip(1) {
             // This dimension at the bottom of the band, every other one scored low.
             let scores: Vec<DimensionScore> = content
@@ -476,9 +481,10 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
                 steps
                     .iter()
                     .any(|p| p.dimensions.contains(&dim.id) && p.focus),
-                "no step answers to {} at {}",
+                "no step answers to {} at {} ({:?})",
                 dim.id,
-                band.id
+                band.id,
+                content.stage_of(&answers)
             );
         }
     }
@@ -488,17 +494,21 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
 fn one_answer_for_every_statement_is_remarked_on() {
     use kintone_diagnosis::core::{Answer, Answers};
     let c = shipped();
+    let staged = super::at_stage(&c, super::STAGE);
     let all = |v: &str| -> Answers {
-        c.questions
+        let mut a: Answers = c
+            .questions
             .iter()
-            .filter(|q| c.asks(q, Some("manager")))
+            .filter(|q| c.counts(q, Some("manager"), &staged))
             .map(|q| (q.id.clone(), Answer::Choice(v.into())))
-            .collect()
+            .collect();
+        a.insert("office_stage".into(), Answer::Choice(super::STAGE.into()));
+        a
     };
     let same = Diagnosis::compute(&c, Some("manager"), &all("3"), &Map::new());
     assert!(same.uniform);
     let mut varied = all("3");
-    varied.insert(c.questions[0].id.clone(), Answer::Choice("2".into()));
+    varied.insert("lead_used_tool".into(), Answer::Choice("2".into()));
     assert!(!Diagnosis::compute(&c, Some("manager"), &varied, &Map::new()).uniform);
     // Too few answers to remark on.
     let few: Answers = all("3").into_iter().take(5).collect();

@@ -35,12 +35,17 @@ pub(super) fn answer_set_picking(picks: u8) -> impl Strategy<Value = (String, An
         .prop_map(move |(r, picks)| {
             let role = c.roles[r].id.clone();
             let mut answers = Answers::new();
-            for (q, pick) in c
-                .questions
-                .iter()
-                .zip(picks)
-                .filter(|(q, _)| c.asks(q, Some(&role)))
-            {
+            for (q, pick) in c.questions.iter().zip(picks) {
+                // The stage is always chosen (it is required and has no "don't know"); it
+                // comes first and routes the statements after it.
+                if c.is_stage(q) {
+                    let v = q.choices[pick as usize % q.choices.len()].value.clone();
+                    answers.insert(q.id.clone(), Answer::Choice(v));
+                    continue;
+                }
+                if !c.asks(q, Some(&role), &answers) {
+                    continue;
+                }
                 match pick as usize {
                     0 => {}
                     1 => {
@@ -110,7 +115,9 @@ proptest! {
     #[test]
     fn answer_order_does_not_change_the_result((role, answers) in answer_set(), seed in any::<u64>()) {
         let c = content();
-        let mut actions: Vec<Action> = answers.iter().map(|(q, a)| Action::Answer { question: q.clone(), answer: a.clone() }).collect();
+        // The stage is answered first, as on screen (the statements it routes wait for it); the
+        // statements after it in any order.
+        let mut actions: Vec<Action> = answers.iter().filter(|(q, _)| *q != "office_stage").map(|(q, a)| Action::Answer { question: q.clone(), answer: a.clone() }).collect();
         // A deterministic shuffle from the seed (Fisher-Yates with an LCG).
         let mut x = seed;
         for i in (1..actions.len()).rev() {
@@ -119,6 +126,9 @@ proptest! {
         }
         let mut s = Session::new();
         s.apply(c, Action::ChooseRole(role.clone()));
+        if let Some(stage) = answers.get("office_stage") {
+            s.apply(c, Action::Answer { question: "office_stage".into(), answer: stage.clone() });
+        }
         for a in actions {
             s.apply(c, a);
         }
@@ -126,7 +136,7 @@ proptest! {
     }
 
     #[test]
-    fn snapshot_and_export_round_trip((role, answers) in answer_set(), marks in prop::collection::vec(0u8..4, 6)) {
+    fn snapshot_and_export_round_trip((role, answers) in answer_set(), marks in prop::collection::vec(0u8..4, 6), targets in prop::collection::vec(0u32..9, 8)) {
         let c = content();
         let mut s = session_with(&role, &answers);
         for (item, mark) in c.checklist.items.iter().zip(marks) {
@@ -134,6 +144,11 @@ proptest! {
             if let Some(state) = state {
                 s.apply(c, Action::Mark { item: item.id.clone(), state });
             }
+        }
+        // Maturity targets: a level of the content (0-5) set, any other refused.
+        for (d, level) in c.dimensions.iter().zip(targets) {
+            let set = s.apply(c, Action::Target { dimension: d.id.clone(), level: Some(level) });
+            prop_assert_eq!(set, level < 6);
         }
         // Through the widget's own writer and reader, as storage and result files go.
         let snap: Snapshot = read::snapshot(&json::to_string(&s.snapshot(c), false).unwrap()).unwrap();

@@ -145,6 +145,24 @@ fn scenarios() -> Vec<Scenario> {
             ..sc("finance_amount_only_seen_by_manager", "manager")
         },
         Scenario {
+            // The same finance section, in a town that has not started: there is no success of
+            // its own to share yet, so other municipalities' cases stand in for it.
+            leans: &[("finance", Blocked)],
+            overrides: &[("office_stage", V("none"))],
+            expect: Expect::Exactly(&["finance"]),
+            plan: &["prepare_other_cases", "fin_talk_year_round"],
+            ..sc("finance_amount_only_office_not_started", "promoter")
+        },
+        Scenario {
+            // Office-wide use, apps multiplying with nobody deciding who may build or who checks
+            // permissions; the fear of getting them wrong grows.
+            leans: &[("failure_culture", Blocked)],
+            overrides: &[("office_stage", V("all"))],
+            expect: Expect::Exactly(&["failure_culture"]),
+            plan: &["app_rules"],
+            ..sc("apps_multiply_without_rules", "promoter")
+        },
+        Scenario {
             // The finance department describing itself, honestly.
             leans: &[("finance", Blocked)],
             expect: Expect::Exactly(&["finance"]),
@@ -442,17 +460,29 @@ fn pick(q: &Question, dim: &str, lean: L) -> Option<Answer> {
     Some(Answer::Choice(q.choices[i].value.clone()))
 }
 
-/// The statements asked of `role`, in the order the widget shows them.
-fn in_display_order<'a>(c: &'a Content, role: &'a str) -> Vec<&'a Question> {
-    c.screens_for(Some(role))
+/// The statements asked of `role` at the stage `answers` hold, in the order the widget shows
+/// them (the stage question, not a statement, left out).
+fn in_display_order<'a>(c: &'a Content, role: &'a str, answers: &'a Answers) -> Vec<&'a Question> {
+    c.screens_for(Some(role), answers)
         .iter()
-        .flat_map(|p| c.questions_on(p, Some(role)).collect::<Vec<_>>())
+        .flat_map(|p| c.questions_on(p, Some(role), answers).collect::<Vec<_>>())
+        .filter(|q| !c.is_stage(q))
         .collect()
 }
 
 fn build(c: &Content, s: &Scenario) -> (Answers, Map<Material>) {
-    let mut answers = Answers::new();
-    let order = in_display_order(c, s.role);
+    // The stage the scenario names (an override of the stage question), else a trial.
+    let stage = s
+        .overrides
+        .iter()
+        .find_map(|(id, o)| match o {
+            O::V(v) if Some(*id) == c.stage_question.as_deref() => Some(*v),
+            _ => None,
+        })
+        .unwrap_or(super::STAGE);
+    let staged = super::at_stage(c, stage);
+    let mut answers = staged.clone();
+    let order = in_display_order(c, s.role, &staged);
     let upto = s.stop_after.unwrap_or(order.len());
     for q in order.into_iter().take(upto) {
         let dim = main_dimension(c, q);
@@ -473,7 +503,8 @@ fn build(c: &Content, s: &Scenario) -> (Answers, Map<Material>) {
     }
     for (id, _) in s.overrides {
         assert!(
-            c.question(id).is_some_and(|q| c.asks(q, Some(s.role))),
+            c.question(id)
+                .is_some_and(|q| c.asks(q, Some(s.role), &answers)),
             "{}: override of {id}, which {} is not asked",
             s.name,
             s.role
@@ -595,7 +626,7 @@ fn invariants(c: &Content, role: &str, answers: &Answers, d: &Diagnosis) -> Resu
     let asked: Vec<_> = c
         .questions
         .iter()
-        .filter(|q| c.asks(q, Some(role)))
+        .filter(|q| c.counts(q, Some(role), answers))
         .collect();
     let answered = asked
         .iter()
@@ -746,8 +777,11 @@ fn sampled(c: &Content, role: &str, n: usize) -> Vec<Answers> {
     });
     let mut out = Vec::new();
     for _ in 0..n {
-        let mut a = Answers::new();
-        for q in c.questions.iter().filter(|q| c.asks(q, Some(role))) {
+        let mut a = super::at_stage(c, super::STAGE);
+        for q in c.questions.iter() {
+            if c.is_stage(q) || !c.asks(q, Some(role), &a) {
+                continue;
+            }
             x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
@@ -848,12 +882,15 @@ fn patchy_answer_set() -> impl Strategy<Value = (String, Answers)> {
             let role = c.roles[r].id.clone();
             let mut answers = Answers::new();
             let mut seen = vec![0usize; c.dimensions.len()];
-            for (q, pick) in c
-                .questions
-                .iter()
-                .zip(picks)
-                .filter(|(q, _)| c.asks(q, Some(&role)))
-            {
+            for (q, pick) in c.questions.iter().zip(picks) {
+                if c.is_stage(q) {
+                    let v = q.choices[pick % q.choices.len()].value.clone();
+                    answers.insert(q.id.clone(), Answer::Choice(v));
+                    continue;
+                }
+                if !c.asks(q, Some(&role), &answers) {
+                    continue;
+                }
                 let i = c.dimension_index(&main_dimension(c, q)).unwrap_or(0);
                 let answered = match modes[i] {
                     0 => true,
@@ -926,7 +963,8 @@ proptest! {
     fn scenarios_stopping_early_is_insufficient(r in 0usize..4, n in 0usize..40, lean in 0u8..3) {
         let c = content();
         let role = ROLES[r];
-        let order = in_display_order(c, role);
+        let staged = super::at_stage(c, super::STAGE);
+        let order = in_display_order(c, role, &staged);
         let n = n.min(order.len());
         let lean = [Blocked, Mild, Healthy][usize::from(lean)];
         let s = Scenario { default: lean, stop_after: Some(n), ..sc("stop", role) };
@@ -939,6 +977,34 @@ proptest! {
         }
         if let Err(e) = invariants(c, role, &answers, &d) {
             prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+#[test]
+fn an_office_that_has_not_started_is_never_told_to_share_its_own_successes() {
+    // At stage "none" nothing is in use: steps that pass on an internal success (the promoter's
+    // and finance's "share a department's success") would ask for what does not exist.
+    let c = content();
+    for role in ROLES {
+        for lean in [L::Blocked, L::Mild] {
+            let s = Scenario {
+                default: lean,
+                overrides: &[("office_stage", O::V("none"))],
+                ..sc("not started", role)
+            };
+            let (answers, materials) = build(c, &s);
+            let d = Diagnosis::compute(c, Some(role), &answers, &materials);
+            for p in &d.plan {
+                assert!(
+                    !["prom_share_cases", "fin_share_cases"].contains(&p.step.as_str()),
+                    "{role}: {} at stage none",
+                    p.step
+                );
+            }
+            assert!(
+                !answers.contains_key("fail_handover") && !answers.contains_key("imp_open_access")
+            );
         }
     }
 }

@@ -4,7 +4,9 @@ use super::{answers_for, shipped, Lean};
 use expect_test::expect;
 use kintone_diagnosis::core::content::Material;
 use kintone_diagnosis::core::export::{export, import, ImportError, ResultExport};
+use kintone_diagnosis::core::map::Map;
 use kintone_diagnosis::core::session::day_of;
+use kintone_diagnosis::core::Diagnosis;
 use kintone_diagnosis::core::{
     Action, Answer, Content, Questionnaire, RestoreError, Screen, Session, Snapshot,
 };
@@ -20,13 +22,17 @@ fn answer(q: &str, v: &str) -> Action {
 fn finished_staff(content: &Content) -> Session {
     let mut s = Session::new();
     s.apply(content, Action::ChooseRole("staff".into()));
-    for (q, a) in answers_for(content, "staff", |d| {
+    let answers = answers_for(content, "staff", |d| {
         if d == "imposition" {
             Lean::Blocked
         } else {
             Lean::Somewhat
         }
-    }) {
+    });
+    // The stage first, as on screen: the statements it routes are refused until it is chosen.
+    let (stage, rest): (Vec<_>, Vec<_>) =
+        answers.into_iter().partition(|(q, _)| q == "office_stage");
+    for (q, a) in stage.into_iter().chain(rest) {
         s.apply(
             content,
             Action::Answer {
@@ -56,12 +62,29 @@ fn walks_role_sections_result_and_back() {
     );
     assert!(s.apply(&c, Action::ChooseRole("staff".into())));
     assert_eq!(s.screen, Screen::Section(0));
-    assert_eq!(s.screens(&c).len(), 8);
+    assert_eq!(s.screens(&c).len(), 9);
+
+    // The first screen asks where the office stands; it must be answered, and routes the rest.
+    s.apply(&c, Action::Next);
+    assert_eq!(s.unanswered, ["office_stage"]);
+    assert!(
+        !s.apply(
+            &c,
+            Action::Answer {
+                question: "office_stage".into(),
+                answer: Answer::DontKnow
+            }
+        ),
+        "the stage has no \"don't know\""
+    );
+    s.apply(&c, answer("office_stage", "none"));
+    s.apply(&c, Action::Next);
+    assert_eq!(s.screen, Screen::Section(1));
 
     // Next is refused while required questions are open, and names them.
     s.apply(&c, answer("lead_used_tool", "4"));
     s.apply(&c, Action::Next);
-    assert_eq!(s.screen, Screen::Section(0));
+    assert_eq!(s.screen, Screen::Section(1));
     expect![[r#"["lead_left_to_others", "lead_unrealistic", "lead_learning_time"]"#]]
         .assert_eq(&format!("{:?}", s.unanswered));
     // Answering one takes it off the list; "don't know" counts as an answer.
@@ -81,9 +104,11 @@ fn walks_role_sections_result_and_back() {
     }
     assert!(s.unanswered.is_empty());
     s.apply(&c, Action::Next);
-    assert_eq!(s.screen, Screen::Section(1));
-    assert_eq!(s.progress(&c), (4, 33));
+    assert_eq!(s.screen, Screen::Section(2));
+    // Staff at an office that has not started are asked 29 statements (the stage is not one).
+    assert_eq!(s.progress(&c), (4, 29));
 
+    s.apply(&c, Action::Back);
     s.apply(&c, Action::Back);
     s.apply(&c, Action::Back);
     assert_eq!(
@@ -91,9 +116,57 @@ fn walks_role_sections_result_and_back() {
         Screen::Start,
         "back from the first section returns to the role choice"
     );
-    assert_eq!(s.answers.len(), 4, "going back keeps answers");
+    assert_eq!(s.answers.len(), 5, "going back keeps answers");
     s.apply(&c, Action::Restart);
     assert_eq!(s, Session::new());
+}
+
+#[test]
+fn another_stage_asks_other_statements_and_keeps_the_answers_it_does_not_ask_aside() {
+    let c = shipped();
+    let mut s = Session::new();
+    s.apply(&c, Action::ChooseRole("promoter".into()));
+    s.apply(&c, answer("office_stage", "some"));
+    for q in [
+        "imp_open_access",
+        "imp_seen_elsewhere",
+        "fail_app_rules",
+        "lead_used_tool",
+    ] {
+        assert!(
+            s.apply(&c, answer(q, "2")),
+            "{q} is asked of an office using the tool"
+        );
+    }
+    assert_eq!(s.progress(&c), (4, 38));
+    // Saved and restored: the stage is applied before the statements it routes, whatever
+    // order the file lists them in.
+    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores");
+    assert_eq!(back.answers, s.answers);
+    // The whole office uses it now: the statement about sections not using it yet is no longer
+    // asked, counted or part of the result.
+    s.apply(&c, answer("office_stage", "all"));
+    assert_eq!(s.progress(&c), (3, 37));
+    assert!(!s.diagnose(&c).answers.contains_key("imp_seen_elsewhere"));
+    // Not started: only what needs no tool in use counts; the diagnosis counts statements
+    // only (the stage is not one) and its answers, as its file will, leave the others out.
+    s.apply(&c, answer("office_stage", "none"));
+    assert_eq!(s.progress(&c), (1, 32));
+    let d = s.diagnose(&c);
+    assert_eq!((d.asked, d.answered), (32, 1));
+    let in_result: Vec<&str> = d.answers.keys().map(String::as_str).collect();
+    assert_eq!(in_result, ["lead_used_tool", "office_stage"]);
+    // Passing through the stages (arrow keys do) loses nothing: back at "some", every answer
+    // is there again, and a saved session holding answers set aside restores.
+    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores with answers set aside");
+    assert_eq!(back.answers, s.answers);
+    s.apply(&c, answer("office_stage", "some"));
+    assert_eq!(s.progress(&c), (4, 38));
+    // Set aside is not a back door: a value the statement lacks is still refused.
+    let mut snap = s.snapshot(&c);
+    snap.answers
+        .insert("imp_seen_elsewhere".into(), Answer::Choice("9".into()));
+    assert!(Session::restore(&c, &snap).is_err());
 }
 
 #[test]
@@ -157,7 +230,7 @@ fn result_screen_and_checklist() {
     s.apply(&c, Action::Back);
     assert_eq!(
         s.screen,
-        Screen::Section(7),
+        Screen::Section(8),
         "back from the result shows the last section"
     );
 }
@@ -318,6 +391,13 @@ fn markdown_summary_reads_as_a_memo() {
             state: Material::Lacks,
         },
     );
+    s.apply(
+        &c,
+        Action::Target {
+            dimension: "imposition".into(),
+            level: Some(2),
+        },
+    );
     let words = ReportWords {
         date: "Date",
         role: "Role",
@@ -350,6 +430,9 @@ fn markdown_summary_reads_as_a_memo() {
         score: "Score",
         severity: "Severity",
         not_enough: "Not enough answers",
+        maturity: "Maturity",
+        target: "Target in 3 years",
+        office_level: "The office overall",
     };
     let md = markdown(&c, &s.diagnose(&c), &words, "en", "2026-11-26");
     expect![[r##"
@@ -357,6 +440,7 @@ fn markdown_summary_reads_as_a_memo() {
 
         - Date: 2026-11-26
         - Role: Staff in a line department
+        - Where your office stands: On trial somewhere
         - Section: ________________
         - Prepared by: ________________
 
@@ -434,6 +518,8 @@ fn markdown_summary_reads_as_a_memo() {
 
         ## All blockers
 
+        The office overall: Lv0 Not started yet
+
         | Blocker | Score | Severity |
         |---|---:|---|
         | Limited executive involvement | 33 | Moderate |
@@ -445,7 +531,7 @@ fn markdown_summary_reads_as_a_memo() {
         | Misconceptions about app building and support | 33 | Moderate |
         | Fear of failure | 31 | Moderate |
 
-        Questionnaire: kintone-municipal 2026.12.1 (a5147355d85717dd)
+        Questionnaire: kintone-municipal 2026.12.2 (b7da5c419152b0e6)
     "##]].assert_eq(&md);
 }
 
@@ -454,20 +540,79 @@ fn another_role_chosen_after_going_back_keeps_only_what_it_is_asked_and_still_re
     let c = shipped();
     let mut s = Session::new();
     s.apply(&c, Action::ChooseRole("staff".into()));
-    for q in c.questions.iter().filter(|q| c.asks(q, Some("staff"))) {
-        s.apply(&c, answer(&q.id, &q.choices[0].value));
+    for q in c.questions.iter() {
+        if c.asks(q, Some("staff"), &s.answers) {
+            s.apply(&c, answer(&q.id, &q.choices[0].value));
+        }
     }
     s.apply(&c, Action::Back);
     assert_eq!(s.screen, Screen::Start);
     s.apply(&c, Action::ChooseRole("manager".into()));
-    assert!(s
-        .answers
-        .iter()
-        .all(|(id, _)| c.asks(c.question(id).unwrap(), Some("manager"))));
+    assert!(s.answers.iter().all(|(id, _)| c.asks(
+        c.question(id).unwrap(),
+        Some("manager"),
+        &s.answers
+    )));
     assert!(
         !s.answers.is_empty(),
         "the statements both roles are asked keep their answers"
     );
     // Saved and read back, it resumes (it was declared damaged, and lost).
     assert_eq!(Session::restore(&c, &s.snapshot(&c)), Ok(s));
+}
+
+#[test]
+fn maturity_levels_follow_the_stage_and_the_severity_and_targets_are_the_respondents() {
+    let c = shipped();
+    // Everything healthy: each stage's ceiling (an office that has not started is at Lv0, "not
+    // started yet"; Lv4 and Lv5 are never a self-assessment).
+    for (stage, ceiling) in [("none", 0), ("trial", 1), ("some", 2), ("all", 3)] {
+        let mut a = super::answers_for(&c, "promoter", |_| Lean::Healthy);
+        a.insert("office_stage".into(), Answer::Choice(stage.into()));
+        let d = Diagnosis::compute(&c, Some("promoter"), &a, &Map::new());
+        assert!(
+            d.levels.iter().all(|l| *l == Some(ceiling)),
+            "{stage}: {:?}",
+            d.levels
+        );
+        assert_eq!(d.level, Some(ceiling));
+    }
+    // Blocked on imposition only, office-wide: two bands down there; the office rounds to Lv3.
+    let mut a = super::answers_for(&c, "staff", |d| {
+        if d == "imposition" {
+            Lean::Blocked
+        } else {
+            Lean::Healthy
+        }
+    });
+    a.insert("office_stage".into(), Answer::Choice("all".into()));
+    let d = Diagnosis::compute(&c, Some("staff"), &a, &Map::new());
+    let i = c.dimension_index("imposition").unwrap();
+    assert_eq!(d.levels[i], Some(1));
+    assert_eq!(d.level, Some(3), "seven at Lv3 and one at Lv1");
+    // No verdict, no level.
+    let few = super::at_stage(&c, "all");
+    let d = Diagnosis::compute(&c, Some("staff"), &few, &Map::new());
+    assert!(d.levels.iter().all(Option::is_none) && d.level.is_none());
+
+    // Targets: any level of the content (Lv5 too) for a blocker it has; clearing removes it.
+    let mut s = finished_staff(&c);
+    let target = |dimension: &str, level| Action::Target {
+        dimension: dimension.into(),
+        level,
+    };
+    assert!(s.apply(&c, target("imposition", Some(5))));
+    assert!(!s.apply(&c, target("imposition", Some(6))), "no Lv6");
+    assert!(!s.apply(&c, target("no_such_blocker", Some(1))));
+    assert!(s.apply(&c, target("leadership", Some(3))));
+    assert!(s.apply(&c, target("leadership", None)));
+    assert_eq!(s.targets.len(), 1);
+    // They travel with the result: saved, exported and opened again; a level the content lacks
+    // makes a file "edited or damaged".
+    let back = Session::restore(&c, &s.snapshot(&c)).unwrap();
+    assert_eq!(back.targets, s.targets);
+    let mut file = export(&c, &s.diagnose(&c), "ja", "2026-12-01T09:00:00+09:00");
+    assert_eq!(import(&c, &file).unwrap().targets, s.targets);
+    file.targets.insert("imposition".into(), 9);
+    assert_eq!(import(&c, &file), Err(ImportError::Altered));
 }

@@ -405,3 +405,114 @@ fn shipped_wording_follows_the_editorial_rules() {
     }
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+/// The minimal fixture with a stage question ("now" / "later") alone in a first section.
+fn with_stage(v: &mut Value) {
+    v["scales"].as_array_mut().unwrap().push(json!({
+        "id": "when",
+        "choices": [
+            { "value": "now", "label": { "ja": "使っている", "en": "In use" } },
+            { "value": "later", "label": { "ja": "これから", "en": "Not yet" } }
+        ]
+    }));
+    v["sections"].as_array_mut().unwrap().insert(
+        0,
+        json!({ "id": "stage", "title": { "ja": "段階", "en": "Stage" } }),
+    );
+    v["questions"].as_array_mut().unwrap().insert(
+        0,
+        json!({ "id": "stage_q", "section": "stage", "text": { "ja": "使っていますか。", "en": "In use?" },
+                "scale": "when", "dont_know": false,
+                "choices": [{ "value": "now", "weights": {} }, { "value": "later", "weights": {} }] }),
+    );
+    v["stage_question"] = json!("stage_q");
+}
+
+#[test]
+fn a_stage_question_that_routes_passes() {
+    check(
+        |v| {
+            with_stage(v);
+            // Asked only of an office using the tool: speed keeps two statements at each stage.
+            v["questions"][1]["stages"] = json!(["now"]);
+            v["questions"].as_array_mut().unwrap().push(json!({
+                "id": "q5", "section": "s", "text": { "ja": "重い。", "en": "It is heavy." }, "scale": "yn",
+                "stages": ["later"],
+                "choices": [{ "value": "yes", "weights": { "speed": 1 } }, { "value": "no", "weights": { "speed": 0 } }] }));
+        },
+        expect![""],
+    );
+}
+
+#[test]
+fn stage_question_rules() {
+    check(
+        |v| {
+            with_stage(v);
+            // Offers "don't know", weighs something, shares the first section, and a statement
+            // names a stage that is not one of its values, twice.
+            v["questions"][0]["dont_know"] = json!(true);
+            v["questions"][0]["choices"][0]["weights"] = json!({ "speed": 1 });
+            v["questions"][1]["section"] = json!("stage");
+            v["questions"][2]["stages"] = json!(["soon", "soon"]);
+        },
+        expect![[r#"
+            questions[0].dont_know: scale 'when' has no "don't know" label
+            questions[0].choices[1].weights: no weight for dimension 'speed'
+            questions[0]: the stage question is alone in the first section (answered before the statements it routes), asked of every role at every stage, required, without "don't know", and weighs nothing
+            questions[2].stages[0]: 'soon' is not a stage (a value of the stage question), or is listed twice
+            questions[2].stages[1]: 'soon' is not a stage (a value of the stage question), or is listed twice
+            dimensions[0]: dimension 'speed' has 1 question(s) at stage 'now'; at least 2 are needed to score it
+            dimensions[0]: dimension 'speed' has 1 question(s) at stage 'later'; at least 2 are needed to score it"#]],
+    );
+    check(
+        |v| {
+            v["stage_question"] = json!("nope");
+            v["questions"][0]["stages"] = json!(["now"]);
+        },
+        expect![[r#"
+            stage_question: unknown question 'nope'
+            questions[0].stages[0]: 'now' is not a stage (a value of the stage question), or is listed twice
+            dimensions[0]: dimension 'speed' has 1 question(s); at least 2 are needed to score it"#]],
+    );
+}
+
+#[test]
+fn every_stage_and_role_of_the_shipped_questionnaire_covers_every_blocker() {
+    // Tying one more failure statement to offices that use the tool leaves an office that has
+    // not started with too few: the checker names the role and stage.
+    let mut c = shipped().content().clone();
+    let q = c
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "fail_misses_shared")
+        .unwrap();
+    q.stages = vec!["trial".into(), "some".into(), "all".into()];
+    let problems: Vec<String> = validate(&c).iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert!(problems
+        .iter()
+        .all(|p| p.contains("'failure_culture' has 2 question(s)")
+            && p.ends_with("at stage 'none'; at least 3 are needed to score it")));
+}
+
+#[test]
+fn maturity_level_rules() {
+    check(
+        |v| {
+            with_stage(v);
+            v["maturity"] = json!({
+                "levels": [{ "ja": "始め", "en": "Start" }, { "ja": "途中" }, { "ja": "上", "en": "Top" }],
+                "caps": { "now": 1, "later": 2, "someday": 0 }
+            });
+        },
+        expect![[r#"
+            maturity.levels[1].en: missing translation
+            maturity.caps.later: not a stage, or a cap at or above the top level
+            maturity.caps.someday: not a stage, or a cap at or above the top level"#]],
+    );
+    check(
+        |v| v["maturity"] = json!({ "levels": [{ "ja": "一", "en": "One" }] }),
+        expect!["maturity.levels: two to ten levels"],
+    );
+}

@@ -8,6 +8,8 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub struct ShownQuestion {
     pub id: AttrValue,
+    /// Its number as the respondent counts statements; 0 for a question that is not one (the
+    /// stage question), shown without a number.
     pub number: usize,
     pub statement: AttrValue,
     /// (value, label) in display order.
@@ -58,7 +60,12 @@ pub fn Question(props: &QuestionProps) -> Html {
     html! {
         <fieldset ref={fieldset} data-q={q.id.clone()} class={classes!("question", q.missing.then_some("missing"))}
             aria-describedby={q.missing.then(|| note_id.clone())}>
-            <legend><span class="qnum">{ format!("{}.", q.number) }</span>{ &q.statement }</legend>
+            <legend>
+                if q.number > 0 {
+                    <span class="qnum">{ format!("{}.", q.number) }</span>
+                }
+                { &q.statement }
+            </legend>
             <div class="choices">
             for (value, label) in q.choices.iter() {
                 <label class="choice" key={value.as_str()}>

@@ -18,12 +18,24 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What every part of the result renders from.
-#[derive(PartialEq, Clone)]
+#[derive(Clone)]
 pub struct PartProps {
     pub ui: &'static Ui,
     pub content: ContentRef,
     pub diagnosis: Rc<Diagnosis>,
     pub lang: AttrValue,
+}
+
+// By hand: a diagnosis is computed once per change of what it depends on (memoised in
+// `ui::respondent`), so the same `Rc` means the same diagnosis. Comparing it field by field cost
+// about 2 KB of wasm and a walk through every answer and step on each render.
+impl PartialEq for PartProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.ui, other.ui)
+            && self.content == other.content
+            && Rc::ptr_eq(&self.diagnosis, &other.diagnosis)
+            && self.lang == other.lang
+    }
 }
 
 impl PartProps {
@@ -40,6 +52,8 @@ pub struct ResultProps {
     /// The host's call to action (`contact-href` / `contact-label`), shown as a plain link.
     pub contact: Option<(AttrValue, AttrValue)>,
     pub on_mark: Callback<(String, Material)>,
+    /// A maturity target chosen (dimension, level) or cleared (`None`).
+    pub on_target: Callback<(String, Option<u32>)>,
     pub on_take: Callback<TakeAway>,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
@@ -61,6 +75,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     if let Some(role) = l.role() {
                         { format!(" · {}: {}", ui.report_role, role) }
                     }
+                    if let Some((heading, stage)) = l.stage(&d.answers) {
+                        { format!(" · {heading}: {stage}") }
+                    }
                 </p>
                 <p class="blanks">{ format!("{}: ", ui.report_section) }<span class="blank"></span>
                     { format!("{}: ", ui.report_author) }<span class="blank"></span></p>
@@ -77,7 +94,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             { plan::all_steps(part) }
             { primary::reasons_on_paper(part) }
             { checklist::checklist(part, &props.on_mark) }
-            { scores::scores(part) }
+            { scores::scores(part, &props.on_target) }
             { how::how_reached(part) }
             </div>
 
