@@ -440,11 +440,29 @@ impl Content {
     /// role (with no role chosen, content without roles, every role's), and for the stage chosen
     /// (a statement tied to stages waits until the stage is known).
     pub fn asks(&self, question: &Question, role: Option<&str>, answers: &Answers) -> bool {
+        self.asks_at(question, role, self.stage_of(answers))
+    }
+
+    /// [`Content::asks`] at a stage given by its value.
+    pub fn asks_at(&self, question: &Question, role: Option<&str>, stage: Option<&str>) -> bool {
         self.asks_role(question, role)
             && (question.stages.is_empty()
-                || self
-                    .stage_of(answers)
-                    .is_some_and(|s| question.stages.iter().any(|x| x == s)))
+                || stage.is_some_and(|s| question.stages.iter().any(|x| x == s)))
+    }
+
+    /// Every stage the content offers (the stage question's values), or one `None` for content
+    /// without a stage question: what "at every stage" goes through.
+    pub fn stages(&self) -> Vec<Option<&str>> {
+        let values = self
+            .stage_question
+            .as_deref()
+            .and_then(|id| self.question(id));
+        match values {
+            Some(q) if !q.choices.is_empty() => {
+                q.choices.iter().map(|c| Some(c.value.as_str())).collect()
+            }
+            _ => vec![None],
+        }
     }
 
     /// Whether `question` is for `role` at some stage (every question, with no role chosen).

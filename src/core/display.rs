@@ -36,10 +36,14 @@ pub fn questions_announced(content: &Content) -> (usize, usize) {
     } else {
         content.roles.iter().map(|r| Some(r.id.as_str())).collect()
     };
-    let stages = stage_answers(content);
-    let counts = roles
-        .iter()
-        .flat_map(|r| stages.iter().map(|a| questions_for(content, *r, a)));
+    let stages = content.stages();
+    let counts = roles.iter().flat_map(|r| {
+        stages.iter().map(|s| {
+            let asked =
+                |q: &&super::content::Question| !content.is_stage(q) && content.asks_at(q, *r, *s);
+            content.questions.iter().filter(asked).count()
+        })
+    });
     (counts.clone().min().unwrap_or(0), counts.max().unwrap_or(0))
 }
 

@@ -601,11 +601,9 @@ impl<'a> Validator<'a> {
         for (i, l) in m.levels.iter().enumerate() {
             self.text(format!("maturity.levels[{i}]"), l);
         }
-        let stages = super::display::stage_answers(self.c);
+        let stages = self.c.stages();
         for (stage, cap) in &m.caps {
-            let known = stages
-                .iter()
-                .any(|a| self.c.stage_of(a) == Some(stage.as_str()));
+            let known = stages.contains(&Some(stage.as_str()));
             if !known || *cap as usize + 2 > m.levels.len() {
                 self.problem(
                     format!("maturity.caps.{stage}"),
@@ -623,23 +621,23 @@ impl<'a> Validator<'a> {
         } else {
             c.roles.iter().map(|r| Some(r.id.as_str())).collect()
         };
-        let stages = super::display::stage_answers(c);
+        let stages = c.stages();
         for (i, d) in c.dimensions.iter().enumerate() {
-            for (role, answers) in roles
+            for (role, stage) in roles
                 .iter()
-                .flat_map(|r| stages.iter().map(move |a| (r, a)))
+                .flat_map(|r| stages.iter().map(move |s| (r, s)))
             {
                 let n = c
                     .questions
                     .iter()
                     .filter(|q| {
-                        c.asks(q, *role, answers)
+                        c.asks_at(q, *role, *stage)
                             && c.weight_range(q, &d.id).is_some_and(|(lo, hi)| hi > lo)
                     })
                     .count() as u32;
                 if n < c.min_answers {
                     let mut who = role.map(|r| format!(" for role '{r}'")).unwrap_or_default();
-                    if let Some(s) = c.stage_of(answers) {
+                    if let Some(s) = stage {
                         who.push_str(&format!(" at stage '{s}'"));
                     }
                     self.problem(

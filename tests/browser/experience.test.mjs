@@ -505,6 +505,8 @@ test("where the office stands decides the statements, and the maturity target is
   const target = page.locator('select[data-target="imposition"]');
   assert.equal(await target.getAttribute("aria-label"), "やらされ感 3年後の目標");
   await target.selectOption("3");
+  // On the chart too: the level and the target after the blocker's name.
+  await page.locator(".bar-label").filter({ hasText: "やらされ感 Lv0→3" }).waitFor();
   // Lv5 can be a target, never a result.
   assert.equal(await target.locator("option").last().textContent(), "Lv5 他の自治体の手本となっている");
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator('[data-take="json"]').click()]);

@@ -29,8 +29,20 @@ pub fn scores(props: &PartProps, on_target: &Callback<(String, Option<u32>)>) ->
     let chart_items: Vec<ChartItem> = d
         .scores
         .iter()
-        .map(|sc| ChartItem {
-            label: l.dimension(&sc.dimension).to_string().into(),
+        .zip(&d.levels)
+        .map(|(sc, level)| ChartItem {
+            // The maturity level after the name, and the target set ("やらされ感 Lv1→3"), on the
+            // radar and the bars.
+            label: {
+                let mut label = l.dimension(&sc.dimension).to_string();
+                if let Some(n) = level {
+                    label.push_str(&format!(" Lv{n}"));
+                    if let Some(t) = d.targets.get(&sc.dimension) {
+                        label.push_str(&format!("→{t}"));
+                    }
+                }
+                label.into()
+            },
             score: sc.score,
             band: sc.band,
         })
