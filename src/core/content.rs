@@ -476,7 +476,22 @@ impl Content {
     /// Whether `question` is a statement asked of `role` at the stage `answers` give: what the
     /// counts of statements asked and answered count (the stage question is not one).
     pub fn counts(&self, question: &Question, role: Option<&str>, answers: &Answers) -> bool {
-        !self.is_stage(question) && self.asks(question, role, answers)
+        self.counts_at(question, role, self.stage_of(answers))
+    }
+
+    /// [`Content::counts`] at a stage given by its value.
+    pub fn counts_at(&self, question: &Question, role: Option<&str>, stage: Option<&str>) -> bool {
+        !self.is_stage(question) && self.asks_at(question, role, stage)
+    }
+
+    /// Every role the content asks by (their ids), or one `None` for content without roles: what
+    /// "for every role" goes through.
+    pub fn respondents(&self) -> Vec<Option<&str>> {
+        if self.roles.is_empty() {
+            vec![None]
+        } else {
+            self.roles.iter().map(|r| Some(r.id.as_str())).collect()
+        }
     }
 
     /// The screens of statements `role` goes through at the stage `answers` give: each section

@@ -109,9 +109,10 @@ impl Diagnosis {
             })
             .map(|(id, a)| (id.clone(), a.clone()))
             .collect();
+        let stage = content.stage_of(&answers);
         let levels: Vec<Option<u32>> = scores
             .iter()
-            .map(|s| maturity(content, content.stage_of(&answers), s.band))
+            .map(|s| maturity(content, stage, s.band))
             .collect();
         let given: Vec<u32> = levels.iter().flatten().copied().collect();
         // The mean, rounded half up: seven blockers at Lv1 and one at Lv0 are an office at Lv1.

@@ -18,58 +18,29 @@ pub fn minutes_for(questions: usize) -> usize {
     (questions * SECONDS_PER_QUESTION).div_ceil(60)
 }
 
-/// How many statements someone in `role` is asked at the stage `answers` give (everyone, for
-/// content without roles); the stage question is not one.
-pub fn questions_for(content: &Content, role: Option<&str>, answers: &Answers) -> usize {
+/// How many statements someone in `role` is asked at `stage` (everyone, for content without
+/// roles; every statement without stages, for content without a stage question); the stage
+/// question is not one.
+pub fn questions_for(content: &Content, role: Option<&str>, stage: Option<&str>) -> usize {
     content
         .questions
         .iter()
-        .filter(|q| content.counts(q, role, answers))
+        .filter(|q| content.counts_at(q, role, stage))
         .count()
 }
 
 /// The counts the start screen announces before a role or stage is chosen: the fewest and the
 /// most statements any role at any stage is asked.
 pub fn questions_announced(content: &Content) -> (usize, usize) {
-    let roles: Vec<Option<&str>> = if content.roles.is_empty() {
-        vec![None]
-    } else {
-        content.roles.iter().map(|r| Some(r.id.as_str())).collect()
-    };
+    let roles = content.respondents();
     let stages = content.stages();
     let counts = roles.iter().flat_map(|r| {
         stages.iter().map(|s| {
-            let asked =
-                |q: &&super::content::Question| !content.is_stage(q) && content.asks_at(q, *r, *s);
+            let asked = |q: &&Question| content.counts_at(q, *r, *s);
             content.questions.iter().filter(asked).count()
         })
     });
     (counts.clone().min().unwrap_or(0), counts.max().unwrap_or(0))
-}
-
-/// One set of answers per stage the content offers, each holding only that stage (one empty set
-/// for content without a stage question): what "at every stage" goes through.
-pub fn stage_answers(content: &Content) -> Vec<Answers> {
-    let choices = content
-        .stage_question
-        .as_deref()
-        .and_then(|id| content.question(id))
-        .map(|q| &q.choices[..])
-        .unwrap_or_default();
-    if choices.is_empty() {
-        return vec![Answers::new()];
-    }
-    choices
-        .iter()
-        .map(|c| {
-            let mut a = Answers::new();
-            a.insert(
-                content.stage_question.clone().unwrap_or_default(),
-                Answer::Choice(c.value.clone()),
-            );
-            a
-        })
-        .collect()
 }
 
 /// The number the first statement of the `n`-th screen of `screens` (as returned by

@@ -616,11 +616,7 @@ impl<'a> Validator<'a> {
     /// Every dimension can be scored by every role at every stage: enough questions speak to it.
     fn coverage(&mut self) {
         let c = self.c;
-        let roles: Vec<Option<&str>> = if c.roles.is_empty() {
-            vec![None]
-        } else {
-            c.roles.iter().map(|r| Some(r.id.as_str())).collect()
-        };
+        let roles = c.respondents();
         let stages = c.stages();
         for (i, d) in c.dimensions.iter().enumerate() {
             for (role, stage) in roles

@@ -441,11 +441,17 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
     let known = vec![None; content.checklist.items.len()];
     // At every stage: advice that needs the tool in use has a counterpart for an office that
     // has not started.
-    for (dim, answers) in content.dimensions.iter().flat_map(|d| {
-        kintone_diagnosis::core::display::stage_answers(&content)
-            .into_iter()
-            .map(move |a| (d, a))
-    }) {
+    // Without a stage question, the one "stage" is no answer at all.
+    let stages: Vec<_> = content
+        .stages()
+        .into_iter()
+        .map(|s| s.map(|s| super::at_stage(&content, s)).unwrap_or_default())
+        .collect();
+    for (dim, answers) in content
+        .dimensions
+        .iter()
+        .flat_map(|d| stages.iter().map(move |a| (d, a)))
+    {
         for (band_index, band) in content.bands.iter().enumerate().skip(1) {
             // This dimension at the bottom of the band, every other one scored low.
             let scores: Vec<DimensionScore> = content
@@ -472,7 +478,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
             let steps = plan(&Facts {
                 content: &content,
                 role: Some("promoter"),
-                answers: &answers,
+                answers,
                 scores: &scores,
                 known: &known,
                 primary: &primary,
@@ -484,7 +490,7 @@ fn every_blocker_has_steps_at_each_severity_above_low() {
                 "no step answers to {} at {} ({:?})",
                 dim.id,
                 band.id,
-                content.stage_of(&answers)
+                content.stage_of(answers)
             );
         }
     }
