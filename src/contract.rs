@@ -19,6 +19,14 @@ pub mod option {
     pub const START: &str = "start";
     pub const CONTACT_HREF: &str = "contactHref";
     pub const CONTACT_LABEL: &str = "contactLabel";
+    /// One line shown above the call to action.
+    pub const CONTACT_TEXT: &str = "contactText";
+    /// Where the call to action stands: after the main blockers (the default) or at the end.
+    pub const CONTACT_POSITION: &str = "contactPosition";
+    /// The host declares that it forwards results ([`super::RESULTS_HOST`]).
+    pub const RESULTS: &str = "results";
+    /// Who receives them, in the host's words.
+    pub const RESULTS_TO: &str = "resultsTo";
     pub const ON_COMPLETE: &str = "onComplete";
     /// Unique per widget on the page (radio group names, element ids).
     pub const INSTANCE: &str = "instance";
@@ -26,7 +34,7 @@ pub mod option {
     pub const IO: &str = "io";
 
     /// Every option, by the name the boot script's `CONTRACT.option` gives it.
-    pub const ALL: [(&str, &str); 11] = [
+    pub const ALL: [(&str, &str); 15] = [
         ("lang", LANG),
         ("content", CONTENT),
         ("contentMissing", CONTENT_MISSING),
@@ -35,6 +43,10 @@ pub mod option {
         ("start", START),
         ("contactHref", CONTACT_HREF),
         ("contactLabel", CONTACT_LABEL),
+        ("contactText", CONTACT_TEXT),
+        ("contactPosition", CONTACT_POSITION),
+        ("results", RESULTS),
+        ("resultsTo", RESULTS_TO),
         ("onComplete", ON_COMPLETE),
         ("instance", INSTANCE),
         ("io", IO),
@@ -62,14 +74,25 @@ pub mod io {
 }
 
 /// The element's attributes and the option each one sets.
-pub const ATTRIBUTES: [(&str, &str); 6] = [
+pub const ATTRIBUTES: [(&str, &str); 10] = [
     ("lang", option::LANG),
     ("storage", option::STORAGE),
     ("storage-key", option::STORAGE_KEY),
     ("start", option::START),
     ("contact-href", option::CONTACT_HREF),
     ("contact-label", option::CONTACT_LABEL),
+    ("contact-text", option::CONTACT_TEXT),
+    ("contact-position", option::CONTACT_POSITION),
+    ("results", option::RESULTS),
+    ("results-to", option::RESULTS_TO),
 ];
+
+/// The `contact-position` value that puts the call to action at the end of the result (the
+/// default, anything else, puts it after the main blockers).
+pub const CONTACT_AT_END: &str = "end";
+/// The `results` value by which a host declares that it forwards the result of the
+/// `diagnosis-complete` event: the widget's promise then says so, and to whom.
+pub const RESULTS_HOST: &str = "host";
 
 /// The `storage` value that switches saving off. The boot script passes only this or
 /// [`STORAGE_LOCAL`]: any other value (misspelt, `false`, `none`...) fails closed, to off.

@@ -148,7 +148,8 @@ function takeOverFirstScreen(target, options, source) {
   // Rendered for the page as built; a page edited to another language, or a saved session, would
   // open the widget on another screen.
   const lang = options[OPT.lang];
-  if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options)) return null;
+  // So would a host that forwards results: its start screen says so.
+  if ((lang && lang !== screen.getAttribute("lang")) || sessionSaved(options) || options[OPT.results] === CONTRACT.resultsHost) return null;
   target.replaceChildren(screen);
   // Clicks to repeat on the live widget, in order, as selectors of their live counterparts.
   const queue = [];
@@ -532,7 +533,8 @@ if (typeof window !== "undefined" && !window.KintoneDiagnosis) {
      * Mounts a widget into `element` (in the page's own DOM, styled by a document-level
      * constructed stylesheet whose rules are scoped under .kd). Options as the element's
      * attributes, in camelCase: lang, content (JSON text), storage, storageKey, start,
-     * contactHref, contactLabel, onComplete(result).
+     * contactHref, contactLabel, contactText, contactPosition, results, resultsTo,
+     * onComplete(result).
      */
     mount: (element, options) => {
       if (!(element instanceof Element)) throw new TypeError("KintoneDiagnosis.mount needs an element to mount into");

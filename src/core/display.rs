@@ -50,6 +50,52 @@ pub fn first_number(screens: &[Part], n: usize) -> usize {
     screens.iter().take(n).map(|p| p.take).sum::<usize>() + 1
 }
 
+/// The heading of a screen of statements: its section's title, and which part of the section it
+/// is when the section is shown in parts ("区分 (1/2)").
+pub fn screen_title(content: &Content, part: &Part, lang: &str) -> String {
+    let title = content
+        .sections
+        .get(part.section)
+        .map_or("", |s| content.text(&s.title, lang));
+    if part.parts > 1 {
+        format!("{title} ({}/{})", part.part + 1, part.parts)
+    } else {
+        title.to_string()
+    }
+}
+
+/// A row of the review screen: a screen of statements and how far it is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reviewed {
+    pub part: Part,
+    /// Statements on the screen; those answered ("don't know" included); those answered "don't
+    /// know".
+    pub asked: usize,
+    pub answered: usize,
+    pub dont_know: usize,
+}
+
+/// Every screen of statements `role` goes through at the stage `answers` give, with how far each
+/// is answered, in order.
+pub fn review(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<Reviewed> {
+    let rows = content.screens_for(role, answers).into_iter().map(|part| {
+        let mut row = Reviewed {
+            part,
+            asked: 0,
+            answered: 0,
+            dont_know: 0,
+        };
+        for q in content.questions_on(&part, role, answers) {
+            row.asked += 1;
+            let answer = answers.get(&q.id);
+            row.answered += usize::from(answer.is_some());
+            row.dont_know += usize::from(answer == Some(&Answer::DontKnow));
+        }
+        row
+    });
+    rows.collect()
+}
+
 /// The choices shown for `question`, as (value, label) in the scale's order: the scale's choices
 /// that the question weighs (a question may leave some out).
 pub fn choices_shown<'a>(

@@ -9,7 +9,9 @@ use super::diagnosis::Diagnosis;
 use super::fingerprint::Questionnaire;
 use super::map::Map;
 use super::scoring::Answers;
-use super::session::{marked, Screen, Session};
+use super::session::{
+    marked, RestoreError, Screen, Session, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
+};
 use super::validate::excerpt;
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +109,28 @@ fn exported_scores(content: &Content, d: &Diagnosis) -> Vec<ExportedScore> {
                 .map(|b| b.id.clone()),
         })
         .collect()
+}
+
+/// Reads a file of unfinished answers (the saved-session layout, which the respondent saved to
+/// continue elsewhere: a virtual desktop may wipe the browser's storage at logout) back into the
+/// session it was saved from, on the screen it was saved on. Refused as a result file is.
+pub fn continue_from(content: &Questionnaire, snap: &Snapshot) -> Result<Session, ImportError> {
+    if snap.format != SNAPSHOT_FORMAT {
+        return Err(ImportError::NotAResult);
+    }
+    // A later version of the questionnaire is told apart from an earlier one where the message
+    // is chosen, as for a result file.
+    if snap.format_version > SNAPSHOT_VERSION {
+        return Err(ImportError::Newer);
+    }
+    Session::restore(content, snap).map_err(|e| match e {
+        RestoreError::OtherContent { .. } => ImportError::OtherContent {
+            content_id: excerpt(&snap.content_id, 40),
+            content_version: excerpt(&snap.content_version, 20),
+        },
+        RestoreError::UnknownFormat => ImportError::NotAResult,
+        RestoreError::Inconsistent => ImportError::Altered,
+    })
 }
 
 /// Reads an export back into a session on its result screen, after checking that it belongs to

@@ -509,6 +509,7 @@ impl Read for Screen {
         match variant(v, r, NAMES)? {
             ("start", Value::Null) => Some(Screen::Start),
             ("result", Value::Null) => Some(Screen::Result),
+            ("review", Value::Null) => Some(Screen::Review),
             ("section", value) => r.at("section", |r| Read::read(value, r).map(Screen::Section)),
             (name, _) => unknown_variant(r, name, NAMES),
         }

@@ -22,6 +22,9 @@ pub enum Screen {
     /// The n-th screen of statements of the chosen role (an index into `screens_for(role)`: a
     /// section, or a part of a long one).
     Section(usize),
+    /// Every screen of statements with what is answered on it, each a way back to it
+    /// (`display::review`).
+    Review,
     /// The result.
     Result,
 }
@@ -40,6 +43,10 @@ pub enum Action {
     /// Advance; refused (listing the unanswered questions) while a required one is unanswered.
     Next,
     Back,
+    /// Open the review screen (from a screen of statements or the result).
+    Review,
+    /// Go to the n-th screen of statements (from the review screen).
+    Go(usize),
     /// Mark what the respondent knows of a checklist item (there, missing, unknown).
     Mark {
         item: String,
@@ -140,28 +147,40 @@ impl Session {
                     self.answers.insert(question, answer);
                 }
             }
-            Action::Next => {
-                if let Screen::Section(n) = self.screen {
+            Action::Next => match self.screen {
+                Screen::Section(n) => {
                     self.unanswered = self.missing_in_current(content);
                     if self.unanswered.is_empty() {
-                        let total = self.screens(content).len();
-                        self.screen = if n + 1 >= total {
-                            Screen::Result
+                        if n + 1 < self.screens(content).len() {
+                            self.screen = Screen::Section(n + 1);
                         } else {
-                            Screen::Section(n + 1)
-                        };
+                            self.finish(content);
+                        }
                     }
                 }
-            }
+                Screen::Review => self.finish(content),
+                _ => {}
+            },
             Action::Back => {
                 self.unanswered.clear();
                 self.screen = match self.screen {
                     Screen::Section(0) | Screen::Start => Screen::Start,
                     Screen::Section(n) => Screen::Section(n - 1),
-                    Screen::Result => {
+                    Screen::Result | Screen::Review => {
                         Screen::Section(self.screens(content).len().saturating_sub(1))
                     }
                 };
+            }
+            Action::Review => {
+                if matches!(self.screen, Screen::Section(_) | Screen::Result) {
+                    self.unanswered.clear();
+                    self.screen = Screen::Review;
+                }
+            }
+            Action::Go(n) => {
+                if self.screen == Screen::Review && n < self.screens(content).len() {
+                    self.screen = Screen::Section(n);
+                }
             }
             Action::Mark { item, state } => {
                 if content.checklist.items.iter().any(|i| i.id == item) {
@@ -211,6 +230,20 @@ impl Session {
                 .question(id)
                 .is_some_and(|q| content.asks_role(q, role))
         });
+    }
+
+    /// Goes to the result once every screen of statements is complete; else to the first that is
+    /// not, its unanswered statements marked (the review screen lets a respondent leave one
+    /// unfinished and jump ahead).
+    fn finish(&mut self, content: &Content) {
+        for n in 0..self.screens(content).len() {
+            self.screen = Screen::Section(n);
+            self.unanswered = self.missing_in_current(content);
+            if !self.unanswered.is_empty() {
+                return;
+            }
+        }
+        self.screen = Screen::Result;
     }
 
     /// Required questions of the current screen without an answer, in order.
@@ -342,7 +375,7 @@ impl Session {
         session.screen = match snap.screen {
             Screen::Section(n) if n < screens => snap.screen,
             Screen::Start => snap.screen,
-            Screen::Result if begun => snap.screen,
+            Screen::Result | Screen::Review if begun => snap.screen,
             _ => return Err(RestoreError::Inconsistent),
         };
         // A language the content lacks is dropped, not held against the answers.
@@ -361,11 +394,12 @@ impl Session {
 
 /// Marks a saved session, so that another program's data in the same storage key is not misread.
 pub const SNAPSHOT_FORMAT: &str = "kintone-diagnosis-session";
-/// Version of the saved-session layout. 5: with the maturity targets (`targets`); 4: materials known to be missing or unknown (`lacking`,
+/// Version of the saved-session layout. 6: the screen may be the review screen (`"review"`),
+/// and the same layout is the file of unfinished answers a respondent saves; 5: with the maturity targets (`targets`); 4: materials known to be missing or unknown (`lacking`,
 /// `unsure`) beside those there (`ticked`); 3: with the respondent's language; 2: the fingerprint is
-/// the canonical one (`core::fingerprint`); 1 carries the retired one. All four are read; an
+/// the canonical one (`core::fingerprint`); 1 carries the retired one. All are read; an
 /// older build takes a layout it does not know for a newer build's and leaves it untouched.
-pub const SNAPSHOT_VERSION: u32 = 5;
+pub const SNAPSHOT_VERSION: u32 = 6;
 
 /// A session as saved on the device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -13,6 +13,7 @@ mod text;
 
 use crate::contract::{self, option};
 use crate::core::{validate, Content, Questionnaire};
+use components::result::Contact;
 use state::ContentRef;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,7 +23,9 @@ use yew::prelude::*;
 /// optional): `lang` (a primary language subtag, normalised by the boot script), `content`
 /// (questionnaire JSON text), `contentMissing` (id of a content element that was not found),
 /// `storage` ("local" | "off"), `storageKey` (namespace), `start` ("intro" | "questions"),
-/// `contactHref`, `contactLabel`, `onComplete` (function called with the result export),
+/// `contactHref`, `contactLabel`, `contactText`, `contactPosition` ("after-main" | "end"),
+/// `results` ("host": the host forwards results), `resultsTo` (who receives them), `onComplete`
+/// (function called with the result export),
 /// `instance` (unique id on the page), `io` (the boot script's helpers).
 ///
 /// Never throws for bad content: the problems are shown inside the widget instead.
@@ -66,14 +69,15 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
                         || h.starts_with('/')
                         || h.starts_with('#')
                 })
-                .map(|h| {
-                    (
-                        AttrValue::from(h),
-                        AttrValue::from(
-                            get(option::CONTACT_LABEL).unwrap_or_else(|| "Contact".into()),
-                        ),
-                    )
+                .map(|h| Contact {
+                    href: h.into(),
+                    label: get(option::CONTACT_LABEL).map(AttrValue::from),
+                    text: get(option::CONTACT_TEXT).map(AttrValue::from),
+                    at_end: get(option::CONTACT_POSITION).as_deref()
+                        == Some(contract::CONTACT_AT_END),
                 });
+            let forward = (get(option::RESULTS).as_deref() == Some(contract::RESULTS_HOST))
+                .then(|| get(option::RESULTS_TO).unwrap_or_default().into());
             let on_complete = js_sys::Reflect::get(&options, &option::ON_COMPLETE.into())
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -84,6 +88,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
                 store,
                 skip_intro: get(option::START).as_deref() == Some(contract::START_AT_QUESTIONS),
                 contact,
+                forward,
                 on_complete,
                 io: js_sys::Reflect::get(&options, &option::IO.into())
                     .unwrap_or(JsValue::UNDEFINED),

@@ -4,16 +4,17 @@
 
 use super::components::confirm::{confirm, ConfirmProps};
 use super::components::frame::{frame, FrameProps};
-use super::components::result::{PartProps, ResultView};
-use super::components::section::{SectionScreen, ShownQuestion};
-use super::components::start::{ResumeOffer, RoleOption, StartScreen};
+use super::components::result::{result_view, Contact, PartProps, ResultProps};
+use super::components::review::{review, ReviewProps};
+use super::components::section::{section_screen as section_view, SectionProps, ShownQuestion};
+use super::components::start::{start_screen, ResumeOffer, RoleOption, StartProps};
 use super::io;
 use super::state::{ContentRef, Msg, Notice, Pending, Widget};
 use super::storage::{Status, Store};
 use super::take_away::{self, TakeAway};
 use super::text::{ui, Ui};
 use crate::core::display::{self, minutes_for};
-use crate::core::export::{import, ImportError};
+use crate::core::export::{continue_from, import, ImportError};
 use crate::core::read::{self, NotRead};
 use crate::core::session::{day_of, later_version, opening, OpeningNote};
 use crate::core::{Action, Answer, Diagnosis, Questionnaire, Screen, Session};
@@ -30,7 +31,10 @@ pub struct RespondentProps {
     pub store: Store,
     /// Start content without roles at its first question (`start="questions"`).
     pub skip_intro: bool,
-    pub contact: Option<(AttrValue, AttrValue)>,
+    pub contact: Option<Contact>,
+    /// Who receives results when the host declares it forwards them (`results="host"`; "" when
+    /// it does not say who).
+    pub forward: Option<AttrValue>,
     /// Told the result (the export object) each time the respondent reaches it.
     pub on_complete: Option<js_sys::Function>,
     /// The boot script's asynchronous helpers (`contract::io`): promises are handled there,
@@ -74,6 +78,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         Widget::new(q, props.lang.clone(), storage, opened, notice)
     });
     let heading = use_node_ref();
+    let checked = use_state(|| None);
     let keep = use_node_ref();
     let first_screen = use_mut_ref(|| true);
     // The screen shown before the current one, and the result last reported to the host: the
@@ -169,7 +174,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 });
                 if !same {
                     if let Some(value) = take_away::payload(&q, &d, &lang) {
-                        let reopened = !matches!(previous, Some(Screen::Section(_)));
+                        let reopened = matches!(previous, None | Some(Screen::Start));
                         let _ = js_sys::Reflect::set(&value, &"reopened".into(), &reopened.into());
                         let _ = f.call1(&wasm_bindgen::JsValue::NULL, &value);
                     }
@@ -197,6 +202,28 @@ pub fn Respondent(props: &RespondentProps) -> Html {
     let on_next = act(|| Action::Next);
     let on_back = act(|| Action::Back);
     let on_begin = act(|| Action::Begin);
+    let on_review = act(|| Action::Review);
+    let on_go = {
+        let w = widget.clone();
+        Callback::from(move |n| w.dispatch(Msg::Do(Action::Go(n))))
+    };
+    // The unfinished answers to a file, in the layout they are saved in on the device: a virtual
+    // desktop that wipes the browser at logout, or another PC, still lets the respondent go on.
+    let on_save = {
+        let w = widget.clone();
+        Callback::from(move |_: ()| {
+            let snapshot = w.session.snapshot(&w.content);
+            if let Ok(text) = crate::core::json::to_string(&snapshot, false) {
+                let name = format!("kintone-diagnosis-answers-{}.json", io::now().0);
+                if io::download(&name, "application/json", &text).is_some() {
+                    w.dispatch(Msg::Notify(Notice {
+                        text: ui(&w.lang).saved_unfinished.to_string(),
+                        alert: false,
+                    }));
+                }
+            }
+        })
+    };
     let ask = |pending: Pending| {
         let w = widget.clone();
         Callback::from(move |_: ()| w.dispatch(Msg::Ask(pending.clone())))
@@ -273,13 +300,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                     let _ = store.erase();
                     w.dispatch(Msg::DeclineResume);
                 }
-                Some(Pending::Load(session)) => {
-                    w.dispatch(Msg::Load(session));
-                    w.dispatch(Msg::Notify(Notice {
-                        text: t.import_ok.to_string(),
-                        alert: false,
-                    }));
-                }
+                Some(Pending::Load(session)) => load(&w, session),
                 None => {}
             }
         })
@@ -301,18 +322,12 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             io::read_file(&host_io, &input, move |text| {
                 picked.set_value(""); // so that picking the same file again reads it again
                 let t = ui(&w.lang);
-                match open_result(&w.content, t, text) {
+                match open_file(&w.content, t, text) {
                     // Answers on offer or under way would be replaced: ask first.
                     Ok(session) if w.resume.is_some() || !w.session.is_blank() => {
                         w.dispatch(Msg::Ask(Pending::Load(session)))
                     }
-                    Ok(session) => {
-                        w.dispatch(Msg::Load(session));
-                        w.dispatch(Msg::Notify(Notice {
-                            text: t.import_ok.to_string(),
-                            alert: false,
-                        }));
-                    }
+                    Ok(session) => load(&w, session),
                     Err(text) => w.dispatch(Msg::Notify(Notice { text, alert: true })),
                 }
             });
@@ -347,6 +362,10 @@ pub fn Respondent(props: &RespondentProps) -> Html {
 
     // The screen
     let lang = widget.lang.clone();
+    let forward = props
+        .forward
+        .as_ref()
+        .map(|who| AttrValue::from((t.forwarded)(who)));
     let screen = match (s.screen, &diagnosis) {
         (Screen::Start, _) => {
             let roles: Vec<RoleOption> = q
@@ -365,16 +384,57 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 answered: r.progress(&q).0,
                 at_result: r.screen == Screen::Result,
             });
-            html! {
-                <StartScreen ui={t} title={q.text(&q.title, &lang).to_string()} intro={q.text(&q.intro, &lang).to_string()}
-                    show_intro={!props.skip_intro} questions={announced} minutes={minutes_for(announced.1)} saves={widget.storage == Status::Saved} {roles}
-                    current={s.role.clone().map(AttrValue::from)} {resume} heading={heading.clone()}
-                    on_choose={on_role} {on_begin} {on_resume} {on_decline} {on_open_file} instance={props.instance.clone()} />
-            }
+            start_screen(StartProps {
+                ui: t,
+                title: q.text(&q.title, &lang).to_string().into(),
+                intro: q.text(&q.intro, &lang).to_string().into(),
+                show_intro: !props.skip_intro,
+                questions: announced,
+                minutes: minutes_for(announced.1),
+                saves: widget.storage == Status::Saved,
+                forward: forward.clone(),
+                roles,
+                current: s.role.clone().map(AttrValue::from),
+                resume,
+                heading: heading.clone(),
+                on_choose: on_role,
+                on_begin,
+                on_resume,
+                on_decline,
+                on_open_file,
+                instance: props.instance.clone(),
+            })
         }
         (Screen::Section(n), _) => section_screen(
-            &q, s, n, &lang, t, &widget, props, &heading, on_answer, on_next, on_back,
+            &q,
+            s,
+            n,
+            &lang,
+            t,
+            &widget,
+            props,
+            &heading,
+            on_answer,
+            [on_next, on_back, on_review, on_save.clone()],
         ),
+        (Screen::Review, _) => {
+            let role = s.role.as_deref();
+            let rows = display::review(&q, role, &s.answers)
+                .into_iter()
+                .map(|r| {
+                    let title = display::screen_title(&q, &r.part, &lang);
+                    (title, (r.answered, r.asked, r.dont_know))
+                })
+                .collect();
+            review(ReviewProps {
+                ui: t,
+                rows,
+                heading: heading.clone(),
+                on_go,
+                on_next,
+                on_save,
+            })
+        }
         (Screen::Result, Some(d)) => {
             // A result opened from a file keeps the day it was made.
             let date = d
@@ -388,10 +448,17 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 diagnosis: d.clone(),
                 lang: lang.clone(),
             };
-            html! {
-                <ResultView {part} {date} heading={heading.clone()} contact={props.contact.clone()}
-                    {on_mark} {on_target} {on_take} {on_back} {on_restart} />
-            }
+            result_view(ResultProps {
+                part,
+                date: date.into(),
+                heading: heading.clone(),
+                contact: props.contact.clone(),
+                on_mark,
+                on_target,
+                on_take,
+                on_back: on_review,
+                on_restart,
+            })
         }
         (Screen::Result, None) => Html::default(),
     };
@@ -428,6 +495,15 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         notice: widget.notice.clone(),
         storage: widget.storage,
         storage_key: props.store.key.clone().into(),
+        forward,
+        checked: (*checked).clone(),
+        on_privacy: {
+            let q = q.clone();
+            Callback::from(move |_| {
+                let fingerprint = q.fingerprint().to_string();
+                checked.set(Some(Rc::new((io::requests_made(), fingerprint))))
+            })
+        },
         on_lang,
         on_dismiss,
         on_erase,
@@ -461,8 +537,7 @@ fn section_screen(
     props: &RespondentProps,
     heading: &NodeRef,
     on_answer: Callback<(AttrValue, Answer)>,
-    on_next: Callback<()>,
-    on_back: Callback<()>,
+    [on_next, on_back, on_review, on_save]: [Callback<()>; 4],
 ) -> Html {
     let role = s.role.as_deref();
     let screens = s.screens(q);
@@ -502,28 +577,62 @@ fn section_screen(
         .collect();
     let (done, asked) = s.progress(q);
     let sec = &q.sections[part.section];
-    let mut title = q.text(&sec.title, lang).to_string();
-    if part.parts > 1 {
-        title = format!("{title} ({}/{})", part.part + 1, part.parts);
-    }
-    html! {
-        <SectionScreen ui={t} {title}
-            intro={sec.intro.as_ref().filter(|_| part.part == 0).map(|i| AttrValue::from(q.text(i, lang).to_string()))}
-            position={(n + 1, screens.len())} split={screens.iter().any(|p| p.parts > 1)} progress={(done, asked)} minutes_left={minutes_for(asked - done)}
-            {questions} {unanswered} refusals={widget.refusals} can_go_back=true group={props.instance.clone()}
-            heading={heading.clone()} {on_answer} {on_next} {on_back} />
-    }
+    let title = display::screen_title(q, part, lang);
+    section_view(SectionProps {
+        ui: t,
+        title: title.into(),
+        intro: sec
+            .intro
+            .as_ref()
+            .filter(|_| part.part == 0)
+            .map(|i| AttrValue::from(q.text(i, lang).to_string())),
+        position: (n + 1, screens.len()),
+        split: screens.iter().any(|p| p.parts > 1),
+        progress: (done, asked),
+        minutes_left: minutes_for(asked - done),
+        questions,
+        unanswered,
+        refusals: widget.refusals,
+        can_go_back: true,
+        group: props.instance.clone(),
+        heading: heading.clone(),
+        on_answer,
+        on_next,
+        on_back,
+        on_review,
+        on_save,
+    })
 }
 
-/// Reads a result file the user picked; the error is the message to show.
-fn open_result(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<Session, String> {
+/// Shows a session opened from a file, and says which kind of file it was.
+fn load(w: &UseReducerHandle<Widget>, session: Session) {
+    let t = ui(&w.lang);
+    let text = if session.screen == Screen::Result {
+        t.import_ok
+    } else {
+        t.continued
+    };
+    w.dispatch(Msg::Load(session));
+    w.dispatch(Msg::Notify(Notice {
+        text: text.to_string(),
+        alert: false,
+    }));
+}
+
+/// Reads a file the user picked: a result file, or a file of unfinished answers (told apart by
+/// their `format`); the error is the message to show.
+fn open_file(content: &Questionnaire, t: &Ui, text: Option<String>) -> Result<Session, String> {
     let text = text.ok_or_else(|| t.import_not_json.to_string())?;
-    let file = read::result_export(&text).map_err(|e| match e {
-        NotRead::NotJson => t.import_not_json.to_string(),
-        NotRead::Misfit => t.import_not_result.to_string(),
-        NotRead::TooLarge => t.import_too_large.to_string(),
-    })?;
-    import(content, &file).map_err(|e| match e {
+    let opened = match read::result_export(&text) {
+        Ok(file) => import(content, &file),
+        Err(NotRead::Misfit) => match read::snapshot(&text) {
+            Some(snapshot) => continue_from(content, &snapshot),
+            None => Err(ImportError::NotAResult),
+        },
+        Err(NotRead::NotJson) => return Err(t.import_not_json.to_string()),
+        Err(NotRead::TooLarge) => return Err(t.import_too_large.to_string()),
+    };
+    opened.map_err(|e| match e {
         ImportError::NotAResult => t.import_not_result.to_string(),
         ImportError::Newer => t.import_newer.to_string(),
         // The same questionnaire in another version: said so, not "another questionnaire". (The

@@ -4,6 +4,7 @@
 
 use super::io;
 use super::text::Ui;
+use crate::core::display::Labels;
 use crate::core::report::{markdown, ReportWords};
 use crate::core::session::day_of;
 use crate::core::{export, json, Diagnosis, Questionnaire};
@@ -58,11 +59,47 @@ pub fn take(
 }
 
 /// The result file as a plain JavaScript object (as `JSON.parse` makes), for the host page's
-/// `diagnosis-complete` event.
+/// `diagnosis-complete` event, with `labels`: beside the ids, their words in the widget's
+/// language, so that a host can show or forward the result without reading the questionnaire
+/// (docs/embed.md, `docs/result-event.schema.json`).
 pub fn payload(content: &Questionnaire, d: &Diagnosis, lang: &str) -> Option<JsValue> {
     let (_, now) = io::now();
     let text = json::to_string(&export(content, d, lang, &now), false).ok()?;
-    js_sys::JSON::parse(&text).ok()
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let set = |o: &JsValue, key: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(o, &key.into(), v);
+    };
+    let words = |pairs: &mut dyn Iterator<Item = (&str, &str)>| {
+        let o: JsValue = js_sys::Object::new().into();
+        pairs.for_each(|(id, text)| set(&o, id, &text.into()));
+        o
+    };
+    let l = Labels::new(content, lang, d.role.as_deref());
+    let labels = words(
+        &mut [("title", l.title())]
+            .into_iter()
+            .chain(l.role().map(|r| ("role", r)))
+            .chain(l.stage(&d.answers).map(|(_, s)| ("stage", s))),
+    );
+    let dimensions = d
+        .scores
+        .iter()
+        .map(|s| (s.dimension.as_str(), l.dimension(&s.dimension)));
+    set(&labels, "dimensions", &words(&mut dimensions.into_iter()));
+    let bands = content
+        .bands
+        .iter()
+        .map(|b| (b.id.as_str(), content.text(&b.label, lang)));
+    set(&labels, "bands", &words(&mut bands.into_iter()));
+    let steps = d.plan.iter().filter_map(|p| {
+        Some((
+            p.step.as_str(),
+            content.text(&content.step(&p.step)?.text, lang),
+        ))
+    });
+    set(&labels, "steps", &words(&mut steps.into_iter()));
+    set(&value, "labels", &labels);
+    Some(value)
 }
 
 fn summary(content: &Questionnaire, d: &Diagnosis, (lang, t): (&str, &Ui), date: &str) -> String {

@@ -12,6 +12,11 @@ pub struct Ui {
     pub takes: fn((usize, usize), usize, bool) -> String,
     pub privacy_promise: &'static str,
     pub privacy_why: &'static str,
+    /// The promise when the host declares that it forwards results (`results="host"`), naming
+    /// who receives them ("" when the host does not say).
+    pub forwarded: fn(&str) -> String,
+    /// The call to action's words when the host gives none.
+    pub contact: &'static str,
     pub choose_role: &'static str,
     pub role_lead: &'static str,
     pub begin: &'static str,
@@ -32,6 +37,14 @@ pub struct Ui {
     pub finish: &'static str,
     pub unanswered: fn(&[usize]) -> String,
     pub answer_this: &'static str,
+    // Review and unfinished answers
+    pub review_title: &'static str,
+    pub review_hint: &'static str,
+    /// Answered, asked and "don't know" on one screen.
+    pub review_count: fn(usize, usize, usize) -> String,
+    pub save_unfinished: &'static str,
+    pub saved_unfinished: &'static str,
+    pub continued: &'static str,
     // Result
     pub result_title: &'static str,
     pub verdict_blocked: &'static str,
@@ -157,6 +170,8 @@ const JA: Ui = Ui {
     },
     privacy_promise: "回答はこの端末の外へ送信されません。",
     privacy_why: "この診断の動作に必要なものはすべてこのページに含まれており、外部と通信する機能はありません(1ファイル版には、通信そのものを禁止する設定も組み込まれています)。回答はこのブラウザの保存領域にだけ保存され、いつでも消去できます。",
+    forwarded: |who| format!("このページでは、診断を終えると、その結果(立場・回答・各要因の点数と提案)がこのページの仕組みによって{}に渡されます。途中の回答は渡されません。", if who.is_empty() { "このページの運営者" } else { who }),
+    contact: "問い合わせる",
     choose_role: "あなたの立場を選んでください",
     role_lead: "立場によって、お聞きする内容と言い回しが変わります。",
     begin: "診断を始める",
@@ -165,8 +180,8 @@ const JA: Ui = Ui {
     resume: "続きから再開する",
     resume_result: "前回の結果を見る",
     start_over: "最初から始める",
-    open_file: "保存した結果ファイルを開く",
-    open_file_hint: "以前ダウンロードした結果(JSON)を読み込んで、もう一度表示できます。",
+    open_file: "保存したファイルを開く",
+    open_file_hint: "以前保存した結果ファイル、または途中の回答のファイル(JSON)を開きます。結果はもう一度表示し、途中の回答は続きから回答できます。",
     section_of: |n, total| format!("{total}分野中 {n}分野目"),
     screen_of: |n, total| format!("{total}画面中 {n}画面目"),
     minutes_left: |m| if m == 0 { "まもなく完了".to_string() } else { format!("残り約{m}分") },
@@ -179,6 +194,21 @@ const JA: Ui = Ui {
         _ => format!("未回答の設問があります(設問 {})。回答するか「わからない」を選んでください。", join_numbers(nums, "、")),
     },
     answer_this: "この設問に回答してください。",
+    review_title: "回答の見直し",
+    review_hint: "分野ごとの回答状況です。分野名を選ぶと、その画面に戻って回答を直せます。",
+    review_count: |done, asked, dk| {
+        let mut t = format!("{asked}問中 {done}問回答");
+        if dk > 0 {
+            t += &format!("(うち、わからない {dk}問)");
+        }
+        if done < asked {
+            t += &format!("・未回答 {}問", asked - done);
+        }
+        t
+    },
+    save_unfinished: "途中の回答をファイルに保存",
+    saved_unfinished: "途中の回答をファイルに保存しました。開始画面の「保存したファイルを開く」で、そのファイルから続きを回答できます。",
+    continued: "途中の回答を読み込みました。続きから回答できます。",
     result_title: "診断結果",
     verdict_blocked: "導入や活用が進まない主な要因が見つかりました。",
     verdict_healthy: "大きな妨げは見つかりませんでした。今の進め方を記録し、広げていきましょう。",
@@ -232,13 +262,13 @@ const JA: Ui = Ui {
     report_section: "所属",
     report_author: "作成者",
     import_ok: "結果ファイルを読み込みました。",
-    import_not_json: "このファイルは読み込めませんでした。JSON形式の結果ファイルを選んでください。",
-    import_not_result: "このファイルは、この診断の結果ファイルではありません。",
+    import_not_json: "このファイルは読み込めませんでした。この診断で保存したJSONファイルを選んでください。",
+    import_not_result: "このファイルは、この診断の結果ファイルでも途中の回答のファイルでもありません。",
     import_other_content: |id, v| format!("このファイルは別の設問データ({id} 版 {v})で作られたため、表示できません。"),
     import_earlier: |v| format!("このファイルは以前の版の設問(版 {v})で作られました。設問が変わったため、この版では開けません。"),
     import_altered: "このファイルは編集されたか壊れているため、表示できません。",
-    import_too_large: "結果ファイルとしては大きすぎるため、読み込みませんでした(1 MB まで)。",
-    import_newer: "新しい版で作られた結果ファイルのため、開けません。新しい版で開いてください。",
+    import_too_large: "この診断のファイルとしては大きすぎるため、読み込みませんでした(1 MB まで)。",
+    import_newer: "新しい版で作られたファイルのため、開けません。新しい版で開いてください。",
     keep: "やめる",
     confirm_restart: "これまでの回答をすべて消して、最初からやり直しますか。",
     restart_confirmed: "消してやり直す",
@@ -284,6 +314,8 @@ const EN: Ui = Ui {
     },
     privacy_promise: "Your answers never leave this device.",
     privacy_why: "Everything this diagnosis needs is built into it, and it contains no code that communicates (the single-file version also carries a policy that forbids connections outright). Answers are kept only in this browser's storage, and you can erase them at any time.",
+    forwarded: |who| format!("On this page, the result of a finished diagnosis (your role, answers, scores and proposals) is passed by the page itself to {}. Unfinished answers are not.", if who.is_empty() { "whoever runs this page" } else { who }),
+    contact: "Get in touch",
     choose_role: "Choose your role",
     role_lead: "Your role changes which statements you see and how they are worded.",
     begin: "Start the diagnosis",
@@ -292,8 +324,8 @@ const EN: Ui = Ui {
     resume: "Continue where you left off",
     resume_result: "See the earlier result",
     start_over: "Start over",
-    open_file: "Open a saved result file",
-    open_file_hint: "Load a result (JSON) you downloaded earlier to see it again.",
+    open_file: "Open a saved file",
+    open_file_hint: "Open a result file, to see the result again, or a file of unfinished answers, to continue them (JSON files saved earlier).",
     section_of: |n, total| format!("Part {n} of {total}"),
     screen_of: |n, total| format!("Screen {n} of {total}"),
     minutes_left: |m| if m == 0 { "Almost done".to_string() } else { format!("About {m} min left") },
@@ -305,6 +337,21 @@ const EN: Ui = Ui {
         _ => format!("Some statements are unanswered ({}). Answer them or choose \"Don't know\".", join_numbers(nums, ", ")),
     },
     answer_this: "Please answer this statement.",
+    review_title: "Review your answers",
+    review_hint: "How far each part is answered. Choose a part to go back and change its answers.",
+    review_count: |done, asked, dk| {
+        let mut t = format!("{done} of {asked} answered");
+        if dk > 0 {
+            t += &format!(" ({dk} \"don't know\")");
+        }
+        if done < asked {
+            t += &format!(", {} unanswered", asked - done);
+        }
+        t
+    },
+    save_unfinished: "Save unfinished answers to a file",
+    saved_unfinished: "Your unfinished answers were saved to a file. To continue from it, open it with \"Open a saved file\" on the start screen.",
+    continued: "Your unfinished answers were opened: continue where you left off.",
     result_title: "Your result",
     verdict_blocked: "These are the main things holding adoption back.",
     verdict_healthy: "Nothing major is holding adoption back. Record what works and spread it.",
@@ -368,13 +415,13 @@ const EN: Ui = Ui {
     report_section: "Section",
     report_author: "Prepared by",
     import_ok: "The result file was opened.",
-    import_not_json: "This file could not be read. Please choose a JSON result file.",
-    import_not_result: "This file is not a result file of this diagnosis.",
+    import_not_json: "This file could not be read. Please choose a JSON file saved by this diagnosis.",
+    import_not_result: "This file is neither a result file nor a file of unfinished answers of this diagnosis.",
     import_other_content: |id, v| format!("This file was made with another questionnaire ({id} version {v}) and cannot be shown."),
     import_earlier: |v| format!("This file was made with an earlier version of the questionnaire (version {v}). The statements have changed, so this version cannot open it."),
     import_altered: "This file was edited or is damaged, so it cannot be shown.",
-    import_too_large: "Too large for a result file (1 MB at most); not opened.",
-    import_newer: "This result file was made by a newer version; please open it there.",
+    import_too_large: "Too large for a file of this diagnosis (1 MB at most); not opened.",
+    import_newer: "This file was made by a newer version; please open it there.",
     keep: "Keep",
     confirm_restart: "Erase all your answers and start again?",
     restart_confirmed: "Erase and start again",

@@ -6,9 +6,9 @@
 export const RESULT_FILES = [
   // [name, body (text, or a function of a real result file's object), the message expected]
   ["empty", "", /読み込めませんでした/],
-  ["null", "null", /結果ファイルではありません/],
-  ["a list", "[]", /結果ファイルではありません/],
-  ["an empty object", "{}", /結果ファイルではありません/],
+  ["null", "null", /結果ファイルでも途中の回答のファイルでもありません/],
+  ["a list", "[]", /結果ファイルでも途中の回答のファイルでもありません/],
+  ["an empty object", "{}", /結果ファイルでも途中の回答のファイルでもありません/],
   ["binary", "\x89PNG\r\n\x1a\n\0\0\0IHDR", /読み込めませんでした/],
   ["Markdown picked by mistake", "# kintone導入 つまずき診断\n\n- 日付: 2026-11-30", /読み込めませんでした/],
   ["HTML", "<script>window.__pwned = 1</script><img src=x onerror=window.__pwned=1>", /読み込めませんでした/],
@@ -18,11 +18,11 @@ export const RESULT_FILES = [
   ["cut in half", (f) => JSON.stringify(f).slice(0, 300), /読み込めませんでした/],
   ["nested 100,000 deep", "[".repeat(100000) + "]".repeat(100000), /読み込めませんでした/],
   ["10 MB of spaces", " ".repeat(10 << 20), /大きすぎる/],
-  ["a repeated key", (f) => JSON.stringify(f).replace('"lang":"ja"', '"lang":"ja","lang":"en"'), /結果ファイルではありません/],
-  ["6,000 answers", (f) => JSON.stringify({ ...f, answers: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => ["q" + i, "dont_know"])) }), /結果ファイルではありません/],
-  ["a saved session", (f) => JSON.stringify({ ...f, format: "kintone-diagnosis-session" }), /結果ファイルではありません/],
-  ["a newer layout", (f) => JSON.stringify({ ...f, format_version: 99 }), /新しい版で作られた結果ファイル/],
-  ["layout 0", (f) => JSON.stringify({ ...f, format_version: 0 }), /結果ファイルではありません/],
+  ["a repeated key", (f) => JSON.stringify(f).replace('"lang":"ja"', '"lang":"ja","lang":"en"'), /結果ファイルでも途中の回答のファイルでもありません/],
+  ["6,000 answers", (f) => JSON.stringify({ ...f, answers: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => ["q" + i, "dont_know"])) }), /結果ファイルでも途中の回答のファイルでもありません/],
+  ["a saved session", (f) => JSON.stringify({ ...f, format: "kintone-diagnosis-session" }), /結果ファイルでも途中の回答のファイルでもありません/],
+  ["a newer layout", (f) => JSON.stringify({ ...f, format_version: 99 }), /新しい版で作られたファイル/],
+  ["layout 0", (f) => JSON.stringify({ ...f, format_version: 0 }), /結果ファイルでも途中の回答のファイルでもありません/],
   ["another questionnaire", (f) => JSON.stringify({ ...f, content_id: "another" }), /別の設問データ/],
   ["markup as the questionnaire's id", (f) => JSON.stringify({ ...f, content_id: "<img src=x onerror=window.__pwned=1>" }), /別の設問データ\(<img src=x/],
   ["a changed fingerprint", (f) => JSON.stringify({ ...f, fingerprint: "0000000000000000" }), /別の設問データ/],
@@ -34,10 +34,10 @@ export const RESULT_FILES = [
   ["an unknown checklist item", (f) => JSON.stringify({ ...f, ticked: ["no_such_item"] }), /編集されたか壊れている/],
   ["a material both there and missing", (f) => JSON.stringify({ ...f, ticked: ["security"], lacking: ["security"] }), /編集されたか壊れている/],
   ["an unknown material missing", (f) => JSON.stringify({ ...f, lacking: ["no_such_item"] }), /編集されたか壊れている/],
-  ["materials of the wrong kind", (f) => JSON.stringify({ ...f, unsure: "security" }), /結果ファイルではありません/],
+  ["materials of the wrong kind", (f) => JSON.stringify({ ...f, unsure: "security" }), /結果ファイルでも途中の回答のファイルでもありません/],
   ["an earlier version of this questionnaire", (f) => JSON.stringify({ ...f, content_version: "2026.11.2" }), /以前の版の設問\(版 2026\.11\.2\)で作られました/],
-  ["a later version of this questionnaire", (f) => JSON.stringify({ ...f, content_version: "2999.1.1" }), /新しい版で作られた結果ファイル/],
-  ["a negative score", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: -1 })) }), /結果ファイルではありません/],
+  ["a later version of this questionnaire", (f) => JSON.stringify({ ...f, content_version: "2999.1.1" }), /新しい版で作られたファイル/],
+  ["a negative score", (f) => JSON.stringify({ ...f, scores: f.scores.map((s) => ({ ...s, score: -1 })) }), /結果ファイルでも途中の回答のファイルでもありません/],
 ];
 
 export const SAVED_VALUES = [

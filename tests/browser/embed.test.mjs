@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import Ajv from "ajv";
 import {
   launch, open, completeDiagnosis, screenshot, serve, hostPage, recordCspViolations, recordPrints, readPdf, notice, axe, HTML, JS, ARTIFACTS,
 } from "./helpers.mjs";
@@ -44,6 +45,11 @@ test("embedded in the consultancy demo page: completes, tells the host, and requ
     window.__results = [];
     document.addEventListener("diagnosis-complete", (e) => window.__results.push(e.detail));
   });
+  // The demo page declares that it receives results (results="host", results-to): the promise
+  // says who receives what, on the start screen and in the privacy panel.
+  const promise = "このページでは、診断を終えると、その結果(立場・回答・各要因の点数と提案)がこのページの仕組みによってサンプル支援事務所に渡されます。途中の回答は渡されません。";
+  assert.equal((await page.locator("kintone-diagnosis .privacy .promise").textContent()).trim(), promise);
+  assert.ok((await page.locator("kintone-diagnosis [data-privacy] p").first().textContent()).startsWith(promise));
   await completeDiagnosis(page, "promoter", (_, i) => String((i % 4) + 1));
   await screenshot(page, "demo-page-result");
   const results = await page.evaluate(() => window.__results);
@@ -52,9 +58,34 @@ test("embedded in the consultancy demo page: completes, tells the host, and requ
   assert.equal(results[0].role, "promoter");
   assert.equal(results[0].scores.length, 8);
   assert.equal(results[0].reopened, false, "reached from the statements");
+  // Beside the ids, their words in the widget's language; the whole detail fits its published schema.
+  const { labels } = results[0];
+  assert.equal(labels.role, "DX・情報化の推進担当");
+  assert.equal(labels.title, "kintone導入 つまずき診断");
+  assert.deepEqual(Object.keys(labels.dimensions), results[0].scores.map((s) => s.dimension));
+  assert.equal(labels.dimensions.imposition, "やらされ感");
+  assert.deepEqual(Object.keys(labels.steps), results[0].plan);
+  assert.ok(Object.values(labels.steps).every((t) => /[ぁ-んァ-ン一-龯]/.test(t)), "steps in Japanese");
+  assert.equal(labels.bands.high, "深刻");
+  assert.match(labels.stage, /^(まだ使っていない|一部で試行している|一部の課で業務に使っている|全庁で業務に使っている)/);
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync("docs/result-event.schema.json", "utf8")));
+  assert.ok(validate(results[0]), JSON.stringify(validate.errors));
+  assert.ok(!validate({ ...results[0], labels: { ...labels, dimensions: 3 } }), "the schema is not vacuous");
+  // The demo page shows what it received.
+  assert.match(await page.locator("[data-received-summary]").textContent(), /新しい診断 \/ DX・情報化の推進担当 \/ 主な要因: /);
+  // The call to action: a button with the host's line, right after the main blockers.
+  const cta = page.locator("kintone-diagnosis [data-contact-box]");
+  assert.equal(await cta.locator("p").first().textContent(), "結果をもとに、庁内での進め方を一緒に整理します(初回相談は無料です)。");
+  assert.equal((await cta.locator("[data-contact]").textContent()).trim(), "この結果で相談する");
+  assert.equal(await cta.locator("[data-contact]").getAttribute("href"), "#consult");
+  const order = await page.locator("kintone-diagnosis [data-result]").evaluate((r) => {
+    const at = (sel) => [...r.querySelectorAll("*")].indexOf(r.querySelector(sel));
+    return { main: at("[data-primary]"), cta: at("[data-contact-box]"), take: at("[data-take]") };
+  });
+  assert.ok(order.main < order.cta && order.cta < order.take, JSON.stringify(order));
   // Reviewing the answers and coming back unchanged is the same diagnosis: no second event.
   await page.locator("kintone-diagnosis .nav button").first().click();
-  await page.locator("[data-q]").first().waitFor();
+  await page.locator("[data-go]").first().waitFor();
   await page.locator("[data-next]").click();
   await page.locator("[data-result]").waitFor();
   assert.equal(await page.evaluate(() => window.__results.length), 1, "still one event");
@@ -174,6 +205,34 @@ test("attributes: language, contact link, storage off, storage key, skipping the
   const contact = a.locator("[data-contact]");
   assert.equal(await contact.getAttribute("href"), "https://example.jp/contact");
   assert.equal(await contact.textContent(), "Talk to us");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the call to action at the end when asked, in the widget's words by default, on paper with its address; no forwarding declared, the promise stays", async () => {
+  const url = hostPage("cta-end.html", `
+    <kintone-diagnosis storage="off" contact-href="https://example.jp/soudan" contact-position="end" results-to="nobody without results=host"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>`);
+  const { page, errors } = await open(ctx, url, { viewport: { width: 360, height: 800 } });
+  await page.locator("[data-role]").first().waitFor();
+  assert.equal((await page.locator(".privacy .promise").textContent()).trim(), "回答はこの端末の外へ送信されません。");
+  await completeDiagnosis(page, "finance", () => "1");
+  const cta = page.locator("[data-contact-box]");
+  assert.equal(await cta.locator("p").count(), 1, "no line of the host's: only the printed address");
+  assert.equal((await cta.locator("[data-contact]").textContent()).trim(), "問い合わせる");
+  const order = await page.locator("[data-result]").evaluate((r) => {
+    const all = [...r.querySelectorAll("*")];
+    return { cta: all.indexOf(r.querySelector("[data-contact-box]")), take: all.indexOf(r.querySelector("[data-take]")) };
+  });
+  assert.ok(order.take < order.cta, "after the ways to take the result away");
+  const box = await cta.locator("[data-contact]").boundingBox();
+  assert.ok(box.height >= 44, `a 44 px target on a phone (${box.height})`);
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await cta.isVisible(), "printed");
+  assert.equal((await cta.locator(".print-only").textContent()).trim(), "https://example.jp/soudan");
+  assert.ok(await cta.locator(".print-only").isVisible(), "with its address on paper");
+  await page.emulateMedia({ media: "screen" });
+  assert.ok(!(await cta.locator(".print-only").isVisible()), "not on screen");
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -80,7 +80,7 @@ for (const engine of ENGINES) {
       assert.equal(await complete(s, "finance", "4"), 8, "every blocker scored");
       assert.ok(await s.run(() => !!q("[data-primary]") && !!q("[data-step]")), "main blockers and a plan");
       const saved = await s.run(() => JSON.parse(localStorage.getItem("kintone-diagnosis:default:kintone-municipal")));
-      assert.equal(saved.format_version, 5);
+      assert.equal(saved.format_version, 6);
       assert.equal(saved.role, "finance");
 
       // A reload offers to continue; continuing shows the same result.

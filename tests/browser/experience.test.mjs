@@ -217,7 +217,7 @@ test("files saved with this questionnaire open; those of the earlier one are ref
   assert.ok(await page.locator('[data-q="just_figures"] [data-v="4"]').isChecked(), "its answers are back");
   await page.locator('[data-q="just_figures"] [data-v="3"]').click();
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
-  assert.equal(saved.format_version, 5);
+  assert.equal(saved.format_version, 6);
   assert.equal(saved.fingerprint, JSON.parse(midway).fingerprint);
   assert.equal(Object.keys(saved.answers).length, 13, "twelve statements and the stage");
 
@@ -333,7 +333,7 @@ test("the result exports to JSON and Markdown, imports back identically, and bad
 
   const bad = [
     ["not-json.json", "hello", /読み込めませんでした/],
-    ["other.json", JSON.stringify({ format: "survey", answers: {} }), /結果ファイルではありません/],
+    ["other.json", JSON.stringify({ format: "survey", answers: {} }), /結果ファイルでも途中の回答のファイルでもありません/],
     ["foreign.json", JSON.stringify({ ...file, content_id: "another", content_version: "9" }), /別の設問データ\(another 版 9\)/],
     ["altered.json", JSON.stringify({ ...file, scores: file.scores.map((s) => ({ ...s, score: 1 })) }), /編集されたか壊れている/],
   ];
@@ -351,7 +351,7 @@ test("the result exports to JSON and Markdown, imports back identically, and bad
 
 test("the saved-result picker speaks the widget's language and shows keyboard focus", async () => {
   const { page } = await fresh();
-  for (const [lang, name] of [["ja", "保存した結果ファイルを開く"], ["en", "Open a saved result file"]]) {
+  for (const [lang, name] of [["ja", "保存したファイルを開く"], ["en", "Open a saved file"]]) {
     if (lang === "en") await page.locator('[data-lang="en"]').click();
     const label = page.locator(".open-file label");
     const input = page.locator("[data-open-file]");
@@ -519,5 +519,99 @@ test("where the office stands decides the statements, and the maturity target is
   await page.locator("[data-result]").waitFor();
   assert.equal(await page.locator('select[data-target="imposition"]').inputValue(), "3");
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the review screen counts every part and leads back to any; unfinished answers saved to a file continue in another browser", async () => {
+  const { page, requests } = await fresh();
+  await page.locator('[data-role="staff"]').click();
+  await page.locator('[data-q="office_stage"] [data-v="trial"]').click();
+  await page.locator("[data-next]").click();
+  await answerSection(page, () => "2");
+  await page.locator("[data-next]").click();
+  // On the third screen, one "don't know" and three left open; then the overview.
+  await page.locator("[data-q]").first().locator("[data-dont-know]").click();
+  const third = (await page.locator("h2").textContent()).trim();
+  await page.locator("[data-review]").click();
+  await page.locator("[data-go]").first().waitFor();
+  assert.equal(await focused(page).then((f) => f.tag), "h2", "the focus moves to its heading");
+  const rows = await page.locator("[data-go]").allTextContents();
+  assert.equal(rows.length, 9, "every screen of statements, the stage's included");
+  assert.match(rows[0], /^導入の段階1問中 1問回答$/);
+  assert.match(rows[1], /^幹部の関わり方4問中 4問回答$/);
+  assert.equal(rows[2], `${third}4問中 1問回答(うち、わからない 1問)・未回答 3問`);
+  assert.equal(await page.locator(".review-list li.open").count(), 7, "parts with open statements stand out");
+  assert.deepEqual(await axe(page), [], "axe-core on the review screen");
+  await screenshot(page, "review-ja");
+
+  // Any part, by keyboard too; its answers are there.
+  await tabTo(page, (f) => f.attrs["data-go"] === "1");
+  await page.keyboard.press("Enter");
+  await page.locator("h2").filter({ hasText: "幹部の関わり方" }).waitFor();
+  assert.equal(await page.locator("[data-q] input:checked").count(), 4);
+  // "See the result" from the overview leads to the first part left unfinished, its statements named.
+  // (A click where the last one was, within 0.7 s of the screen it changed, is taken for a
+  // double click and dropped: wait as a person would.)
+  await page.waitForTimeout(750);
+  await page.locator("[data-review]").click();
+  await page.locator("[data-go]").first().waitFor();
+  await page.locator("[data-next]").click();
+  await page.locator("h2").filter({ hasText: third }).waitFor();
+  assert.ok(await page.locator(".notice.error[role=alert]").isVisible(), "its open statements named");
+
+  // The unfinished answers, to a file: the saved-session layout, version 6.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-save-unfinished]").click()]);
+  assert.match(download.suggestedFilename(), /^kintone-diagnosis-answers-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(ARTIFACTS, "unfinished.json");
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(saved.format, "kintone-diagnosis-session");
+  assert.equal(saved.format_version, 6);
+  assert.equal(Object.keys(saved.answers).length, 6);
+  assert.match(await notice(page), /途中の回答をファイルに保存しました/);
+
+  // Another browser (a virtual desktop wiped at logout): nothing saved there; the same picker
+  // that opens a result continues the answers, on the screen they were left on.
+  const other = await launch();
+  try {
+    const o = await open(other, url);
+    await live(o.page);
+    await o.page.locator("[data-open-file]").setInputFiles(file);
+    await o.page.locator("[data-notice]").filter({ hasText: "途中の回答を読み込みました" }).waitFor();
+    assert.equal((await o.page.locator("h2").textContent()).trim(), third);
+    assert.equal(await o.page.locator("[data-q] [data-dont-know]:checked").count(), 1);
+    await answerSection(o.page, () => "3");
+    await o.page.locator("[data-next]").click();
+    await o.page.locator("h2").filter({ hasNotText: third }).waitFor();
+    // Refused with reasons, and nothing lost: a tampered answer, a later layout, another questionnaire.
+    const bad = [
+      ["tampered.json", { ...saved, answers: { ...saved.answers, lead_used_tool: { choice: "9" } } }, /編集されたか壊れている/],
+      ["later.json", { ...saved, format_version: 7 }, /新しい版で作られたファイル/],
+      ["other.json", { ...saved, content_id: "another-survey" }, /another-survey/],
+      ["earlier.json", { ...saved, content_version: "2026.11.2" }, /以前の版の設問.*2026\.11\.2/],
+      ["neither.json", { format: "something-else" }, /結果ファイルでも途中の回答のファイルでもありません/],
+    ];
+    await o.page.locator("[data-review]").click();
+    await o.page.locator("[data-go]").first().waitFor();
+    for (const [name, body, message] of bad) {
+      const p = join(ARTIFACTS, name);
+      writeFileSync(p, JSON.stringify(body));
+      // The picker is on the start screen: back there from the first part.
+      await o.page.locator('[data-go="0"]').click();
+      await o.page.locator(".nav button").first().click();
+      await o.page.locator("[data-open-file]").setInputFiles(p);
+      await o.page.locator("[data-notice]").filter({ hasText: message }).waitFor();
+      await o.page.locator('[data-role="staff"][aria-pressed="true"]').waitFor();
+      await o.page.locator('[data-role="staff"]').click();
+      await o.page.locator("[data-q]").first().waitFor();
+      await o.page.locator("[data-review]").click();
+      const answered = await o.page.locator("[data-go]").allTextContents();
+      assert.match(answered[2], /4問中 4問回答/, `${name}: the answers under way are kept`);
+    }
+    await o.page.close();
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(requests.filter((r) => !/^(file|blob|data):/.test(r)), []);
   await page.close();
 });

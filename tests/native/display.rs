@@ -268,7 +268,7 @@ fn the_respondents_language_is_saved_with_the_answers_and_comes_back() {
         "a language the content lacks"
     );
     let text = json::to_string(&s.snapshot(&c), false).unwrap();
-    assert!(text.contains(r#""format_version":5"#) && text.contains(r#""lang":"en""#));
+    assert!(text.contains(r#""format_version":6"#) && text.contains(r#""lang":"en""#));
     let Saved::Session(back) = Saved::read(&c, &text) else {
         panic!("not read back: {text}");
     };
@@ -294,7 +294,7 @@ fn answers_saved_by_a_newer_build_are_recognised_and_never_read_as_damaged() {
     let text = |s: &kintone_diagnosis::core::Snapshot| json::to_string(s, false).unwrap();
     assert!(matches!(Saved::read(&c, &text(&snap)), Saved::Session(_)));
     // A later layout of this widget's sessions.
-    snap.format_version = 6;
+    snap.format_version = 7;
     assert_eq!(
         Saved::read(&c, &text(&snap)),
         Saved::Newer("2026.12.2".into())

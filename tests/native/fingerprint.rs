@@ -224,7 +224,7 @@ fn files_saved_with_this_questionnaire_open() {
     assert_eq!(midway.answers.len(), 13);
     assert_eq!(q.stage_of(&midway.answers), Some("none"));
     let again = json::to_string(&midway.snapshot(&q), false).unwrap();
-    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":5"#));
+    assert!(again.contains(q.fingerprint()) && again.contains(r#""format_version":6"#));
 }
 
 #[test]

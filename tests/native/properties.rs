@@ -136,6 +136,47 @@ proptest! {
     }
 
     #[test]
+    fn no_way_through_the_screens_reaches_the_result_with_a_statement_unanswered((role, answers) in answer_set(), left_out in any::<Index>(), moves in prop::collection::vec(0usize..16, 1..80)) {
+        let c = content();
+        // Every statement answered ("don't know" where the set has none) but one; never the
+        // stage, which routes the rest.
+        let statements: Vec<String> = c.questions.iter().filter(|q| !c.is_stage(q) && c.asks(q, Some(&role), &answers)).map(|q| q.id.clone()).collect();
+        let skipped = statements[left_out.index(statements.len())].clone();
+        let answer_to = |q: &str| answers.get(q).cloned().unwrap_or(Answer::DontKnow);
+        let mut s = Session::new();
+        s.apply(c, Action::ChooseRole(role.clone()));
+        s.apply(c, Action::Answer { question: "office_stage".into(), answer: answer_to("office_stage") });
+        for q in statements.iter().filter(|q| **q != skipped) {
+            s.apply(c, Action::Answer { question: q.clone(), answer: answer_to(q) });
+        }
+        // Any walk: next, back, the review screen, a jump to any screen (some out of range).
+        for m in moves {
+            let action = match m {
+                0..=5 => Action::Next,
+                6 => Action::Back,
+                7 => Action::Review,
+                n => Action::Go(n - 8),
+            };
+            s.apply(c, action);
+            prop_assert_ne!(s.screen, kintone_diagnosis::core::Screen::Result);
+        }
+        // The review screen counts the statement left out, and nothing else, as unanswered.
+        let rows = kintone_diagnosis::core::display::review(c, Some(&role), &s.answers);
+        let open: usize = rows.iter().map(|r| r.asked - r.answered).sum();
+        prop_assert_eq!(open, 1);
+        prop_assert_eq!(rows.iter().map(|r| r.asked).sum::<usize>(), s.progress(c).1 + 1);
+        // Answered, the review screen's "see the result" gets there.
+        s.apply(c, Action::Answer { question: skipped.clone(), answer: answer_to(&skipped) });
+        if s.screen != kintone_diagnosis::core::Screen::Review {
+            s.apply(c, Action::Review);
+        }
+        if s.screen == kintone_diagnosis::core::Screen::Review {
+            s.apply(c, Action::Next);
+            prop_assert_eq!(s.screen, kintone_diagnosis::core::Screen::Result);
+        }
+    }
+
+    #[test]
     fn snapshot_and_export_round_trip((role, answers) in answer_set(), marks in prop::collection::vec(0u8..4, 6), targets in prop::collection::vec(0u32..9, 8)) {
         let c = content();
         let mut s = session_with(&role, &answers);

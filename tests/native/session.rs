@@ -616,3 +616,122 @@ fn maturity_levels_follow_the_stage_and_the_severity_and_targets_are_the_respond
     file.targets.insert("imposition".into(), 9);
     assert_eq!(import(&c, &file), Err(ImportError::Altered));
 }
+
+#[test]
+fn the_review_screen_counts_each_screen_and_leads_back_to_any_of_them() {
+    use kintone_diagnosis::core::display::review;
+    let c = shipped();
+    let mut s = finished_staff(&c);
+    // From the result, "review the answers" opens the overview; every screen is complete.
+    assert!(s.apply(&c, Action::Review));
+    assert_eq!(s.screen, Screen::Review);
+    let rows = review(&c, s.role.as_deref(), &s.answers);
+    assert_eq!(rows.len(), s.screens(&c).len());
+    let asked: usize = rows.iter().map(|r| r.asked).sum();
+    // Every statement counted once, plus the stage question on the first screen.
+    assert_eq!(asked, s.progress(&c).1 + 1);
+    assert!(rows
+        .iter()
+        .all(|r| r.answered == r.asked && r.dont_know == 0));
+
+    // A "don't know" shows on its screen's row, and an answer taken away shows as missing.
+    let q3: Vec<String> = c
+        .questions_on(&s.screens(&c)[3], s.role.as_deref(), &s.answers)
+        .map(|q| q.id.clone())
+        .collect();
+    s.apply(
+        &c,
+        Action::Answer {
+            question: q3[0].clone(),
+            answer: Answer::DontKnow,
+        },
+    );
+    s.answers.remove(&q3[1]);
+    let rows = review(&c, s.role.as_deref(), &s.answers);
+    assert_eq!(
+        (rows[3].asked - rows[3].answered, rows[3].dont_know),
+        (1, 1)
+    );
+
+    // Any screen can be opened from it, and only from it; another screen's number is refused.
+    assert!(!s.apply(&c, Action::Go(99)));
+    assert!(s.apply(&c, Action::Go(5)));
+    assert_eq!(s.screen, Screen::Section(5));
+    assert!(!s.apply(&c, Action::Go(1)), "only from the review screen");
+    // Next from a later screen does not skip the unfinished one: the last screen leads to it,
+    // its missing statement marked, and not to the result.
+    let last = s.screens(&c).len() - 1;
+    s.apply(&c, Action::Review);
+    s.apply(&c, Action::Go(last));
+    s.apply(&c, Action::Next);
+    assert_eq!(s.screen, Screen::Section(3));
+    assert_eq!(s.unanswered, [q3[1].clone()]);
+    // So does "see the result" on the review screen; answered, it leads to the result.
+    s.apply(&c, Action::Review);
+    assert!(s.unanswered.is_empty());
+    s.apply(&c, Action::Next);
+    assert_eq!(s.screen, Screen::Section(3));
+    s.apply(&c, answer(&q3[1], "2"));
+    s.apply(&c, Action::Review);
+    s.apply(&c, Action::Next);
+    assert_eq!(s.screen, Screen::Result);
+    // Not from the start screen; Back from the review screen is the last screen of statements.
+    s.apply(&c, Action::Review);
+    s.apply(&c, Action::Back);
+    assert_eq!(s.screen, Screen::Section(last));
+    let mut fresh = Session::new();
+    assert!(!fresh.apply(&c, Action::Review));
+
+    // A session saved on the review screen comes back there.
+    s.apply(&c, Action::Review);
+    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores");
+    assert_eq!(back.screen, Screen::Review);
+}
+
+#[test]
+fn unfinished_answers_saved_to_a_file_continue_where_they_were_left_and_are_refused_like_a_result()
+{
+    use kintone_diagnosis::core::export::continue_from;
+    let c = shipped();
+    let mut s = Session::new();
+    s.apply(&c, Action::ChooseRole("finance".into()));
+    s.apply(&c, answer("office_stage", "none"));
+    s.apply(&c, Action::Next);
+    s.apply(&c, answer("lead_used_tool", "3"));
+    s.apply(&c, Action::Review);
+    let snap = s.snapshot(&c);
+    let back = continue_from(&c, &snap).expect("continues");
+    assert_eq!(back.screen, Screen::Review);
+    assert_eq!(back.answers, s.answers);
+    assert_eq!(back.role.as_deref(), Some("finance"));
+
+    let refused = |f: &dyn Fn(&mut Snapshot)| {
+        let mut bad = snap.clone();
+        f(&mut bad);
+        continue_from(&c, &bad).unwrap_err()
+    };
+    assert_eq!(
+        refused(&|b| b.format = "kintone-diagnosis-result".into()),
+        ImportError::NotAResult
+    );
+    assert_eq!(refused(&|b| b.format_version = 7), ImportError::Newer);
+    assert_eq!(refused(&|b| b.format_version = 0), ImportError::NotAResult);
+    assert_eq!(
+        refused(&|b| b.content_id = "x".repeat(100)),
+        ImportError::OtherContent {
+            content_id: format!("{}…", "x".repeat(40)),
+            content_version: "2026.12.2".into()
+        }
+    );
+    assert_eq!(
+        refused(&|b| {
+            b.answers
+                .insert("lead_used_tool".into(), Answer::Choice("9".into()));
+        }),
+        ImportError::Altered
+    );
+    assert_eq!(
+        refused(&|b| b.screen = Screen::Section(40)),
+        ImportError::Altered
+    );
+}

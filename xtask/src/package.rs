@@ -1,6 +1,7 @@
 //! `cargo xtask package`: the release archive a web designer or an intranet administrator
 //! downloads, so that nobody needs Rust to use the widget: the single file, the embeddable script,
-//! the demo page, a short README (ja/en), the licence and `SHA256SUMS`, in
+//! the demo page, a short README (ja/en), the embedding guide with the result event's schema,
+//! the licence and `SHA256SUMS`, in
 //! `target/package/kintone-diagnosis-<version>.zip`.
 //!
 //! The archive is written by a small zip writer of our own (stored entries, no compression: the
@@ -27,6 +28,12 @@ pub fn write(js: &Path, html: &Path) -> Result<PathBuf> {
         ("kintone-diagnosis.js", std::fs::read(js)?),
         ("demo.html", std::fs::read(root().join("www/index.html"))?),
         ("demo.css", std::fs::read(root().join("www/demo.css"))?),
+        // The web designer's guide to attributes and the result event, and the event's schema.
+        ("embed.md", std::fs::read(root().join("docs/embed.md"))?),
+        (
+            "result-event.schema.json",
+            std::fs::read(root().join("docs/result-event.schema.json"))?,
+        ),
         ("README.md", readme.into_bytes()),
         ("LICENSE", std::fs::read(root().join("LICENSE"))?),
     ];

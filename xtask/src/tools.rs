@@ -149,7 +149,7 @@ pub fn ensure_node_tools() -> Result<()> {
         _ => false,
     };
     if !fresh || !node_bin("wasm-opt").exists() {
-        println!("xtask: installing npm tools (binaryen, playwright-core, axe-core) from package-lock.json");
+        println!("xtask: installing npm tools (binaryen, terser, playwright-core, axe-core, ajv) from package-lock.json");
         run(Command::new("npm")
             .current_dir(root())
             .args(["ci", "--no-audit", "--no-fund"])

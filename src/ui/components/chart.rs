@@ -16,7 +16,6 @@ pub struct ChartItem {
     pub band: Option<usize>,
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub items: Vec<ChartItem>,
     pub not_enough: AttrValue,
@@ -26,8 +25,9 @@ pub struct ChartProps {
 /// Radius of the outer ring, in SVG units.
 const R: i32 = 100;
 
-#[component]
-pub fn Chart(props: &ChartProps) -> Html {
+/// A function rather than a component: it renders with the result, and each component costs the
+/// widget about a kilobyte of wasm.
+pub fn chart(props: ChartProps) -> Html {
     let n = props.items.len().max(1);
     // Whole SVG units are precise enough at this size; integer formatting keeps Rust's float
     // formatting and maths out of the wasm (the browser's Math does the trigonometry).

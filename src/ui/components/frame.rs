@@ -1,10 +1,11 @@
 //! What surrounds every screen of a widget: the language switch, the current notice, and the
 //! privacy panel in the footer. A page of screens (the respondent's now) renders inside it.
 
-use super::privacy::PrivacyPanel;
+use super::privacy::{privacy_panel, PrivacyProps};
 use crate::ui::state::{ContentRef, Notice};
 use crate::ui::storage::Status;
 use crate::ui::text::Ui;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the frame shows around a page's screen.
@@ -15,9 +16,14 @@ pub struct FrameProps {
     pub notice: Option<Notice>,
     pub storage: Status,
     pub storage_key: AttrValue,
+    /// See `StartProps::forward`.
+    pub forward: Option<AttrValue>,
     pub on_lang: Callback<AttrValue>,
     pub on_dismiss: Callback<()>,
     pub on_erase: Callback<()>,
+    /// See `PrivacyProps::checked`.
+    pub checked: Option<Rc<(Vec<String>, String)>>,
+    pub on_privacy: Callback<()>,
 }
 
 /// A function rather than a component: it renders whenever its page does, and each component
@@ -48,8 +54,16 @@ pub fn frame(props: FrameProps, children: Html) -> Html {
             }
             { children }
             <footer class="kd-footer no-print">
-                <PrivacyPanel ui={t} storage={props.storage} storage_key={props.storage_key.clone()}
-                    content={props.content} on_erase={props.on_erase} />
+                { privacy_panel(PrivacyProps {
+                    ui: t,
+                    storage: props.storage,
+                    storage_key: props.storage_key,
+                    forward: props.forward,
+                    content: props.content,
+                    checked: props.checked,
+                    on_open: props.on_privacy,
+                    on_erase: props.on_erase,
+                }) }
             </footer>
         </div>
     }

@@ -6,5 +6,6 @@ pub mod frame;
 pub mod privacy;
 pub mod question;
 pub mod result;
+pub mod review;
 pub mod section;
 pub mod start;

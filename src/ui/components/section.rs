@@ -6,7 +6,6 @@ use crate::core::Answer;
 use crate::ui::text::Ui;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub ui: &'static Ui,
     pub title: AttrValue,
@@ -28,10 +27,14 @@ pub struct SectionProps {
     pub on_answer: Callback<(AttrValue, Answer)>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
+    pub on_review: Callback<()>,
+    /// Save the unfinished answers to a file.
+    pub on_save: Callback<()>,
 }
 
-#[component]
-pub fn SectionScreen(props: &SectionProps) -> Html {
+/// A function rather than a component: it renders whenever the respondent's page does (each
+/// answer changes its statements), and each component costs the widget about a kilobyte of wasm.
+pub fn section_screen(props: SectionProps) -> Html {
     let ui = props.ui;
     let (n, total) = props.position;
     let (done, asked) = props.progress;
@@ -82,6 +85,10 @@ pub fn SectionScreen(props: &SectionProps) -> Html {
                 <button type="button" class="primary" data-next="" onclick={props.on_next.reform(|_| ())}>
                     { if n == total { ui.finish } else { ui.next } }
                 </button>
+            </div>
+            <div class="nav more">
+                <button type="button" data-review="" onclick={props.on_review.reform(|_| ())}>{ ui.edit_answers }</button>
+                <button type="button" data-save-unfinished="" onclick={props.on_save.reform(|_| ())}>{ ui.save_unfinished }</button>
             </div>
         </div>
     }

@@ -19,7 +19,6 @@ pub struct ResumeOffer {
     pub at_result: bool,
 }
 
-#[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub ui: &'static Ui,
     pub title: AttrValue,
@@ -31,6 +30,9 @@ pub struct StartProps {
     pub minutes: usize,
     /// Answers are saved on this device as they are given.
     pub saves: bool,
+    /// The promise when the host forwards results (`results="host"`), in place of "nothing
+    /// leaves this device".
+    pub forward: Option<AttrValue>,
     pub roles: Vec<RoleOption>,
     /// The role chosen before, if the respondent came back to this screen.
     pub current: Option<AttrValue>,
@@ -44,8 +46,9 @@ pub struct StartProps {
     pub instance: AttrValue,
 }
 
-#[component]
-pub fn StartScreen(props: &StartProps) -> Html {
+/// A function rather than a component: it renders with the respondent's page, and each
+/// component costs the widget about a kilobyte of wasm.
+pub fn start_screen(props: StartProps) -> Html {
     let ui = props.ui;
     let file_id = format!("{}-open", props.instance);
     let hint_id = format!("{file_id}-hint");
@@ -59,7 +62,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 <p>{ &props.intro }</p>
                 <p>{ (ui.takes)(props.questions, props.minutes, props.saves) }</p>
                 <div class="privacy">
-                    <p class="promise">{ ui.privacy_promise }</p>
+                    <p class="promise">{ props.forward.unwrap_or(AttrValue::Static(ui.privacy_promise)) }</p>
                     <p>{ ui.privacy_why }</p>
                 </div>
             }

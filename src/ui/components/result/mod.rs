@@ -26,31 +26,29 @@ pub struct PartProps {
     pub lang: AttrValue,
 }
 
-// By hand: a diagnosis is computed once per change of what it depends on (memoised in
-// `ui::respondent`), so the same `Rc` means the same diagnosis. Comparing it field by field cost
-// about 2 KB of wasm and a walk through every answer and step on each render.
-impl PartialEq for PartProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.ui, other.ui)
-            && self.content == other.content
-            && Rc::ptr_eq(&self.diagnosis, &other.diagnosis)
-            && self.lang == other.lang
-    }
-}
-
 impl PartProps {
     fn labels(&self) -> Labels<'_> {
         Labels::new(&self.content.0, &self.lang, self.diagnosis.role.as_deref())
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The host's call to action (the `contact-*` attributes).
+#[derive(Clone, PartialEq)]
+pub struct Contact {
+    pub href: AttrValue,
+    /// The button's words; `None`: the widget's own.
+    pub label: Option<AttrValue>,
+    /// One line above the button.
+    pub text: Option<AttrValue>,
+    /// At the end of the result rather than after the main blockers.
+    pub at_end: bool,
+}
+
 pub struct ResultProps {
     pub part: PartProps,
     pub date: AttrValue,
     pub heading: NodeRef,
-    /// The host's call to action (`contact-href` / `contact-label`), shown as a plain link.
-    pub contact: Option<(AttrValue, AttrValue)>,
+    pub contact: Option<Contact>,
     pub on_mark: Callback<(String, Material)>,
     /// A maturity target chosen (dimension, level) or cleared (`None`).
     pub on_target: Callback<(String, Option<u32>)>,
@@ -59,14 +57,37 @@ pub struct ResultProps {
     pub on_restart: Callback<()>,
 }
 
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
+/// A function rather than a component, like the frame (each component costs the widget about a
+/// kilobyte of wasm): it renders whenever the respondent's page does, which on the result is when
+/// a mark, a target, a notice or a question to confirm changes.
+pub fn result_view(props: ResultProps) -> Html {
+    let props = &props;
     let part = &props.part;
     let ui = part.ui;
     let l = part.labels();
     let d = &part.diagnosis;
     let verdict = verdict_sentence(d.classification.verdict, &report_words(ui).verdicts);
     let take = |k: TakeAway| props.on_take.reform(move |_| k);
+    // A button, not a plain link at the very end: after the main blockers unless the host asks for
+    // the end, and on paper too (with its address, which paper cannot follow).
+    let contact = props.contact.as_ref().map(|c| {
+        let cta = html! {
+            <div class="cta" data-contact-box="">
+                if let Some(text) = &c.text {
+                    <p>{ text }</p>
+                }
+                <a class="cta-button" href={c.href.clone()} target="_blank" rel="noopener noreferrer" data-contact="">
+                    { c.label.clone().unwrap_or(AttrValue::Static(ui.contact)) }
+                </a>
+                <p class="print-only">{ &c.href }</p>
+            </div>
+        };
+        (c.at_end, cta)
+    });
+    let (at_end, after_main) = match contact {
+        Some((true, cta)) => (Some(cta), None),
+        other => (None, other.map(|(_, cta)| cta)),
+    };
     html! {
         <section class="result" data-result="">
             <header class="print-only report-head">
@@ -88,6 +109,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="also" data-uniform="">{ ui.uniform }</p>
             }
             { primary::primary_blockers(part) }
+            { for after_main }
             { plan::first_steps(part) }
             { missing(part) }
             <div class="details">
@@ -105,9 +127,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <button type="button" data-take="markdown" onclick={take(TakeAway::Markdown)}>{ ui.download_md }</button>
                 <button type="button" data-take="copy" onclick={take(TakeAway::Copy)}>{ ui.copy_md }</button>
             </div>
-            if let Some((href, label)) = &props.contact {
-                <p class="contact no-print"><a href={href.clone()} target="_blank" rel="noopener noreferrer" data-contact="">{ label }</a></p>
-            }
+            { for at_end }
             <div class="nav">
                 <button type="button" onclick={props.on_back.reform(|_| ())}>{ ui.edit_answers }</button>
                 <button type="button" data-restart="" onclick={props.on_restart.reform(|_| ())}>{ ui.restart }</button>

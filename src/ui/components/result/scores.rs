@@ -2,7 +2,7 @@
 
 use super::PartProps;
 use crate::core::display::few_answers;
-use crate::ui::components::chart::{Chart, ChartItem};
+use crate::ui::components::chart::{chart, ChartItem, ChartProps};
 use yew::prelude::*;
 
 /// A function rather than a component: it renders with the rest of the result, and each
@@ -60,7 +60,7 @@ pub fn scores(props: &PartProps, on_target: &Callback<(String, Option<u32>)>) ->
             if let Some(n) = d.level {
                 <p data-office-level="">{ format!("{}: {}", ui.office_level, l.level(n)) }</p>
             }
-            <Chart items={chart_items} not_enough={ui.not_enough} title={ui.chart_title} />
+            { chart(ChartProps { items: chart_items, not_enough: ui.not_enough.into(), title: ui.chart_title.into() }) }
             <table class="scores">
                 <caption class="visually-hidden">{ ui.all_blockers }</caption>
                 <thead><tr>
