@@ -93,6 +93,9 @@ pub const CONTACT_AT_END: &str = "end";
 /// The `results` value by which a host declares that it forwards the result of the
 /// `diagnosis-complete` event: the widget's promise then says so, and to whom.
 pub const RESULTS_HOST: &str = "host";
+/// Appended to the storage namespace of a widget that forwards results: answers saved under the
+/// promise that nothing leaves the device are never offered where they would be forwarded.
+pub const FORWARDING_SUFFIX: &str = "-forwarded";
 
 /// The `storage` value that switches saving off. The boot script passes only this or
 /// [`STORAGE_LOCAL`]: any other value (misspelt, `false`, `none`...) fails closed, to off.

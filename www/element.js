@@ -396,6 +396,8 @@ function stopped(event) {
   }
 }
 
+const attributesRead = new WeakSet();
+
 // The host's options, read as its own properties only (a polluted Object.prototype must not
 // add a callback or a link), each checked: unknown values fail closed with a warning.
 function ownOptions(options, holder) {
@@ -403,7 +405,20 @@ function ownOptions(options, holder) {
   if (options && typeof options === "object") {
     for (const k of Object.keys(options)) o[k] = options[k];
   }
-  o[OPT.storageKey] = uniqueKey(typeof o[OPT.storageKey] === "string" ? o[OPT.storageKey] : "", holder);
+  // Whether the host forwards results: "host" in any case and spacing; anything else that is
+  // not empty is a mistake, said in the console (the promise then stays "nothing leaves").
+  const results = String(o[OPT.results] ?? "").trim().toLowerCase();
+  if (results && results !== CONTRACT.resultsHost) {
+    warn(`results="${String(o[OPT.results]).slice(0, 40)}" unknown: the widget promises that nothing leaves the device`);
+  }
+  if (results !== CONTRACT.resultsHost && o[OPT.resultsTo] !== undefined) warn(`results-to is ignored without results="${CONTRACT.resultsHost}"`);
+  o[OPT.results] = results;
+  if (typeof o[OPT.contactHref] === "string") o[OPT.contactHref] = o[OPT.contactHref].trim();
+  // Answers given under the promise that nothing leaves are never offered to a widget that
+  // forwards results (they would be sent on one click): it saves under a namespace of its own.
+  const key = typeof o[OPT.storageKey] === "string" ? o[OPT.storageKey] : "";
+  const forwarding = results === CONTRACT.resultsHost ? (key || CONTRACT.defaultNamespace) + CONTRACT.forwardingSuffix : key;
+  o[OPT.storageKey] = uniqueKey(forwarding, holder);
   // The language's primary subtag, lower case ("ja-JP" -> "ja"): the widget offers the
   // questionnaire's languages by these codes. Normalised here alone; the wasm takes it as it is.
   o[OPT.lang] = String(o[OPT.lang] || "").split("-")[0].toLowerCase() || undefined;
@@ -510,16 +525,27 @@ if (typeof customElements !== "undefined" && !customElements.get("kintone-diagno
         const shadow = this.attachShadow({ mode: "open" });
         const root = document.createElement("div");
         shadow.appendChild(root);
+        // The attributes are read once the task that connected the element is over: a script
+        // or a framework that appends the element first and sets them next (a common order) is
+        // heard, `results="host"` above all, which changes what the widget promises.
+        const start = () => {
+          try {
+            attributesRead.add(this);
+            mountInto(root, attributeOptions(this), shadow, this);
+          } catch (e) {
+            fail(root, e);
+          }
+        };
         try {
-          mountInto(root, attributeOptions(this), shadow, this);
+          queueMicrotask(start);
         } catch (e) {
-          fail(root, e);
+          start();
         }
       }
       // Read once, when the widget starts: a change later would split one respondent's answers
       // between two settings (or two namespaces). Said, rather than silently ignored.
       attributeChangedCallback(name, before, after) {
-        if (this.shadowRoot && before !== after) {
+        if (attributesRead.has(this) && before !== after) {
           warn(`${name} changed after loading: takes effect on the next load`);
         }
       }

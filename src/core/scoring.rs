@@ -32,8 +32,6 @@ pub struct Reason {
     pub value: String,
     /// Points it added (chosen weight minus the question's lowest weight).
     pub points: u32,
-    /// Its share of the dimension's points, in percent (rounded).
-    pub share: u32,
 }
 
 /// The outcome for one dimension.
@@ -132,7 +130,6 @@ fn score_dimension(
                 question: e.question.clone(),
                 value: e.value.clone(),
                 points: e.points,
-                share: 0,
             })
             .collect()
     } else {
@@ -141,9 +138,6 @@ fn score_dimension(
     // Strongest first; ties keep question order (the sort is stable) so results are deterministic.
     super::order::sort_stable_by(&mut reasons, |a, b| a.points > b.points);
     reasons.truncate(REASONS_PER_DIMENSION);
-    for r in &mut reasons {
-        r.share = percent(r.points as u64, points);
-    }
     DimensionScore {
         dimension: dimension.to_string(),
         score,

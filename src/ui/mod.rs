@@ -1,8 +1,7 @@
 //! The yew widget's entry point: `mount`, called by the boot script (www/element.js) with the
-//! options of `contract::option`, reads the questionnaire and renders the root, or the
-//! questionnaire's problems in its place.
+//! options of `contract::option`, reads the questionnaire and renders the page (the
+//! respondent's) as the root, or the questionnaire's problems in its place.
 
-mod app;
 mod components;
 mod io;
 mod respondent;
@@ -61,27 +60,35 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
             let namespace =
                 get(option::STORAGE_KEY).unwrap_or_else(|| contract::DEFAULT_NAMESPACE.into());
             let store = storage::Store::open(storage_on, &namespace, &questionnaire);
+            // The host's words, trimmed and within a line's length; a blank one is none.
+            let words = |key: &str, most: usize| {
+                get(key)
+                    .map(|s| crate::core::validate::excerpt(s.trim(), most))
+                    .filter(|s| !s.is_empty())
+            };
             let contact = get(option::CONTACT_HREF)
                 .filter(|h| {
-                    h.starts_with("https://")
-                        || h.starts_with("http://")
-                        || h.starts_with("mailto:")
-                        || h.starts_with('/')
-                        || h.starts_with('#')
+                    let h = h.to_ascii_lowercase();
+                    ["https://", "http://", "mailto:", "/", "#"]
+                        .iter()
+                        .any(|p| h.starts_with(p))
+                        // "//host" and "/\host" leave the site, as "/path" does not.
+                        && !h.starts_with("//")
+                        && !h.starts_with("/\\")
                 })
                 .map(|h| Contact {
                     href: h.into(),
-                    label: get(option::CONTACT_LABEL).map(AttrValue::from),
-                    text: get(option::CONTACT_TEXT).map(AttrValue::from),
+                    label: words(option::CONTACT_LABEL, 60).map(AttrValue::from),
+                    text: words(option::CONTACT_TEXT, 200).map(AttrValue::from),
                     at_end: get(option::CONTACT_POSITION).as_deref()
                         == Some(contract::CONTACT_AT_END),
                 });
             let forward = (get(option::RESULTS).as_deref() == Some(contract::RESULTS_HOST))
-                .then(|| get(option::RESULTS_TO).unwrap_or_default().into());
+                .then(|| words(option::RESULTS_TO, 80).unwrap_or_default().into());
             let on_complete = js_sys::Reflect::get(&options, &option::ON_COMPLETE.into())
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            let page = app::Page::Respondent(respondent::RespondentProps {
+            let page = respondent::RespondentProps {
                 content: ContentRef(Rc::new(questionnaire)),
                 lang: lang.into(),
                 instance,
@@ -92,19 +99,12 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
                 on_complete,
                 io: js_sys::Reflect::get(&options, &option::IO.into())
                     .unwrap_or(JsValue::UNDEFINED),
-            });
-            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { page }).render();
+            };
+            yew::Renderer::<respondent::Respondent>::with_root_and_props(root, page).render();
         }
         Err(problems) => {
-            let lang: AttrValue = lang
-                .filter(|l| l == "en")
-                .unwrap_or_else(|| "ja".into())
-                .into();
-            yew::Renderer::<ContentErrors>::with_root_and_props(
-                root,
-                ContentErrorsProps { problems, lang },
-            )
-            .render();
+            let lang = lang.filter(|l| l == "en").unwrap_or_else(|| "ja".into());
+            content_errors(&root, &problems, &lang);
         }
     }
 }
@@ -143,27 +143,46 @@ pub(crate) fn mark_first_render() {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ContentErrorsProps {
-    problems: Vec<String>,
-    lang: AttrValue,
-}
+/// Shown instead of the questionnaire when the content does not load: every problem, with its
+/// path. Built with the DOM alone (text nodes, never markup): a yew component only for this
+/// screen cost the widget 0.5 KB gzip.
+fn content_errors(root: &web_sys::Element, problems: &[String], lang: &str) {
+    let t = text::ui(lang);
+    let Some(doc) = root.owner_document() else {
+        return;
+    };
+    root.set_text_content(None); // the "preparing" note
 
-/// Shown instead of the questionnaire when the content does not load: every problem, with its path.
-#[component]
-fn ContentErrors(props: &ContentErrorsProps) -> Html {
-    let t = text::ui(&props.lang);
-    html! {
-        <div class="kd" lang={props.lang.clone()}>
-            <section class="content-errors" role="alert" data-content-errors="">
-                <h2>{ t.content_error_title }</h2>
-                <p>{ t.content_error_lead }</p>
-                <ul>
-                for p in props.problems.iter() {
-                    <li><code>{ p }</code></li>
-                }
-                </ul>
-            </section>
-        </div>
+    let add = |parent: &web_sys::Element, tag: &str, text: &str| {
+        let el = doc.create_element(tag).ok()?;
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        parent.append_child(&el).ok()?;
+        Some(el)
+    };
+    let Some(kd) = add(root, "div", "") else {
+        return;
+    };
+    let _ = kd.set_attribute("class", contract::ROOT_CLASS);
+    let _ = kd.set_attribute("lang", lang);
+    let Some(section) = add(&kd, "section", "") else {
+        return;
+    };
+    for (name, value) in [
+        ("class", "content-errors"),
+        ("role", "alert"),
+        ("data-content-errors", ""),
+    ] {
+        let _ = section.set_attribute(name, value);
+    }
+    add(&section, "h2", t.content_error_title);
+    add(&section, "p", t.content_error_lead);
+    if let Some(list) = add(&section, "ul", "") {
+        for p in problems {
+            if let Some(item) = add(&list, "li", "") {
+                add(&item, "code", p);
+            }
+        }
     }
 }

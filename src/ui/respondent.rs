@@ -19,7 +19,7 @@ use crate::core::read::{self, NotRead};
 use crate::core::session::{day_of, later_version, opening, OpeningNote};
 use crate::core::{Action, Answer, Diagnosis, Questionnaire, Screen, Session};
 use std::rc::Rc;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -78,6 +78,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         Widget::new(q, props.lang.clone(), storage, opened, notice)
     });
     let heading = use_node_ref();
+    let notice_ref = use_node_ref();
     let checked = use_state(|| None);
     let keep = use_node_ref();
     let first_screen = use_mut_ref(|| true);
@@ -184,6 +185,20 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         });
     }
 
+    // Effect: a notice given in answer to the respondent (a file saved or opened, a copy) is
+    // brought into view: it shows at the top of the widget, and the button that caused it may be
+    // a screen further down. Not one given as the widget opens, which must not move the host page.
+    {
+        let notice_ref = notice_ref.clone();
+        let opening = use_mut_ref(|| true);
+        use_effect_with(widget.notice.clone(), move |notice| {
+            let opening = std::mem::replace(&mut *opening.borrow_mut(), false);
+            if let (false, Some(_), Some(e)) = (opening, notice, notice_ref.cast::<Element>()) {
+                e.scroll_into_view();
+            }
+        });
+    }
+
     // Effect: a destructive action asked for moves the focus to "keep" (the safe answer).
     {
         let keep = keep.clone();
@@ -217,7 +232,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
                 let name = format!("kintone-diagnosis-answers-{}.json", io::now().0);
                 if io::download(&name, "application/json", &text).is_some() {
                     w.dispatch(Msg::Notify(Notice {
-                        text: ui(&w.lang).saved_unfinished.to_string(),
+                        text: (ui(&w.lang).saved_unfinished)(&name),
                         alert: false,
                     }));
                 }
@@ -493,6 +508,7 @@ pub fn Respondent(props: &RespondentProps) -> Html {
         content: ContentRef(q.clone()),
         lang,
         notice: widget.notice.clone(),
+        notice_ref,
         storage: widget.storage,
         storage_key: props.store.key.clone().into(),
         forward,

@@ -56,6 +56,10 @@ pub struct Widget {
     /// A session found in storage, offered on the start screen until taken or declined.
     pub resume: Option<Session>,
     pub notice: Option<Notice>,
+    /// The notice answers something the respondent did (a file opened or saved, a copy): it
+    /// goes with the screen it was given on. Others (storage that cannot be used, answers
+    /// found) stay until dismissed.
+    pub news: bool,
     pub storage: Status,
     /// Counts refused "next" presses, so each one moves focus to the first unanswered question.
     pub refusals: u32,
@@ -72,6 +76,7 @@ impl PartialEq for Widget {
             && self.lang == o.lang
             && self.resume == o.resume
             && self.notice == o.notice
+            && self.news == o.news
             && self.storage == o.storage
             && self.refusals == o.refusals
             && self.pending == o.pending
@@ -127,6 +132,7 @@ impl Widget {
             resume: opening.resume,
             notice,
             storage,
+            news: false,
             refusals: 0,
             pending: None,
         }
@@ -152,6 +158,11 @@ impl Reducible for Widget {
                 if is_next && next.session.screen == screen && !next.session.unanswered.is_empty() {
                     next.refusals += 1;
                 }
+                // News belongs to the screen it was given on ("the file was opened" is no news
+                // three screens later).
+                if next.session.screen != screen && next.news {
+                    next.notice = None;
+                }
                 // Starting afresh answers the offer of the saved session.
                 if next.session.screen != Screen::Start {
                     next.resume = None;
@@ -162,6 +173,10 @@ impl Reducible for Widget {
             Msg::SetLang(lang) => {
                 next.session
                     .apply(&next.content, Action::ChooseLanguage(lang.to_string()));
+                // Nor into another language, which it is not written in.
+                if next.lang != lang && next.news {
+                    next.notice = None;
+                }
                 next.lang = lang;
             }
             Msg::Resume => {
@@ -179,11 +194,15 @@ impl Reducible for Widget {
                 next.session = Session { lang, ..session };
                 next.resume = None;
             }
-            Msg::Notify(notice) => next.notice = Some(notice),
+            Msg::Notify(notice) => {
+                next.notice = Some(notice);
+                next.news = true;
+            }
             Msg::Dismiss => next.notice = None,
             Msg::StorageFailed(notice) => {
                 next.storage = Status::Unavailable;
                 next.notice = Some(notice);
+                next.news = false;
             }
             Msg::Erased(notice) => {
                 // A newer build's or another tab's answers, erased by the respondent: this widget
@@ -194,6 +213,7 @@ impl Reducible for Widget {
                 next.session = Session::new();
                 next.resume = None;
                 next.notice = Some(notice);
+                next.news = true;
             }
             Msg::Ask(pending) => next.pending = Some(pending),
             Msg::OtherTab(text) => {
@@ -217,6 +237,7 @@ impl Reducible for Widget {
                             text: super::text::ui(&next.lang).erased_elsewhere.to_string(),
                             alert: true,
                         });
+                        next.news = false;
                     } else {
                         // Saved there: stop saving here, say so, and ask whether to take over.
                         next.storage = Status::Elsewhere;
@@ -225,6 +246,7 @@ impl Reducible for Widget {
                             text: super::text::ui(&next.lang).privacy_elsewhere.to_string(),
                             alert: true,
                         });
+                        next.news = false;
                     }
                 }
             }

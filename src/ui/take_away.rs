@@ -63,7 +63,8 @@ pub fn take(
 /// language, so that a host can show or forward the result without reading the questionnaire
 /// (docs/embed.md, `docs/result-event.schema.json`).
 pub fn payload(content: &Questionnaire, d: &Diagnosis, lang: &str) -> Option<JsValue> {
-    let (_, now) = io::now();
+    // A result opened from a file keeps when it was made, as its file does.
+    let now = d.made.clone().unwrap_or_else(|| io::now().1);
     let text = json::to_string(&export(content, d, lang, &now), false).ok()?;
     let value = js_sys::JSON::parse(&text).ok()?;
     let set = |o: &JsValue, key: &str, v: &JsValue| {

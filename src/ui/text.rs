@@ -43,7 +43,8 @@ pub struct Ui {
     /// Answered, asked and "don't know" on one screen.
     pub review_count: fn(usize, usize, usize) -> String,
     pub save_unfinished: &'static str,
-    pub saved_unfinished: &'static str,
+    /// Said with the file's name.
+    pub saved_unfinished: fn(&str) -> String,
     pub continued: &'static str,
     // Result
     pub result_title: &'static str,
@@ -165,7 +166,7 @@ const JA: Ui = Ui {
     lang: "ja",
     language: "表示言語",
     takes: |(few, most), minutes, saves| {
-        let keep = if saves { "途中でやめても、この端末に回答が残り、続きから再開できます。" } else { "回答は保存されません。このページを閉じると消えます。" };
+        let keep = if saves { "途中でやめても、この端末に回答が残り、続きから再開できます。ログオフで記録が消える端末では、途中の回答をファイルに保存できます。" } else { "回答は保存されません。途中の回答はファイルに保存できます。" };
         format!("設問は{}{most}問、所要時間はおよそ{minutes}分です。{keep}", if few < most { "最大" } else { "" })
     },
     privacy_promise: "回答はこの端末の外へ送信されません。",
@@ -197,17 +198,17 @@ const JA: Ui = Ui {
     review_title: "回答の見直し",
     review_hint: "分野ごとの回答状況です。分野名を選ぶと、その画面に戻って回答を直せます。",
     review_count: |done, asked, dk| {
-        let mut t = format!("{asked}問中 {done}問回答");
+        let mut t = format!("{asked}問中{done}問回答");
         if dk > 0 {
-            t += &format!("(うち、わからない {dk}問)");
+            t += &format!("(うち、わからない{dk}問)");
         }
         if done < asked {
-            t += &format!("・未回答 {}問", asked - done);
+            t += &format!("・未回答{}問", asked - done);
         }
         t
     },
     save_unfinished: "途中の回答をファイルに保存",
-    saved_unfinished: "途中の回答をファイルに保存しました。開始画面の「保存したファイルを開く」で、そのファイルから続きを回答できます。",
+    saved_unfinished: |name| format!("途中の回答を「{name}」として保存しました。開始画面の「保存したファイルを開く」で続きを回答できます。保存先がログオフで消える場合は、共有フォルダなどに移してください。"),
     continued: "途中の回答を読み込みました。続きから回答できます。",
     result_title: "診断結果",
     verdict_blocked: "導入や活用が進まない主な要因が見つかりました。",
@@ -309,7 +310,7 @@ const EN: Ui = Ui {
     lang: "en",
     language: "Language",
     takes: |(few, most), minutes, saves| {
-        let keep = if saves { "If you stop halfway, your answers stay on this device and you can continue later." } else { "Answers are not saved: they go when you close this page." };
+        let keep = if saves { "If you stop halfway, your answers stay on this device and you can continue later; where logoff wipes them, save them to a file as you go." } else { "Answers are not saved here, but you can save them to a file as you go." };
         format!("{}{most} statement{}, about {minutes} minute{}. {keep}", if few < most { "Up to " } else { "" }, if most == 1 { "" } else { "s" }, if minutes == 1 { "" } else { "s" })
     },
     privacy_promise: "Your answers never leave this device.",
@@ -350,7 +351,7 @@ const EN: Ui = Ui {
         t
     },
     save_unfinished: "Save unfinished answers to a file",
-    saved_unfinished: "Your unfinished answers were saved to a file. To continue from it, open it with \"Open a saved file\" on the start screen.",
+    saved_unfinished: |name| format!("Saved as \"{name}\". To continue, open it with \"Open a saved file\" on the start screen; if logoff wipes your downloads, move it to a shared folder."),
     continued: "Your unfinished answers were opened: continue where you left off.",
     result_title: "Your result",
     verdict_blocked: "These are the main things holding adoption back.",

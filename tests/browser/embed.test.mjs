@@ -237,6 +237,92 @@ test("the call to action at the end when asked, in the widget's words by default
   await page.close();
 });
 
+test("a careless or hostile host cannot make the promise untrue: late or odd declarations, shared storage, odd links and words, a half-done dark theme", async () => {
+  const url = hostPage("careless-host.html", `
+    <style>#dark { --kd-background: #111; --kd-text: #eee; }</style>
+    <div id="slot"></div>
+    <kintone-diagnosis id="odd" results=" HOST " contact-href=" HTTPS://example.jp/a " contact-label="   " results-to="  "></kintone-diagnosis>
+    <kintone-diagnosis id="typo" results="hots" storage="off" contact-href="//evil.example/x"></kintone-diagnosis>
+    <kintone-diagnosis id="dark" results="host" storage="off" contact-href="/\\evil.example"></kintone-diagnosis>
+    <script src="kintone-diagnosis.js"></script>
+    <script>
+      // A framework's order: the element first, its attributes next, in the same task.
+      const late = document.createElement("kintone-diagnosis");
+      late.id = "late";
+      document.getElementById("slot").append(late);
+      late.setAttribute("results", "host");
+      late.setAttribute("results-to", "遅れて宣言した事業者");
+      late.setAttribute("storage", "off");
+    </script>`);
+  const warnings = [];
+  const page = await ctx.newPage();
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // A respondent who finished on a page that forwards nothing, on the same site, earlier.
+  await page.goto(hostPage("plain.html", `<kintone-diagnosis></kintone-diagnosis><script src="kintone-diagnosis.js"></script>`));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await completeDiagnosis(page, "staff", () => "2");
+  await page.goto(url);
+  const promise = (id) => page.locator(`#${id} .privacy .promise`).textContent();
+  await page.locator("#late [data-role]").first().waitFor();
+  assert.match(await promise("late"), /遅れて宣言した事業者に渡されます/, "attributes set right after the element was added are heard");
+  assert.match(await promise("odd"), /このページの運営者に渡されます/, "\" HOST \" is host; blank words are none");
+  assert.equal(await promise("typo"), "回答はこの端末の外へ送信されません。");
+  assert.ok(warnings.some((w) => /results="hots" unknown/.test(w)), warnings.join("\n"));
+  // The answers given under "nothing leaves" are not offered where they would be forwarded.
+  assert.equal(await page.locator("#odd [data-resume]").count(), 0, "no offer to resume them");
+  await page.locator('#odd [data-role="staff"]').click();
+  await page.locator('#odd [data-q="office_stage"] [data-v="none"]').click();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(keys, ["kintone-diagnosis:default-forwarded:kintone-municipal", "kintone-diagnosis:default:kintone-municipal"]);
+  // A half-done dark theme (background and text only) keeps the promise readable.
+  const contrast = await page.locator("#dark .privacy .promise").evaluate((p) => {
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [a, b] = [lum(getComputedStyle(p).color), lum(getComputedStyle(p.closest(".privacy")).backgroundColor)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  assert.ok(contrast >= 4.5, `the promise at a contrast of ${contrast.toFixed(2)}`);
+  // Links: an upper-case scheme is a link; "//host" and "/\\host" leave the site and are none;
+  // the widget's own words where the host's are blank.
+  await completeDiagnosis(page.locator("#odd"), null, () => "3");
+  const cta = page.locator("#odd [data-contact]");
+  assert.equal(await cta.getAttribute("href"), "HTTPS://example.jp/a");
+  assert.equal((await cta.textContent()).trim(), "問い合わせる");
+  for (const id of ["typo", "dark"]) {
+    await completeDiagnosis(page.locator(`#${id}`), "finance", () => "1");
+    assert.equal(await page.locator(`#${id} [data-contact]`).count(), 0, id);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a call to action to a place on the host's own page opens there, and a result opened from a file keeps when it was made", async () => {
+  const url = hostPage("same-page.html", `
+    <kintone-diagnosis storage="off" contact-href="#consult"></kintone-diagnosis><section id="consult"><h2>相談</h2></section>
+    <script src="kintone-diagnosis.js"></script>
+    <script>window.__results = []; document.addEventListener("diagnosis-complete", (e) => window.__results.push(e.detail));</script>`);
+  const { page, errors } = await open(ctx, url);
+  await page.locator("[data-open-file]").setInputFiles(join("tests/fixtures/released", "result-2026.12.2-promoter.json"));
+  await page.locator("[data-result]").waitFor();
+  const [event] = await page.evaluate(() => window.__results);
+  assert.equal(event.reopened, true);
+  assert.equal(event.created, JSON.parse(readFileSync(join("tests/fixtures/released", "result-2026.12.2-promoter.json"), "utf8")).created);
+  const cta = page.locator("[data-contact]");
+  assert.equal(await cta.getAttribute("target"), null, "not a new tab");
+  const tabs = ctx.pages().length;
+  await cta.click();
+  await page.waitForURL(/#consult$/);
+  assert.equal(ctx.pages().length, tabs, "no tab opened");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("several copies: default keys stay apart, the script loaded twice is harmless", async () => {
   const url = hostPage("twice.html", `
     <kintone-diagnosis id="one"></kintone-diagnosis><kintone-diagnosis id="two"></kintone-diagnosis>

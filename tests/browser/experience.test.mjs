@@ -437,6 +437,16 @@ test("on a 360 px phone every control is at least 44 x 44 px and the chart's lab
     for (let n = await closed.count(); n > 0; n--) await closed.first().tap();
     assert.equal(await closed.count(), 0, "every disclosure opened");
     assert.deepEqual(await tooSmall(), [], "the result, every disclosure open");
+    // Nothing wider than the phone: the scores table scrolls in its own region, its blocker
+    // names whole words, not a character per line.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, "no sideways scrolling of the page");
+    const names = await page.evaluate(() => [...document.querySelector("kintone-diagnosis").shadowRoot.querySelectorAll(".scores th[scope=row]")].map((th) => th.getBoundingClientRect().width));
+    assert.ok(Math.min(...names) >= 80, `blocker names ${Math.round(Math.min(...names))} px wide`);
+    await page.locator("[data-result] .nav button").first().tap();
+    await page.locator("[data-go]").first().waitFor();
+    assert.deepEqual(await tooSmall(), [], "the review screen");
+    await page.locator("[data-next]").tap();
+    await page.locator("[data-result]").waitFor();
     // The scores: bars with labels of 12 px or more (the radar's would be about 6 px here, so it
     // is left to wider screens), and the table.
     const chart = await page.evaluate(() => {
@@ -469,6 +479,9 @@ test("screenshots of every screen at 360 px and 1280 px", async () => {
     await screenshot(page, `result-${width}`);
     await page.locator('[data-lang="en"]').click();
     await screenshot(page, `result-en-${width}`);
+    await page.locator("[data-result] .nav button").first().click();
+    await page.locator("[data-go]").first().waitFor();
+    await screenshot(page, `review-en-${width}`);
     await page.reload();
     await page.locator("[data-resume]").waitFor();
     await screenshot(page, `resume-${width}`);
@@ -537,9 +550,9 @@ test("the review screen counts every part and leads back to any; unfinished answ
   assert.equal(await focused(page).then((f) => f.tag), "h2", "the focus moves to its heading");
   const rows = await page.locator("[data-go]").allTextContents();
   assert.equal(rows.length, 9, "every screen of statements, the stage's included");
-  assert.match(rows[0], /^導入の段階1問中 1問回答$/);
-  assert.match(rows[1], /^幹部の関わり方4問中 4問回答$/);
-  assert.equal(rows[2], `${third}4問中 1問回答(うち、わからない 1問)・未回答 3問`);
+  assert.match(rows[0], /^導入の段階1問中1問回答$/);
+  assert.match(rows[1], /^幹部の関わり方4問中4問回答$/);
+  assert.equal(rows[2], `${third}4問中1問回答(うち、わからない1問)・未回答3問`);
   assert.equal(await page.locator(".review-list li.open").count(), 7, "parts with open statements stand out");
   assert.deepEqual(await axe(page), [], "axe-core on the review screen");
   await screenshot(page, "review-ja");
@@ -568,7 +581,9 @@ test("the review screen counts every part and leads back to any; unfinished answ
   assert.equal(saved.format, "kintone-diagnosis-session");
   assert.equal(saved.format_version, 6);
   assert.equal(Object.keys(saved.answers).length, 6);
-  assert.match(await notice(page), /途中の回答をファイルに保存しました/);
+  assert.match(await notice(page), new RegExp(`途中の回答を「${download.suggestedFilename()}」として保存しました`));
+  // Said where the respondent is looking: the notice is scrolled into view.
+  assert.ok(await page.locator("[data-notice]").evaluate((n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), "the notice is in view");
 
   // Another browser (a virtual desktop wiped at logout): nothing saved there; the same picker
   // that opens a result continues the answers, on the screen they were left on.
@@ -583,6 +598,7 @@ test("the review screen counts every part and leads back to any; unfinished answ
     await answerSection(o.page, () => "3");
     await o.page.locator("[data-next]").click();
     await o.page.locator("h2").filter({ hasNotText: third }).waitFor();
+    assert.equal(await o.page.locator("[data-notice]").count(), 0, "the news went with its screen");
     // Refused with reasons, and nothing lost: a tampered answer, a later layout, another questionnaire.
     const bad = [
       ["tampered.json", { ...saved, answers: { ...saved.answers, lead_used_tool: { choice: "9" } } }, /編集されたか壊れている/],
@@ -606,7 +622,7 @@ test("the review screen counts every part and leads back to any; unfinished answ
       await o.page.locator("[data-q]").first().waitFor();
       await o.page.locator("[data-review]").click();
       const answered = await o.page.locator("[data-go]").allTextContents();
-      assert.match(answered[2], /4問中 4問回答/, `${name}: the answers under way are kept`);
+      assert.match(answered[2], /4問中4問回答/, `${name}: the answers under way are kept`);
     }
     await o.page.close();
   } finally {

@@ -87,7 +87,9 @@ proptest! {
                     prop_assert!(s.band.is_some_and(|b| b < content().bands.len()));
                 }
             }
-            prop_assert!(s.reasons.iter().map(|r| r.share).sum::<u32>() <= 100 + s.reasons.len() as u32);
+            // The reasons quoted are answers that raised the score, strongest first.
+            prop_assert!(s.reasons.iter().all(|r| r.points > 0));
+            prop_assert!(s.reasons.windows(2).all(|w| w[0].points >= w[1].points));
         }
     }
 

@@ -14,6 +14,8 @@ pub struct FrameProps {
     pub content: ContentRef,
     pub lang: AttrValue,
     pub notice: Option<Notice>,
+    /// The notice's element, for the page to bring it into view.
+    pub notice_ref: NodeRef,
     pub storage: Status,
     pub storage_key: AttrValue,
     /// See `StartProps::forward`.
@@ -47,7 +49,7 @@ pub fn frame(props: FrameProps, children: Html) -> Html {
                 }
             </div>
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", notice.alert.then_some("error"))} role={if notice.alert { "alert" } else { "status" }} data-notice="">
+                <div class={classes!("notice", notice.alert.then_some("error"))} role={if notice.alert { "alert" } else { "status" }} data-notice="" ref={props.notice_ref}>
                     <p>{ &notice.text }</p>
                     <button type="button" class="dismiss" onclick={props.on_dismiss.reform(|_| ())}>{ t.dismiss }</button>
                 </div>

@@ -20,6 +20,8 @@ pub struct ReviewProps {
 /// A function rather than a component, like the frame: see `frame.rs`.
 pub fn review(props: ReviewProps) -> Html {
     let ui = props.ui;
+    // Everything answered, the result file is the thing to keep: nothing is unfinished.
+    let unfinished = props.rows.iter().any(|(_, (done, asked, _))| done < asked);
     html! {
         <div class="review">
             <h2 tabindex="-1" ref={props.heading}>{ ui.review_title }</h2>
@@ -35,7 +37,9 @@ pub fn review(props: ReviewProps) -> Html {
             }
             </ol>
             <div class="nav">
-                <button type="button" data-save-unfinished="" onclick={props.on_save.reform(|_| ())}>{ ui.save_unfinished }</button>
+                if unfinished {
+                    <button type="button" data-save-unfinished="" onclick={props.on_save.reform(|_| ())}>{ ui.save_unfinished }</button>
+                }
                 <button type="button" class="primary" data-next="" onclick={props.on_next.reform(|_| ())}>{ ui.finish }</button>
             </div>
         </div>

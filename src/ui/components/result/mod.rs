@@ -76,7 +76,8 @@ pub fn result_view(props: ResultProps) -> Html {
                 if let Some(text) = &c.text {
                     <p>{ text }</p>
                 }
-                <a class="cta-button" href={c.href.clone()} target="_blank" rel="noopener noreferrer" data-contact="">
+                // A place on the host's own page ("#consult") opens there, not in a new tab.
+                <a class="cta-button" href={c.href.clone()} target={(!c.href.starts_with('#')).then_some("_blank")} rel="noopener noreferrer" data-contact="">
                     { c.label.clone().unwrap_or(AttrValue::Static(ui.contact)) }
                 </a>
                 <p class="print-only">{ &c.href }</p>

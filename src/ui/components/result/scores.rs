@@ -61,6 +61,9 @@ pub fn scores(props: &PartProps, on_target: &Callback<(String, Option<u32>)>) ->
                 <p data-office-level="">{ format!("{}: {}", ui.office_level, l.level(n)) }</p>
             }
             { chart(ChartProps { items: chart_items, not_enough: ui.not_enough.into(), title: ui.chart_title.into() }) }
+            // Five columns do not fit a phone: the table keeps its columns readable and scrolls
+            // sideways in its own region (focusable, so that the keyboard scrolls it too).
+            <div class="table-scroll" tabindex="0" role="region" aria-label={ui.all_blockers}>
             <table class="scores">
                 <caption class="visually-hidden">{ ui.all_blockers }</caption>
                 <thead><tr>
@@ -93,6 +96,7 @@ pub fn scores(props: &PartProps, on_target: &Callback<(String, Option<u32>)>) ->
                     </tbody>
                 }
             </table>
+            </div>
         </>
     }
 }
