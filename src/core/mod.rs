@@ -9,6 +9,7 @@ pub mod export;
 pub mod fingerprint;
 pub mod json;
 pub mod map;
+pub mod office;
 mod order;
 pub mod plan;
 pub mod read;

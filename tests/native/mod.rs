@@ -5,6 +5,7 @@ mod fingerprint;
 mod fuzz;
 mod hostile;
 mod json;
+mod office;
 mod personas;
 mod properties;
 mod scenarios;

@@ -1,0 +1,330 @@
+//! The office view's arithmetic (issue 17, begun): many respondents' result files gathered on the
+//! device, the groups shown (small ones merged so that nobody can be singled out), each group's
+//! median and spread per blocker, and where two groups see the office differently.
+//!
+//! Pure and deterministic like the rest of the core; the office page will render from it.
+
+use super::export::{import, ImportError, ResultExport};
+use super::fingerprint::Questionnaire;
+use super::read::{self, NotRead};
+use super::scoring::Answer;
+use super::Diagnosis;
+
+/// The fewest respondents a role is shown with on its own (outside workshop mode).
+pub const MIN_GROUP: usize = 3;
+
+/// One respondent as gathered: the file as read, and the diagnosis recomputed from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gathered {
+    pub file: ResultExport,
+    pub diagnosis: Diagnosis,
+}
+
+/// Why one file was not gathered (the others are not affected).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    NotJson,
+    TooLarge,
+    /// JSON, but not a result file of this widget.
+    NotAResult,
+    /// A result file this questionnaire cannot take (another questionnaire or version, a newer
+    /// layout, edited or damaged; never `ImportError::NotAResult`, which is `NotAResult`).
+    Import(ImportError),
+    /// The very same result is already gathered, at this index.
+    Duplicate(usize),
+}
+
+/// The results gathered so far, in the order they came.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gathering {
+    pub respondents: Vec<Gathered>,
+}
+
+impl Gathering {
+    /// Takes one result file's text; returns its index.
+    pub fn add(&mut self, content: &Questionnaire, text: &str) -> Result<usize, Refusal> {
+        let file = read::result_export(text).map_err(|e| match e {
+            NotRead::NotJson => Refusal::NotJson,
+            NotRead::Misfit => Refusal::NotAResult,
+            NotRead::TooLarge => Refusal::TooLarge,
+        })?;
+        let session = import(content, &file).map_err(|e| match e {
+            ImportError::NotAResult => Refusal::NotAResult,
+            other => Refusal::Import(other),
+        })?;
+        if let Some(i) = self.respondents.iter().position(|r| r.file == file) {
+            return Err(Refusal::Duplicate(i));
+        }
+        let diagnosis = session.diagnose(content);
+        self.respondents.push(Gathered { file, diagnosis });
+        Ok(self.respondents.len() - 1)
+    }
+
+    /// Removes the respondent at `index`; whether there was one.
+    pub fn remove(&mut self, index: usize) -> bool {
+        let there = index < self.respondents.len();
+        if there {
+            self.respondents.remove(index);
+        }
+        there
+    }
+}
+
+/// A group shown: one role, or several merged (「その他」) when some were too small to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The roles in it, in the content's order (`None`: content without roles).
+    pub roles: Vec<Option<String>>,
+    /// Indices into the gathering.
+    pub members: Vec<usize>,
+}
+
+impl Group {
+    /// Several roles merged: shown as 「その他」, never under one role's name.
+    pub fn is_merged(&self) -> bool {
+        self.roles.len() > 1
+    }
+}
+
+/// The groups shown, in the content's order of roles, merged ones last. Outside workshop mode a
+/// role with fewer than [`MIN_GROUP`] respondents is merged with the others as small; where the
+/// merged group would hold one role alone (its figures would be that role's, or follow from the
+/// total minus the others), or still fewer than [`MIN_GROUP`] people, the smallest remaining role
+/// joins it, until neither holds. In workshop mode (everyone in the room agreed) every role with
+/// respondents is its own group.
+pub fn groups(content: &super::Content, gathering: &Gathering, workshop: bool) -> Vec<Group> {
+    let mut by_role: Vec<Group> = content
+        .respondents()
+        .into_iter()
+        .map(|role| Group {
+            members: (gathering.respondents.iter().enumerate())
+                .filter(|(_, r)| r.diagnosis.role.as_deref() == role)
+                .map(|(i, _)| i)
+                .collect(),
+            roles: vec![role.map(str::to_string)],
+        })
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    if workshop {
+        return by_role;
+    }
+    let (mut small, mut shown): (Vec<Group>, Vec<Group>) =
+        by_role.drain(..).partition(|g| g.members.len() < MIN_GROUP);
+    if small.is_empty() {
+        return shown;
+    }
+    let people = |gs: &[Group]| gs.iter().map(|g| g.members.len()).sum::<usize>();
+    while (small.len() == 1 || people(&small) < MIN_GROUP) && !shown.is_empty() {
+        // The smallest; of equals, the last in the content's order.
+        let mut at = 0;
+        for (i, g) in shown.iter().enumerate() {
+            if g.members.len() <= shown[at].members.len() {
+                at = i;
+            }
+        }
+        small.push(shown.remove(at));
+    }
+    let order = content.respondents();
+    let place = |role: &Option<String>| order.iter().position(|r| *r == role.as_deref());
+    small.sort_by_key(|g| place(&g.roles[0]));
+    let mut merged = Group {
+        roles: Vec::new(),
+        members: Vec::new(),
+    };
+    for g in small {
+        merged.roles.extend(g.roles);
+        merged.members.extend(g.members);
+    }
+    merged.members.sort_unstable();
+    shown.push(merged);
+    shown
+}
+
+/// The middle and the quartiles of some values (Tukey's hinges: the medians of the lower and
+/// upper halves, the middle value left out of both when there is an odd number). A median of an
+/// even number of values is the mean of the middle two, rounded half up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    pub low: u32,
+    pub median: u32,
+    pub high: u32,
+}
+
+/// `None` for no values.
+pub fn spread(values: &[u32]) -> Option<Spread> {
+    let mut v = values.to_vec();
+    v.sort_unstable();
+    let median = |v: &[u32]| -> Option<u32> {
+        let n = v.len();
+        match n {
+            0 => None,
+            _ if n % 2 == 1 => Some(v[n / 2]),
+            _ => Some((v[n / 2 - 1] + v[n / 2]).div_ceil(2)),
+        }
+    };
+    let n = v.len();
+    let mid = median(&v)?;
+    let (lower, upper) = (&v[..n / 2], &v[n.div_ceil(2)..]);
+    Some(Spread {
+        low: median(lower).unwrap_or(mid),
+        median: mid,
+        high: median(upper).unwrap_or(mid),
+    })
+}
+
+/// What a group's respondents say of each blocker, in the content's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupSummary {
+    pub n: usize,
+    /// Scores 0-100 over the respondents with enough answers for one.
+    pub scores: Vec<Option<Spread>>,
+    /// The median maturity level over those who have one.
+    pub levels: Vec<Option<u32>>,
+}
+
+pub fn summarize(content: &super::Content, gathering: &Gathering, group: &Group) -> GroupSummary {
+    let diagnoses: Vec<&Diagnosis> = group
+        .members
+        .iter()
+        .filter_map(|&i| gathering.respondents.get(i))
+        .map(|r| &r.diagnosis)
+        .collect();
+    let dims = content.dimensions.len();
+    let column = |f: &dyn Fn(&Diagnosis, usize) -> Option<u32>, d: usize| -> Vec<u32> {
+        diagnoses.iter().filter_map(|x| f(x, d)).collect()
+    };
+    let score = |x: &Diagnosis, d: usize| x.scores.get(d).and_then(|s| s.score);
+    let level = |x: &Diagnosis, d: usize| x.levels.get(d).copied().flatten();
+    GroupSummary {
+        n: diagnoses.len(),
+        scores: (0..dims).map(|d| spread(&column(&score, d))).collect(),
+        levels: (0..dims)
+            .map(|d| spread(&column(&level, d)).map(|s| s.median))
+            .collect(),
+    }
+}
+
+/// How a group answered one statement: respondents per choice (in the scale's order) and
+/// "don't know".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distribution {
+    pub choices: Vec<usize>,
+    pub dont_know: usize,
+}
+
+impl Distribution {
+    /// The mean position of the choices given, from 0 (the scale's first choice) to 1 (its
+    /// last), as a fraction (sum of positions, and respondents times steps), or `None` when
+    /// nobody chose one. Kept exact: whether two means differ by more than a third is decided
+    /// without rounding.
+    pub fn mean(&self) -> Option<(u64, u64)> {
+        let given: usize = self.choices.iter().sum();
+        let steps = self.choices.len().checked_sub(1).filter(|s| *s > 0)?;
+        let sum: usize = self.choices.iter().enumerate().map(|(i, n)| i * n).sum();
+        (given > 0).then_some((sum as u64, (given * steps) as u64))
+    }
+}
+
+/// How a group answered statement `question`.
+pub fn distribution(
+    content: &super::Content,
+    gathering: &Gathering,
+    group: &Group,
+    question: &str,
+) -> Option<Distribution> {
+    let q = content.question(question)?;
+    let scale = content.scale(&q.scale)?;
+    let mut d = Distribution {
+        choices: vec![0; scale.choices.len()],
+        dont_know: 0,
+    };
+    for r in group
+        .members
+        .iter()
+        .filter_map(|&i| gathering.respondents.get(i))
+    {
+        match r.diagnosis.answers.get(question) {
+            Some(Answer::DontKnow) => d.dont_know += 1,
+            Some(Answer::Choice(v)) => {
+                if let Some(i) = scale.choices.iter().position(|c| &c.value == v) {
+                    d.choices[i] += 1;
+                }
+            }
+            None => {}
+        }
+    }
+    Some(d)
+}
+
+/// Where two groups see the office differently: on a statement (`question`) or on a blocker
+/// (`dimension`), by `difference` percent of the range (of the scale, or of 0-100).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    pub question: Option<String>,
+    pub dimension: Option<String>,
+    /// Indices into the groups.
+    pub between: (usize, usize),
+    pub difference: f64,
+}
+
+/// A difference above 1 / `GAP_DIVISOR` of the range is a gap (a third).
+pub const GAP_DIVISOR: u64 = 3;
+
+/// |a - b| for fractions a = an / ad and b = bn / bd, as a fraction, and whether it is a gap.
+fn apart((an, ad): (u64, u64), (bn, bd): (u64, u64)) -> (f64, bool) {
+    let (x, y) = (an * bd, bn * ad);
+    let (num, den) = (x.abs_diff(y), ad * bd);
+    (num as f64 / den as f64, num * GAP_DIVISOR > den)
+}
+
+/// Every gap between two groups, largest first (ties in the content's order): statements both
+/// groups answered with a choice, and blockers both have a median for.
+pub fn gaps(content: &super::Content, gathering: &Gathering, groups: &[Group]) -> Vec<Gap> {
+    let summaries: Vec<GroupSummary> = groups
+        .iter()
+        .map(|g| summarize(content, gathering, g))
+        .collect();
+    let mut out = Vec::new();
+    for a in 0..groups.len() {
+        for b in a + 1..groups.len() {
+            for q in content.questions.iter().filter(|q| !content.is_stage(q)) {
+                let mean = |g: usize| {
+                    distribution(content, gathering, &groups[g], &q.id).and_then(|d| d.mean())
+                };
+                if let (Some(x), Some(y)) = (mean(a), mean(b)) {
+                    if let (difference, true) = apart(x, y) {
+                        out.push(Gap {
+                            question: Some(q.id.clone()),
+                            dimension: None,
+                            between: (a, b),
+                            difference,
+                        });
+                    }
+                }
+            }
+            for (d, dim) in content.dimensions.iter().enumerate() {
+                let median = |g: usize| {
+                    summaries[g]
+                        .scores
+                        .get(d)
+                        .copied()
+                        .flatten()
+                        .map(|s| (u64::from(s.median), 100))
+                };
+                if let (Some(x), Some(y)) = (median(a), median(b)) {
+                    if let (difference, true) = apart(x, y) {
+                        out.push(Gap {
+                            question: None,
+                            dimension: Some(dim.id.clone()),
+                            between: (a, b),
+                            difference,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Stable: equal differences keep the order they were found in.
+    super::order::sort_stable_by(&mut out, |x, y| x.difference > y.difference);
+    out
+}

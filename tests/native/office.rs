@@ -1,0 +1,316 @@
+//! The office view's arithmetic: gathering result files made by the real export, the groups
+//! shown (small ones merged, the subtraction case), medians and spreads, and perception gaps
+//! checked against values computed here by hand.
+
+use super::{answers_for, shipped, Lean, STAGE};
+use kintone_diagnosis::core::export::{export, ImportError};
+use kintone_diagnosis::core::json;
+use kintone_diagnosis::core::office::{
+    distribution, gaps, groups, spread, summarize, Gathering, Refusal, Spread,
+};
+use kintone_diagnosis::core::{Answer, Answers, Questionnaire, Session};
+
+/// A result file's text, made as the respondent's page makes it: a session answered through
+/// actions, diagnosed, exported, written.
+fn result_file(c: &Questionnaire, role: &str, answers: &Answers, created: &str) -> String {
+    let mut s = Session {
+        role: Some(role.into()),
+        answers: answers.clone(),
+        ..Session::new()
+    };
+    s.screen = kintone_diagnosis::core::Screen::Result;
+    json::to_string(&export(c, &s.diagnose(c), "ja", created), true).unwrap()
+}
+
+/// Every statement `role` is asked, answered with `value` (the stage: trial).
+fn all(c: &Questionnaire, role: &str, value: &str) -> Answers {
+    let mut a = Answers::new();
+    for (q, answer) in answers_for(c, role, |_| Lean::Healthy).iter() {
+        let given = if q == "office_stage" {
+            answer.clone()
+        } else {
+            Answer::Choice(value.into())
+        };
+        a.insert(q.clone(), given);
+    }
+    a
+}
+
+fn gather(c: &Questionnaire, people: &[(&str, usize)]) -> Gathering {
+    let mut g = Gathering::default();
+    let mut n = 0;
+    for (role, count) in people {
+        for _ in 0..*count {
+            n += 1;
+            let text = result_file(
+                c,
+                role,
+                &all(c, role, "2"),
+                &format!("2026-12-01T09:{n:02}:00+09:00"),
+            );
+            g.add(c, &text).expect("a real result file is gathered");
+        }
+    }
+    g
+}
+
+#[test]
+fn each_file_is_taken_or_refused_on_its_own_and_nothing_gathered_is_lost() {
+    let c = shipped();
+    let mut g = Gathering::default();
+    let first = result_file(
+        &c,
+        "staff",
+        &answers_for(&c, "staff", |_| Lean::Somewhat),
+        "2026-12-01T10:00:00+09:00",
+    );
+    assert_eq!(g.add(&c, &first), Ok(0));
+    assert_eq!(
+        g.add(&c, &first),
+        Err(Refusal::Duplicate(0)),
+        "the very same file twice"
+    );
+    let later = first.replace("2026-12-01T10:00:00+09:00", "2026-12-01T10:05:00+09:00");
+    assert_eq!(
+        g.add(&c, &later),
+        Ok(1),
+        "the same answers another time: another respondent"
+    );
+    assert_eq!(g.add(&c, "not json"), Err(Refusal::NotJson));
+    assert_eq!(g.add(&c, "{}"), Err(Refusal::NotAResult));
+    assert_eq!(g.add(&c, &" ".repeat(2 << 20)), Err(Refusal::TooLarge));
+    let other = first.replace("\"kintone-municipal\"", "\"another\"");
+    assert!(matches!(
+        g.add(&c, &other),
+        Err(Refusal::Import(ImportError::OtherContent { .. }))
+    ));
+    // One score raised by a point: the answers no longer lead to it.
+    let mut v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let score = v["scores"][0]["score"].as_u64().unwrap();
+    v["scores"][0]["score"] = serde_json::json!((score + 1) % 101);
+    let edited = v.to_string();
+    assert_eq!(
+        g.add(&c, &edited),
+        Err(Refusal::Import(ImportError::Altered))
+    );
+    assert_eq!(g.respondents.len(), 2);
+    assert!(g.remove(0) && !g.remove(5));
+    assert_eq!(g.respondents.len(), 1);
+}
+
+#[test]
+fn roles_of_fewer_than_three_are_merged_and_no_group_follows_by_subtraction() {
+    let c = shipped();
+    let shown = |people: &[(&str, usize)], workshop: bool| {
+        let g = gather(&c, people);
+        groups(&c, &g, workshop)
+            .into_iter()
+            .map(|grp| {
+                let roles: Vec<String> = grp
+                    .roles
+                    .iter()
+                    .map(|r| r.clone().unwrap_or_default())
+                    .collect();
+                (roles.join("+"), grp.members.len())
+            })
+            .collect::<Vec<_>>()
+    };
+    let own = |v: &[(&str, usize)]| {
+        v.iter()
+            .map(|(r, n)| (r.to_string(), *n))
+            .collect::<Vec<_>>()
+    };
+    // Everyone in groups of three or more: as they are, in the content's order of roles.
+    assert_eq!(
+        shown(
+            &[
+                ("staff", 4),
+                ("promoter", 3),
+                ("manager", 3),
+                ("finance", 5)
+            ],
+            false
+        ),
+        own(&[
+            ("promoter", 3),
+            ("staff", 4),
+            ("manager", 3),
+            ("finance", 5)
+        ])
+    );
+    // One finance officer: not alone in 「その他」 (it would be theirs, or follow from the total
+    // minus the others): the smallest other role (of equals, the last) joins them.
+    assert_eq!(
+        shown(
+            &[
+                ("promoter", 3),
+                ("staff", 6),
+                ("manager", 3),
+                ("finance", 1)
+            ],
+            false
+        ),
+        own(&[("promoter", 3), ("staff", 6), ("manager+finance", 4)])
+    );
+    // Two small roles of one each: two people are still too few; the smallest other joins.
+    assert_eq!(
+        shown(
+            &[
+                ("promoter", 5),
+                ("staff", 4),
+                ("manager", 1),
+                ("finance", 1)
+            ],
+            false
+        ),
+        own(&[("promoter", 5), ("staff+manager+finance", 6)])
+    );
+    // Everyone small: one group of all.
+    assert_eq!(
+        shown(&[("promoter", 1), ("staff", 2)], false),
+        own(&[("promoter+staff", 3)])
+    );
+    // Workshop mode: every role as it is.
+    assert_eq!(
+        shown(&[("promoter", 1), ("staff", 6), ("finance", 2)], true),
+        own(&[("promoter", 1), ("staff", 6), ("finance", 2)])
+    );
+}
+
+#[test]
+fn medians_and_hinges() {
+    assert_eq!(spread(&[]), None);
+    assert_eq!(
+        spread(&[5]),
+        Some(Spread {
+            low: 5,
+            median: 5,
+            high: 5
+        })
+    );
+    assert_eq!(
+        spread(&[3, 1, 2]),
+        Some(Spread {
+            low: 1,
+            median: 2,
+            high: 3
+        })
+    );
+    // Even counts: the mean of the middle two, rounded half up.
+    assert_eq!(
+        spread(&[4, 1, 3, 2]),
+        Some(Spread {
+            low: 2,
+            median: 3,
+            high: 4
+        })
+    );
+    assert_eq!(
+        spread(&[0, 100]),
+        Some(Spread {
+            low: 0,
+            median: 50,
+            high: 100
+        })
+    );
+}
+
+#[test]
+fn perception_gaps_are_differences_of_more_than_a_third_largest_first() {
+    let c = shipped();
+    // Promoters all say あてはまる ("4", the scale's first choice) to every statement; staff all
+    // ややあてはまる ("3"): a third of the range apart, which is not more than a third.
+    let mut g = Gathering::default();
+    let mut n = 0;
+    let mut add = |g: &mut Gathering, role: &str, value: &str| {
+        n += 1;
+        let text = result_file(
+            &c,
+            role,
+            &all(&c, role, value),
+            &format!("2026-12-01T11:{n:02}:00+09:00"),
+        );
+        g.add(&c, &text).unwrap();
+    };
+    for _ in 0..3 {
+        add(&mut g, "promoter", "4");
+        add(&mut g, "staff", "3");
+    }
+    let shown = groups(&c, &g, false);
+    assert_eq!(shown.len(), 2);
+    let statement_gaps = |g: &Gathering| {
+        gaps(&c, g, &groups(&c, g, false))
+            .into_iter()
+            .filter(|x| x.question.is_some())
+            .count()
+    };
+    assert_eq!(statement_gaps(&g), 0, "exactly a third apart is not a gap");
+    // One more staff member at "2": staff's mean moves to (1+1+1+2)/4 / 3 = 5/12 from promoters'
+    // 0, more than a third, on every statement both are asked.
+    add(&mut g, "staff", "2");
+    let found = gaps(&c, &g, &groups(&c, &g, false));
+    let both: Vec<&str> = c
+        .questions
+        .iter()
+        .filter(|q| {
+            !c.is_stage(q) && c.asks_role(q, Some("promoter")) && c.asks_role(q, Some("staff"))
+        })
+        .filter(|q| q.stages.is_empty() || q.stages.iter().any(|s| s == STAGE))
+        .map(|q| q.id.as_str())
+        .collect();
+    let on_statements: Vec<&str> = found.iter().filter_map(|x| x.question.as_deref()).collect();
+    assert_eq!(on_statements.len(), both.len());
+    for x in found.iter().filter(|x| x.question.is_some()) {
+        assert!((x.difference - 5.0 / 12.0).abs() < 1e-9, "{x:?}");
+        assert_eq!(x.between, (0, 1));
+    }
+    // Both groups' answers to one of them, as the agenda will quote them.
+    let q = on_statements[0];
+    let staff = distribution(&c, &g, &shown_after(&c, &g)[1], q).unwrap();
+    assert_eq!(
+        (staff.choices.clone(), staff.dont_know),
+        (vec![0, 3, 1, 0], 0)
+    );
+    // Largest first.
+    assert!(found.windows(2).all(|w| w[0].difference >= w[1].difference));
+    // Blockers: each group's median score, from the recomputed diagnoses.
+    let s = summarize(&c, &g, &shown_after(&c, &g)[1]);
+    assert_eq!(s.n, 4);
+    assert!(s.scores.iter().all(|x| x.is_some()));
+}
+
+fn shown_after(c: &Questionnaire, g: &Gathering) -> Vec<kintone_diagnosis::core::office::Group> {
+    groups(c, g, false)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Outside workshop mode, whatever the numbers: every respondent in exactly one group, no
+    /// role under three shown on its own, and a merged group never one role alone unless it is
+    /// everybody (which the total already is).
+    #[test]
+    fn no_small_role_is_ever_shown_or_derivable(counts in proptest::collection::vec(0usize..6, 4)) {
+        let c = shipped();
+        let roles = ["promoter", "staff", "manager", "finance"];
+        let people: Vec<(&str, usize)> = roles.iter().copied().zip(counts.iter().copied()).collect();
+        let g = gather(&c, &people);
+        let shown = groups(&c, &g, false);
+        let mut all: Vec<usize> = shown.iter().flat_map(|x| x.members.clone()).collect();
+        all.sort_unstable();
+        proptest::prop_assert_eq!(all, (0..g.respondents.len()).collect::<Vec<_>>());
+        let total: usize = counts.iter().sum();
+        // Every group shown holds three or more, unless it is the whole office.
+        for x in &shown {
+            proptest::prop_assert!(x.members.len() >= 3 || x.members.len() == total, "{:?}", shown);
+        }
+        // At most one merged group, and where there is one, it holds two roles or more unless
+        // it is the whole office (so the total minus the others is never one role's figures).
+        let merged: Vec<_> = shown.iter().filter(|x| x.roles.len() > 1 || (x.members.len() < 3)).collect();
+        proptest::prop_assert!(merged.len() <= 1);
+        let small_roles = counts.iter().filter(|n| (1..3).contains(*n)).count();
+        if small_roles > 0 && shown.len() > 1 {
+            proptest::prop_assert!(shown.iter().any(|x| x.roles.len() >= 2));
+        }
+    }
+}
