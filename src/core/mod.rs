@@ -2,6 +2,7 @@
 //! session, diagnosis, display and export. Nothing here touches the DOM, the network or storage.
 
 pub mod classify;
+pub mod code;
 pub mod content;
 pub mod diagnosis;
 pub mod display;

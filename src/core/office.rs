@@ -60,6 +60,24 @@ impl Gathering {
         Ok(self.respondents.len() - 1)
     }
 
+    /// Takes one result code (pasted from a chat or a mail; `core::code`); returns its index.
+    /// Its result file is made as the respondent's page makes one, dated the code's day.
+    pub fn add_code(&mut self, content: &Questionnaire, code: &str) -> Result<usize, Refusal> {
+        let (session, day) = super::code::read_code(content, code).map_err(|e| match e {
+            super::code::CodeError::NotACode => Refusal::NotAResult,
+            super::code::CodeError::Damaged => Refusal::Import(ImportError::Altered),
+            super::code::CodeError::Other(e) => Refusal::Import(e),
+        })?;
+        let diagnosis = session.diagnose(content);
+        let lang = content.languages.first().map_or("", String::as_str);
+        let file = super::export::export(content, &diagnosis, lang, &day);
+        if let Some(i) = self.respondents.iter().position(|r| r.file == file) {
+            return Err(Refusal::Duplicate(i));
+        }
+        self.respondents.push(Gathered { file, diagnosis });
+        Ok(self.respondents.len() - 1)
+    }
+
     /// Removes the respondent at `index`; whether there was one.
     pub fn remove(&mut self, index: usize) -> bool {
         let there = index < self.respondents.len();
@@ -327,4 +345,151 @@ pub fn gaps(content: &super::Content, gathering: &Gathering, groups: &[Group]) -
     // Stable: equal differences keep the order they were found in.
     super::order::sort_stable_by(&mut out, |x, y| x.difference > y.difference);
     out
+}
+
+/// Excel opens a CSV file as UTF-8 only when it starts with a byte-order mark (Japanese Excel
+/// otherwise reads Shift_JIS and garbles every label).
+const BOM: char = '\u{feff}';
+
+/// One CSV field: quoted when it holds a quote, a comma or a line break (quotes doubled), and
+/// never read as a formula: a field a spreadsheet would evaluate (starting `=`, `+`, `-`, `@`,
+/// a tab or a carriage return; a result file's `created` can hold anything) gets a `'` first.
+fn field(out: &mut String, text: &str) {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quoted = formula || text.contains(['"', ',', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in text.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
+    }
+}
+
+/// A CSV file (with its byte-order mark, CRLF line ends) of `rows`.
+fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::from(BOM);
+    for row in rows {
+        for (i, text) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            field(&mut out, text);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The group each respondent is shown in, by index: its label (the role's name, or `others` for
+/// a merged group).
+fn group_labels(
+    content: &super::Content,
+    groups: &[Group],
+    lang: &str,
+    others: &str,
+    n: usize,
+) -> Vec<String> {
+    let mut labels = vec![String::new(); n];
+    for g in groups {
+        let label = match g.roles.as_slice() {
+            [Some(role)] if !g.is_merged() => content
+                .role(role)
+                .map_or(role.clone(), |r| content.text(&r.label, lang).to_string()),
+            [None] => String::new(),
+            _ => others.to_string(),
+        };
+        for &m in &g.members {
+            if let Some(l) = labels.get_mut(m) {
+                *l = label.clone();
+            }
+        }
+    }
+    labels
+}
+
+/// The answers as a CSV file for Excel: one row per respondent and statement answered, with the
+/// group the respondent is shown in (a merged group's members are 「その他」 here too, or the
+/// file would undo the merging), the stage, when the result was made, the statement as that
+/// role read it and the answer in words. `headers` names the columns, in `lang`.
+pub fn answers_csv(
+    content: &super::Content,
+    gathering: &Gathering,
+    groups: &[Group],
+    (lang, others): (&str, &str),
+    headers: [&str; 7],
+) -> String {
+    let labels = group_labels(content, groups, lang, others, gathering.respondents.len());
+    let mut rows = vec![headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    for (i, r) in gathering.respondents.iter().enumerate() {
+        let d = &r.diagnosis;
+        let l = super::display::Labels::new(content, lang, d.role.as_deref());
+        let stage = l.stage(&d.answers).map_or("", |(_, s)| s).to_string();
+        for q in content.questions.iter().filter(|q| !content.is_stage(q)) {
+            let Some(answer) = d.answers.get(&q.id) else {
+                continue;
+            };
+            let words = match answer {
+                Answer::Choice(_) => l.choice(&q.id, Some(answer)),
+                Answer::DontKnow => super::display::dont_know_label(content, q, lang).unwrap_or(""),
+            };
+            rows.push(vec![
+                (i + 1).to_string(),
+                labels[i].clone(),
+                stage.clone(),
+                r.file.created.clone(),
+                q.id.clone(),
+                content.statement(q, d.role.as_deref(), lang).to_string(),
+                words.to_string(),
+            ]);
+        }
+    }
+    csv(rows)
+}
+
+/// Each group's figures per blocker as a CSV file for Excel: group, respondents, blocker, median,
+/// lower and upper hinge, median maturity level (empty where there is none).
+pub fn summary_csv(
+    content: &super::Content,
+    gathering: &Gathering,
+    groups: &[Group],
+    (lang, others): (&str, &str),
+    headers: [&str; 7],
+) -> String {
+    let mut rows = vec![headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    for g in groups {
+        let s = summarize(content, gathering, g);
+        let name = group_labels(
+            content,
+            std::slice::from_ref(g),
+            lang,
+            others,
+            gathering.respondents.len(),
+        )
+        .into_iter()
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+        for (d, dim) in content.dimensions.iter().enumerate() {
+            let figure = |v: Option<u32>| v.map_or(String::new(), |v| v.to_string());
+            let spread = s.scores.get(d).copied().flatten();
+            rows.push(vec![
+                name.clone(),
+                s.n.to_string(),
+                content.text(&dim.label, lang).to_string(),
+                figure(spread.map(|x| x.median)),
+                figure(spread.map(|x| x.low)),
+                figure(spread.map(|x| x.high)),
+                figure(s.levels.get(d).copied().flatten()),
+            ]);
+        }
+    }
+    csv(rows)
 }

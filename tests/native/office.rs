@@ -314,3 +314,153 @@ proptest::proptest! {
         }
     }
 }
+
+/// Reads CSV text as a spreadsheet would (RFC 4180: quoted fields, doubled quotes, CRLF).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let (mut row, mut field, mut quoted, mut chars) =
+        (vec![], String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CRLF line ends");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(field.is_empty() && row.is_empty(), "the last line ends");
+    rows
+}
+
+#[test]
+fn csv_files_open_in_excel_keep_small_groups_merged_and_carry_no_formula() {
+    use kintone_diagnosis::core::office::{answers_csv, summary_csv};
+    let c = shipped();
+    let mut g = gather(&c, &[("promoter", 3), ("staff", 3), ("manager", 3)]);
+    // A finance officer alone, whose file says it was made at "=HYPERLINK(...)".
+    let hostile = result_file(
+        &c,
+        "finance",
+        &all(&c, "finance", "1"),
+        "=HYPERLINK(\"http://x\",\"a, b\")",
+    );
+    g.add(&c, &hostile).unwrap();
+    let shown = groups(&c, &g, false);
+    let headers = [
+        "#",
+        "group",
+        "stage",
+        "created",
+        "id",
+        "statement",
+        "answer",
+    ];
+    let text = answers_csv(&c, &g, &shown, ("en", "Others"), headers);
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let rows = read_csv(&text['\u{feff}'.len_utf8()..]);
+    assert_eq!(rows[0], headers);
+    // One row per respondent and statement answered (the stage is a column, not a row).
+    let answered: usize = g
+        .respondents
+        .iter()
+        .map(|r| r.diagnosis.answers.len() - 1)
+        .sum();
+    assert_eq!(rows.len() - 1, answered);
+    assert!(rows[1..].iter().all(|r| r.len() == 7));
+    // The finance officer and the smallest other role (of equals, the last: managers) are
+    // "Others" in the file too; nobody's row names finance.
+    assert!(rows.iter().all(|r| r[1] != "Finance"));
+    let others: std::collections::BTreeSet<&str> = rows[1..]
+        .iter()
+        .filter(|r| r[1] == "Others")
+        .map(|r| r[0].as_str())
+        .collect();
+    assert_eq!(others.len(), 4);
+    // The hostile field is text, with its comma and quotes intact.
+    let last = rows.last().unwrap();
+    assert_eq!(last[3], "'=HYPERLINK(\"http://x\",\"a, b\")");
+    assert_eq!(last[2], "On trial somewhere");
+    // English statements with commas survive the quoting; answers in words.
+    assert!(rows[1..].iter().any(|r| r[5].contains(',')));
+    assert!(rows[1..].iter().all(|r| !r[6].is_empty()));
+    // Japanese, as Excel shows it.
+    let ja =
+        read_csv(&answers_csv(&c, &g, &shown, ("ja", "その他"), headers)['\u{feff}'.len_utf8()..]);
+    assert!(
+        ja[1..].iter().any(|r| r[1] == "その他")
+            && ja[1..].iter().any(|r| r[1] == "DX・情報化の推進担当")
+    );
+    assert!(ja[1..].iter().any(|r| r[6] == "あまりあてはまらない"));
+
+    let summary = read_csv(
+        &summary_csv(
+            &c,
+            &g,
+            &shown,
+            ("ja", "その他"),
+            ["group", "n", "blocker", "median", "low", "high", "level"],
+        )['\u{feff}'.len_utf8()..],
+    );
+    // A row per group shown and blocker.
+    assert_eq!(summary.len() - 1, shown.len() * c.dimensions.len());
+    let other_rows: Vec<_> = summary.iter().filter(|r| r[0] == "その他").collect();
+    assert_eq!(other_rows.len(), c.dimensions.len());
+    assert!(other_rows.iter().all(|r| r[1] == "4"));
+}
+
+#[test]
+fn a_result_code_carries_the_result_and_is_refused_when_cut_mistyped_or_foreign() {
+    use kintone_diagnosis::core::code::{read_code, result_code, CodeError};
+    let c = shipped();
+    let answers = answers_for(&c, "manager", |d| if d == "finance" { Lean::Blocked } else { Lean::DontKnow });
+    let code = result_code(&c, Some("manager"), &answers, "2026-12-01");
+    // One line, short enough for a chat message.
+    assert!(!code.contains(char::is_whitespace) && code.len() < 140, "{code} ({} chars)", code.len());
+    assert!(code.starts_with("kd1:kintone-municipal:2026.12.2:"));
+    let (session, day) = read_code(&c, &format!("  {code}\n")).expect("read back");
+    assert_eq!(day, "2026-12-01");
+    assert_eq!(session.role.as_deref(), Some("manager"));
+    assert_eq!(session.answers, answers);
+    // Gathered like a file, and once only.
+    let mut g = Gathering::default();
+    assert_eq!(g.add_code(&c, &code), Ok(0));
+    assert_eq!(g.add_code(&c, &code), Err(Refusal::Duplicate(0)));
+    assert_eq!(g.respondents[0].diagnosis.scores, session.diagnose(&c).scores);
+
+    // A character mistyped anywhere, or the line cut: refused, never read wrong.
+    for at in [4, 40, code.len() - 30, code.len() - 3] {
+        let mut bytes = code.clone().into_bytes();
+        bytes[at] = if bytes[at] == b'2' { b'3' } else { b'2' };
+        let typo = String::from_utf8(bytes).unwrap();
+        assert!(matches!(read_code(&c, &typo), Err(CodeError::Damaged | CodeError::NotACode)), "{typo}");
+    }
+    assert_eq!(read_code(&c, &code[..code.len() - 20]), Err(CodeError::Damaged));
+    assert_eq!(read_code(&c, "hello"), Err(CodeError::NotACode));
+    assert_eq!(read_code(&c, &"kd1:".repeat(1000)), Err(CodeError::NotACode));
+    // Re-checksummed by hand, but saying what no respondent could: refused all the same.
+    let forge = |edit: &dyn Fn(&str) -> String| {
+        let body = edit(&code[..code.rfind(':').unwrap()]);
+        format!("{body}:{:016x}", kintone_diagnosis::core::fingerprint::fnv1a(body.as_bytes()))
+    };
+    assert_eq!(read_code(&c, &forge(&|b| b.replace(":manager:", ":mayor:"))), Err(CodeError::Damaged));
+    let marks_at = |b: &str| b.rfind(':').unwrap() + 1;
+    assert_eq!(
+        read_code(&c, &forge(&|b| { let mut s = b.to_string(); s.replace_range(marks_at(b)..marks_at(b) + 1, "9"); s })),
+        Err(CodeError::Damaged),
+        "a choice the scale lacks"
+    );
+    assert!(matches!(
+        read_code(&c, &forge(&|b| b.replace(":2026.12.2:", ":2026.11.2:"))),
+        Err(CodeError::Other(ImportError::OtherContent { .. }))
+    ));
+}

@@ -1,0 +1,138 @@
+//! The result code (issue 17, begun): a result as one short line of text that a respondent can
+//! paste into the office's chat or mail when handing over a file is awkward, and that the office
+//! view reads back. It carries the questionnaire (id, version, fingerprint), the day, the role
+//! and every answer, and ends with a checksum, so that a line cut short or mistyped is refused
+//! rather than read wrong.
+//!
+//! Layout (version 1), fields separated by `:`:
+//! `kd1:<content id>:<content version>:<fingerprint>:<YYYYMMDD>:<role or ->:<answers>:<check>`.
+//! `<answers>` has one character per question of the questionnaire, in its order: `-` for
+//! unanswered, `x` for "don't know", otherwise the chosen choice's position in its scale, from `1`
+//! (`1`-`9`, then `a`-`z`). `<check>` is the FNV-1a 64 hash of everything before the last `:`, in
+//! 16 lower-case hex digits.
+
+use super::export::ImportError;
+use super::fingerprint::{fnv1a, Questionnaire};
+use super::scoring::{Answer, Answers};
+use super::session::{Screen, Session, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION};
+
+/// The code's first field: its layout.
+pub const CODE_PREFIX: &str = "kd1";
+/// The longest code read (a questionnaire of 1,000 questions fits; anything longer is not a code).
+pub const MAX_CODE: usize = 2_000;
+
+const DIGITS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
+
+/// The code of a result: `day` as `YYYY-MM-DD`.
+pub fn result_code(
+    content: &Questionnaire,
+    role: Option<&str>,
+    answers: &Answers,
+    day: &str,
+) -> String {
+    let marks: String = content
+        .questions
+        .iter()
+        .map(|q| match answers.get(&q.id) {
+            None => '-',
+            Some(Answer::DontKnow) => 'x',
+            Some(Answer::Choice(v)) => content
+                .scale(&q.scale)
+                .and_then(|s| s.choices.iter().position(|c| &c.value == v))
+                .and_then(|i| DIGITS.get(i))
+                .map_or('-', |d| char::from(*d)),
+        })
+        .collect();
+    let body = format!(
+        "{CODE_PREFIX}:{}:{}:{}:{}:{}:{marks}",
+        content.id,
+        content.content_version,
+        content.fingerprint(),
+        day.replace('-', ""),
+        role.unwrap_or("-"),
+    );
+    format!("{body}:{:016x}", fnv1a(body.as_bytes()))
+}
+
+/// Why a code cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeError {
+    /// Not a result code of this widget at all.
+    NotACode,
+    /// Shaped like one, but cut short, mistyped or edited (the checksum disagrees, or its answers
+    /// do not fit the questionnaire it names).
+    Damaged,
+    /// Made with another questionnaire or another version of it (as a result file would be).
+    Other(ImportError),
+}
+
+/// A code read back: the session it stands for (on the result screen) and its day.
+pub fn read_code(content: &Questionnaire, code: &str) -> Result<(Session, String), CodeError> {
+    let code = code.trim();
+    if code.len() > MAX_CODE || !code.starts_with(&format!("{CODE_PREFIX}:")) {
+        return Err(CodeError::NotACode);
+    }
+    let fields: Vec<&str> = code.split(':').collect();
+    // It starts like a code: any misfit from here on is a code cut short or mistyped.
+    let [_, id, version, fingerprint, day, role, marks, check] = fields.as_slice() else {
+        return Err(CodeError::Damaged);
+    };
+    let body = &code[..code.len() - check.len() - 1];
+    if *check != format!("{:016x}", fnv1a(body.as_bytes())) {
+        return Err(CodeError::Damaged);
+    }
+    if *id != content.id
+        || *version != content.content_version
+        || *fingerprint != content.fingerprint()
+    {
+        return Err(CodeError::Other(ImportError::OtherContent {
+            content_id: super::validate::excerpt(id, 40),
+            content_version: super::validate::excerpt(version, 20),
+        }));
+    }
+    if day.len() != 8 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CodeError::Damaged);
+    }
+    let day = format!("{}-{}-{}", &day[..4], &day[4..6], &day[6..]);
+    if marks.chars().count() != content.questions.len() {
+        return Err(CodeError::Damaged);
+    }
+    let mut answers = Answers::new();
+    for (q, mark) in content.questions.iter().zip(marks.bytes()) {
+        let answer = match mark {
+            b'-' => continue,
+            b'x' => Answer::DontKnow,
+            digit => {
+                let at = DIGITS
+                    .iter()
+                    .position(|d| *d == digit)
+                    .ok_or(CodeError::Damaged)?;
+                let scale = content.scale(&q.scale).ok_or(CodeError::Damaged)?;
+                Answer::Choice(
+                    scale
+                        .choices
+                        .get(at)
+                        .ok_or(CodeError::Damaged)?
+                        .value
+                        .clone(),
+                )
+            }
+        };
+        answers.insert(q.id.clone(), answer);
+    }
+    // Through the same checks as a saved session: the role known, every answer one the role can
+    // give, the stage first.
+    let snapshot = Snapshot {
+        format: SNAPSHOT_FORMAT.to_string(),
+        format_version: SNAPSHOT_VERSION,
+        content_id: content.id.clone(),
+        content_version: content.content_version.clone(),
+        fingerprint: content.fingerprint().to_string(),
+        role: (*role != "-").then(|| role.to_string()),
+        answers,
+        screen: Screen::Result,
+        ..Snapshot::default()
+    };
+    let session = Session::restore(content, &snapshot).map_err(|_| CodeError::Damaged)?;
+    Ok((session, day))
+}
