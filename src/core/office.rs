@@ -493,3 +493,220 @@ pub fn summary_csv(
     }
     csv(rows)
 }
+
+/// Marks the office file (the office page's saved set of results).
+pub const OFFICE_FORMAT: &str = "kintone-diagnosis-office";
+/// Version of the office file's layout.
+pub const OFFICE_VERSION: u32 = 1;
+
+/// The office page's gathered set, saved to a file: this year's results, and next year the
+/// earlier side of a year-on-year comparison.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
+pub struct OfficeFile {
+    pub format: String,
+    pub format_version: u32,
+    pub content_id: String,
+    pub content_version: String,
+    pub fingerprint: String,
+    /// When it was saved (ISO 8601, from the browser's clock).
+    pub saved: String,
+    /// Every role shown as it is (a workshop where everyone agreed), rather than small ones
+    /// merged.
+    pub workshop: bool,
+    /// Each statement's mark ([`statement_mark`]) by id, so that a later questionnaire compares
+    /// only the statements it still asks in the same words.
+    pub statements: super::map::Map<String>,
+    /// The results as their files were.
+    pub results: Vec<ResultExport>,
+}
+
+/// A statement's wording and scale, hashed: equal marks mean a respondent read the same statement
+/// and chose from the same choices (weights may change: both years are scored with this year's).
+pub fn statement_mark(content: &super::Content, question: &super::content::Question) -> String {
+    use super::fingerprint::Canonical;
+    let mut text = String::new();
+    question.text.write_canonical(&mut text);
+    question.wording.write_canonical(&mut text);
+    if let Some(scale) = content.scale(&question.scale) {
+        scale.write_canonical(&mut text);
+    }
+    format!("{:016x}", super::fingerprint::fnv1a(text.as_bytes()))
+}
+
+/// The gathered set as an office file.
+pub fn office_file(
+    content: &Questionnaire,
+    gathering: &Gathering,
+    workshop: bool,
+    saved: &str,
+) -> OfficeFile {
+    OfficeFile {
+        format: OFFICE_FORMAT.to_string(),
+        format_version: OFFICE_VERSION,
+        content_id: content.id.clone(),
+        content_version: content.content_version.clone(),
+        fingerprint: content.fingerprint().to_string(),
+        saved: saved.to_string(),
+        workshop,
+        statements: content
+            .questions
+            .iter()
+            .map(|q| (q.id.clone(), statement_mark(content, q)))
+            .collect(),
+        results: gathering
+            .respondents
+            .iter()
+            .map(|r| r.file.clone())
+            .collect(),
+    }
+}
+
+impl Gathering {
+    /// Takes an office file of this questionnaire: every result in it, each taken or refused on
+    /// its own (with its position in the file), beside those already gathered.
+    pub fn add_office_file(
+        &mut self,
+        content: &Questionnaire,
+        file: &OfficeFile,
+    ) -> Result<Vec<(usize, Refusal)>, Refusal> {
+        if file.format != OFFICE_FORMAT || file.format_version == 0 {
+            return Err(Refusal::NotAResult);
+        }
+        if file.format_version > OFFICE_VERSION {
+            return Err(Refusal::Import(ImportError::Newer));
+        }
+        let mut refused = Vec::new();
+        for (i, result) in file.results.iter().enumerate() {
+            let text = super::json::to_string(result, false).unwrap_or_default();
+            if let Err(e) = self.add(content, &text) {
+                refused.push((i, e));
+            }
+        }
+        Ok(refused)
+    }
+}
+
+/// Which way a group's median moved on a blocker from one year to the next (scores: higher holds
+/// the office back more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Better,
+    Worse,
+    /// The medians differ by no more than the wider of the two spreads (between the hinges), or
+    /// one year has no median: not called a change.
+    Unclear,
+}
+
+/// One group's figures on one blocker, a year apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Index into this year's groups.
+    pub group: usize,
+    pub dimension: String,
+    /// Respondents with a score, earlier and now.
+    pub n: (usize, usize),
+    pub before: Option<Spread>,
+    pub now: Option<Spread>,
+    pub trend: Trend,
+}
+
+/// This year against an earlier office file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearOnYear {
+    /// Statements left out: asked in one year only, or worded (or scaled) differently.
+    pub left_out: Vec<String>,
+    pub changes: Vec<Change>,
+}
+
+/// Compares this year's groups with the same roles' respondents in `earlier`, scoring both years
+/// with this year's questionnaire over the statements both ask in the same words (and the stage,
+/// which decides what is asked). Earlier results whose answers this year's questionnaire cannot
+/// read are left out of the comparison.
+pub fn year_on_year(
+    content: &Questionnaire,
+    gathering: &Gathering,
+    groups: &[Group],
+    earlier: &OfficeFile,
+) -> YearOnYear {
+    let same = |q: &super::content::Question| {
+        earlier.statements.get(&q.id) == Some(&statement_mark(content, q))
+    };
+    let mut left_out: Vec<String> = content
+        .questions
+        .iter()
+        .filter(|q| !same(q) && !content.is_stage(q))
+        .map(|q| q.id.clone())
+        .collect();
+    for id in earlier.statements.keys() {
+        if content.question(id).is_none() {
+            left_out.push(id.clone());
+        }
+    }
+    // A respondent's scores over the common statements.
+    let scores = |role: Option<&str>, answers: &super::scoring::Answers| {
+        let mut common = super::scoring::Answers::new();
+        for (id, a) in answers.iter() {
+            if content
+                .question(id)
+                .is_some_and(|q| content.is_stage(q) || same(q))
+            {
+                common.insert(id.clone(), a.clone());
+            }
+        }
+        super::scoring::score(content, role, &common)
+            .into_iter()
+            .map(|s| s.score)
+            .collect::<Vec<_>>()
+    };
+    let now_scores: Vec<Vec<Option<u32>>> = gathering
+        .respondents
+        .iter()
+        .map(|r| scores(r.diagnosis.role.as_deref(), &r.diagnosis.answers))
+        .collect();
+    // The earlier answers as this year's questionnaire reads them: a value its scale lacks (a
+    // statement changed) was left out above with its statement.
+    let earlier_people: Vec<(Option<String>, Vec<Option<u32>>)> = earlier
+        .results
+        .iter()
+        .filter(|f| content.respondents().contains(&f.role.as_deref()))
+        .map(|f| (f.role.clone(), scores(f.role.as_deref(), &f.answers)))
+        .collect();
+    let mut changes = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for (d, dim) in content.dimensions.iter().enumerate() {
+            let now: Vec<u32> = g
+                .members
+                .iter()
+                .filter_map(|&m| now_scores.get(m).and_then(|s| s.get(d).copied().flatten()))
+                .collect();
+            let before: Vec<u32> = earlier_people
+                .iter()
+                .filter(|(role, _)| g.roles.contains(role))
+                .filter_map(|(_, s)| s.get(d).copied().flatten())
+                .collect();
+            let (b, n) = (spread(&before), spread(&now));
+            let trend = match (b, n) {
+                (Some(b), Some(n)) => {
+                    let width = (b.high - b.low).max(n.high - n.low);
+                    if n.median.abs_diff(b.median) <= width {
+                        Trend::Unclear
+                    } else if n.median < b.median {
+                        Trend::Better
+                    } else {
+                        Trend::Worse
+                    }
+                }
+                _ => Trend::Unclear,
+            };
+            changes.push(Change {
+                group: gi,
+                dimension: dim.id.clone(),
+                n: (before.len(), now.len()),
+                before: b,
+                now: n,
+                trend,
+            });
+        }
+    }
+    YearOnYear { left_out, changes }
+}

@@ -515,3 +515,31 @@ impl Read for Screen {
         }
     }
 }
+read_struct!(super::office::OfficeFile {
+    "format" => format,
+    "format_version" => format_version,
+    "content_id" => content_id,
+    "content_version" => content_version,
+    "fingerprint" => fingerprint,
+    "saved" => saved,
+    "workshop" => workshop,
+    "statements" => statements,
+    "results" => results,
+});
+
+/// The largest office file read, in bytes (10,000 results of about 3 KB each).
+pub const MAX_OFFICE_BYTES: usize = 64 << 20;
+
+/// Reads an office file (`core::office`).
+pub fn office_file(text: &str) -> Result<super::office::OfficeFile, NotRead> {
+    let text = without_bom(text);
+    if text.len() > MAX_OFFICE_BYTES {
+        return Err(NotRead::TooLarge);
+    }
+    let value = parse(text).map_err(|_| NotRead::NotJson)?;
+    let mut r = Reading::new(false);
+    match super::office::OfficeFile::read(&value, &mut r) {
+        Some(file) if r.problems.is_empty() => Ok(file),
+        _ => Err(NotRead::Misfit),
+    }
+}

@@ -422,10 +422,20 @@ fn csv_files_open_in_excel_keep_small_groups_merged_and_carry_no_formula() {
 fn a_result_code_carries_the_result_and_is_refused_when_cut_mistyped_or_foreign() {
     use kintone_diagnosis::core::code::{read_code, result_code, CodeError};
     let c = shipped();
-    let answers = answers_for(&c, "manager", |d| if d == "finance" { Lean::Blocked } else { Lean::DontKnow });
+    let answers = answers_for(&c, "manager", |d| {
+        if d == "finance" {
+            Lean::Blocked
+        } else {
+            Lean::DontKnow
+        }
+    });
     let code = result_code(&c, Some("manager"), &answers, "2026-12-01");
     // One line, short enough for a chat message.
-    assert!(!code.contains(char::is_whitespace) && code.len() < 140, "{code} ({} chars)", code.len());
+    assert!(
+        !code.contains(char::is_whitespace) && code.len() < 140,
+        "{code} ({} chars)",
+        code.len()
+    );
     assert!(code.starts_with("kd1:kintone-municipal:2026.12.2:"));
     let (session, day) = read_code(&c, &format!("  {code}\n")).expect("read back");
     assert_eq!(day, "2026-12-01");
@@ -435,27 +445,55 @@ fn a_result_code_carries_the_result_and_is_refused_when_cut_mistyped_or_foreign(
     let mut g = Gathering::default();
     assert_eq!(g.add_code(&c, &code), Ok(0));
     assert_eq!(g.add_code(&c, &code), Err(Refusal::Duplicate(0)));
-    assert_eq!(g.respondents[0].diagnosis.scores, session.diagnose(&c).scores);
+    assert_eq!(
+        g.respondents[0].diagnosis.scores,
+        session.diagnose(&c).scores
+    );
 
     // A character mistyped anywhere, or the line cut: refused, never read wrong.
     for at in [4, 40, code.len() - 30, code.len() - 3] {
         let mut bytes = code.clone().into_bytes();
         bytes[at] = if bytes[at] == b'2' { b'3' } else { b'2' };
         let typo = String::from_utf8(bytes).unwrap();
-        assert!(matches!(read_code(&c, &typo), Err(CodeError::Damaged | CodeError::NotACode)), "{typo}");
+        assert!(
+            matches!(
+                read_code(&c, &typo),
+                Err(CodeError::Damaged | CodeError::NotACode)
+            ),
+            "{typo}"
+        );
     }
-    assert_eq!(read_code(&c, &code[..code.len() - 20]), Err(CodeError::Damaged));
+    assert_eq!(
+        read_code(&c, &code[..code.len() - 20]),
+        Err(CodeError::Damaged)
+    );
     assert_eq!(read_code(&c, "hello"), Err(CodeError::NotACode));
-    assert_eq!(read_code(&c, &"kd1:".repeat(1000)), Err(CodeError::NotACode));
+    assert_eq!(
+        read_code(&c, &"kd1:".repeat(1000)),
+        Err(CodeError::NotACode)
+    );
     // Re-checksummed by hand, but saying what no respondent could: refused all the same.
     let forge = |edit: &dyn Fn(&str) -> String| {
         let body = edit(&code[..code.rfind(':').unwrap()]);
-        format!("{body}:{:016x}", kintone_diagnosis::core::fingerprint::fnv1a(body.as_bytes()))
+        format!(
+            "{body}:{:016x}",
+            kintone_diagnosis::core::fingerprint::fnv1a(body.as_bytes())
+        )
     };
-    assert_eq!(read_code(&c, &forge(&|b| b.replace(":manager:", ":mayor:"))), Err(CodeError::Damaged));
+    assert_eq!(
+        read_code(&c, &forge(&|b| b.replace(":manager:", ":mayor:"))),
+        Err(CodeError::Damaged)
+    );
     let marks_at = |b: &str| b.rfind(':').unwrap() + 1;
     assert_eq!(
-        read_code(&c, &forge(&|b| { let mut s = b.to_string(); s.replace_range(marks_at(b)..marks_at(b) + 1, "9"); s })),
+        read_code(
+            &c,
+            &forge(&|b| {
+                let mut s = b.to_string();
+                s.replace_range(marks_at(b)..marks_at(b) + 1, "9");
+                s
+            })
+        ),
         Err(CodeError::Damaged),
         "a choice the scale lacks"
     );
@@ -463,4 +501,132 @@ fn a_result_code_carries_the_result_and_is_refused_when_cut_mistyped_or_foreign(
         read_code(&c, &forge(&|b| b.replace(":2026.12.2:", ":2026.11.2:"))),
         Err(CodeError::Other(ImportError::OtherContent { .. }))
     ));
+}
+
+fn lean_file(c: &Questionnaire, role: &str, lean: Lean, n: usize) -> String {
+    result_file(
+        c,
+        role,
+        &answers_for(c, role, |_| lean),
+        &format!("2025-12-01T09:{n:02}:00+09:00"),
+    )
+}
+
+#[test]
+fn the_office_file_round_trips_and_is_refused_like_a_result_when_it_does_not_fit() {
+    use kintone_diagnosis::core::office::{office_file, OfficeFile, OFFICE_VERSION};
+    use kintone_diagnosis::core::read;
+    let c = shipped();
+    let g = gather(&c, &[("promoter", 3), ("finance", 2)]);
+    let text = json::to_string(
+        &office_file(&c, &g, true, "2026-12-01T12:00:00+09:00"),
+        true,
+    )
+    .unwrap();
+    let file: OfficeFile = read::office_file(&text).expect("read back");
+    assert!(file.workshop);
+    assert_eq!(file.statements.len(), c.questions.len());
+    let mut again = Gathering::default();
+    assert_eq!(again.add_office_file(&c, &file), Ok(vec![]));
+    assert_eq!(again, g, "the same respondents, recomputed the same");
+    // Loaded twice: every result refused as a duplicate, each on its own, nothing lost.
+    let refused = again.add_office_file(&c, &file).unwrap();
+    assert_eq!(refused.len(), 5);
+    assert!(refused
+        .iter()
+        .enumerate()
+        .all(|(i, (at, e))| *at == i && *e == Refusal::Duplicate(i)));
+    assert_eq!(again.respondents.len(), 5);
+    // A later layout, or not an office file at all.
+    let mut newer = file.clone();
+    newer.format_version = OFFICE_VERSION + 1;
+    assert_eq!(
+        again.add_office_file(&c, &newer),
+        Err(Refusal::Import(ImportError::Newer))
+    );
+    let mut other = file.clone();
+    other.format = "kintone-diagnosis-result".into();
+    assert_eq!(again.add_office_file(&c, &other), Err(Refusal::NotAResult));
+    assert!(read::office_file("[1, 2").is_err());
+}
+
+#[test]
+fn year_on_year_compares_only_unchanged_statements_and_calls_no_change_within_the_spread() {
+    use kintone_diagnosis::core::office::{office_file, year_on_year, Trend};
+    let c = shipped();
+    // Last year: promoters all very blocked; finance split between the two ends.
+    let mut last = Gathering::default();
+    for n in 0..3 {
+        last.add(&c, &lean_file(&c, "promoter", Lean::Blocked, n))
+            .unwrap();
+    }
+    for (n, lean) in [Lean::Blocked, Lean::Healthy, Lean::Blocked, Lean::Healthy]
+        .into_iter()
+        .enumerate()
+    {
+        last.add(&c, &lean_file(&c, "finance", lean, 10 + n))
+            .unwrap();
+    }
+    let mut earlier = office_file(&c, &last, false, "2025-12-01T12:00:00+09:00");
+    // One statement was reworded since, and one asked last year is gone.
+    earlier
+        .statements
+        .insert("lead_used_tool".into(), "0000000000000000".into());
+    earlier
+        .statements
+        .insert("retired_statement".into(), "1111111111111111".into());
+
+    // This year: promoters healthy; finance in between.
+    let mut now = Gathering::default();
+    for n in 0..3 {
+        now.add(&c, &lean_file(&c, "promoter", Lean::Healthy, n))
+            .unwrap();
+        now.add(&c, &lean_file(&c, "finance", Lean::Somewhat, 20 + n))
+            .unwrap();
+    }
+    let shown = groups(&c, &now, false);
+    let y = year_on_year(&c, &now, &shown, &earlier);
+    assert_eq!(y.left_out, ["lead_used_tool", "retired_statement"]);
+    let promoter = shown
+        .iter()
+        .position(|g| g.roles == [Some("promoter".to_string())])
+        .unwrap();
+    let finance = shown
+        .iter()
+        .position(|g| g.roles == [Some("finance".to_string())])
+        .unwrap();
+    let compared = |g: usize| {
+        y.changes
+            .iter()
+            .filter(move |ch| ch.group == g && ch.before.is_some())
+    };
+    assert_eq!(compared(promoter).count(), c.dimensions.len());
+    assert_eq!(compared(finance).count(), c.dimensions.len());
+    for ch in y
+        .changes
+        .iter()
+        .filter(|ch| ch.group == promoter && ch.before.is_some())
+    {
+        assert_eq!(ch.n, (3, 3));
+        assert_eq!(ch.trend, Trend::Better, "{ch:?}");
+    }
+    // Finance's spread last year (both ends) is wider than any move of the median: no call.
+    for ch in y
+        .changes
+        .iter()
+        .filter(|ch| ch.group == finance && ch.before.is_some())
+    {
+        assert_eq!(ch.n.0, 4);
+        assert_eq!(ch.trend, Trend::Unclear, "{ch:?}");
+    }
+    // Worse is called too: the years swapped.
+    let mut back = office_file(&c, &now, false, "2025-12-01T12:00:00+09:00");
+    back.statements = office_file(&c, &now, false, "").statements;
+    let y = year_on_year(&c, &last, &groups(&c, &last, false), &back);
+    assert!(y.left_out.is_empty());
+    assert!(y
+        .changes
+        .iter()
+        .filter(|ch| ch.before.is_some() && ch.group == 0)
+        .all(|ch| ch.trend == Trend::Worse));
 }
