@@ -710,3 +710,138 @@ pub fn year_on_year(
     }
     YearOnYear { left_out, changes }
 }
+
+/// A step of the office's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeStep {
+    pub step: String,
+    /// Its owner's id (the page groups the plan by owner).
+    pub owner: String,
+    /// Respondents whose plan holds a step of its intent (family).
+    pub count: usize,
+    /// The most urgent priority any of them gave it (1 first).
+    pub priority: u32,
+    /// One of the three to take first.
+    pub first: bool,
+}
+
+/// The respondents' plans merged into one for the office: one step per intent (family), the
+/// wording most of them were given; those most respondents share first, then the most urgent,
+/// then in the content's order; the first three marked to take first.
+pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<OfficeStep> {
+    // Per family: the respondents holding it, and per step of it how many were given it.
+    let mut families: Vec<(String, usize, Vec<(usize, usize, u32)>)> = Vec::new();
+    for r in &gathering.respondents {
+        let mut seen: Vec<&str> = Vec::new();
+        for planned in &r.diagnosis.plan {
+            let Some((at, step)) = content
+                .steps
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.id == planned.step)
+            else {
+                continue;
+            };
+            let family = match families.iter().position(|f| f.0 == step.family) {
+                Some(i) => i,
+                None => {
+                    families.push((step.family.clone(), 0, Vec::new()));
+                    families.len() - 1
+                }
+            };
+            let f = &mut families[family];
+            if !seen.contains(&step.family.as_str()) {
+                seen.push(&step.family);
+                f.1 += 1;
+            }
+            match f.2.iter_mut().find(|s| s.0 == at) {
+                Some(s) => {
+                    s.1 += 1;
+                    s.2 = s.2.min(planned.priority);
+                }
+                None => f.2.push((at, 1, planned.priority)),
+            }
+        }
+    }
+    let mut plan: Vec<(usize, OfficeStep)> = families
+        .into_iter()
+        .filter_map(|(_, count, steps)| {
+            // The wording most were given; of equals, the most urgent, then the first.
+            let rank =
+                |s: &(usize, usize, u32)| (s.1, std::cmp::Reverse(s.2), std::cmp::Reverse(s.0));
+            let best = steps
+                .iter()
+                .copied()
+                .reduce(|a, b| if rank(&b) > rank(&a) { b } else { a })?;
+            let priority = steps.iter().map(|s| s.2).min().unwrap_or(best.2);
+            let step = &content.steps[best.0];
+            Some((
+                best.0,
+                OfficeStep {
+                    step: step.id.clone(),
+                    owner: step.owner.clone(),
+                    count,
+                    priority,
+                    first: false,
+                },
+            ))
+        })
+        .collect();
+    let key = |(at, s): &(usize, OfficeStep)| {
+        (
+            s.count,
+            std::cmp::Reverse(s.priority),
+            std::cmp::Reverse(*at),
+        )
+    };
+    super::order::sort_stable_by(&mut plan, |a, b| key(a) > key(b));
+    plan.into_iter()
+        .enumerate()
+        .map(|(i, (_, mut s))| {
+            s.first = i < 3;
+            s
+        })
+        .collect()
+}
+
+/// An item of the discussion agenda: a statement two groups answered far apart, with both
+/// groups' answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub gap: Gap,
+    pub answers: (Distribution, Distribution),
+}
+
+/// The discussion agenda: the statements with the largest gaps, each once (its largest pair of
+/// groups), at most `most`.
+pub fn agenda(
+    content: &super::Content,
+    gathering: &Gathering,
+    groups: &[Group],
+    most: usize,
+) -> Vec<AgendaItem> {
+    let mut items: Vec<AgendaItem> = Vec::new();
+    for gap in gaps(content, gathering, groups) {
+        if items.len() >= most {
+            break;
+        }
+        let Some(q) = gap.question.as_deref() else {
+            continue;
+        };
+        if items.iter().any(|i| i.gap.question.as_deref() == Some(q)) {
+            continue;
+        }
+        let of = |g: usize| {
+            groups
+                .get(g)
+                .and_then(|grp| distribution(content, gathering, grp, q))
+        };
+        if let (Some(a), Some(b)) = (of(gap.between.0), of(gap.between.1)) {
+            items.push(AgendaItem {
+                answers: (a, b),
+                gap,
+            });
+        }
+    }
+    items
+}
