@@ -729,58 +729,73 @@ pub struct OfficeStep {
 /// wording most of them were given; those most respondents share first, then the most urgent,
 /// then in the content's order; the first three marked to take first.
 pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<OfficeStep> {
-    // Per family: the respondents holding it, and per step of it how many were given it.
-    let mut families: Vec<(String, usize, Vec<(usize, usize, u32)>)> = Vec::new();
+    let mut tallies: Vec<Tally> = Vec::new();
     for r in &gathering.respondents {
         let mut seen: Vec<&str> = Vec::new();
         for planned in &r.diagnosis.plan {
-            let Some((at, step)) = content
-                .steps
-                .iter()
-                .enumerate()
-                .find(|(_, s)| s.id == planned.step)
+            let Some((at, step)) =
+                (content.steps.iter().enumerate()).find(|(_, s)| s.id == planned.step)
             else {
                 continue;
             };
-            let family = match families.iter().position(|f| f.0 == step.family) {
-                Some(i) => i,
+            let t = match tallies.iter().position(|t| t.family == step.family) {
+                Some(i) => &mut tallies[i],
                 None => {
-                    families.push((step.family.clone(), 0, Vec::new()));
-                    families.len() - 1
+                    tallies.push(Tally {
+                        family: step.family.clone(),
+                        respondents: 0,
+                        steps: Vec::new(),
+                    });
+                    let last = tallies.len() - 1;
+                    &mut tallies[last]
                 }
             };
-            let f = &mut families[family];
             if !seen.contains(&step.family.as_str()) {
                 seen.push(&step.family);
-                f.1 += 1;
+                t.respondents += 1;
             }
-            match f.2.iter_mut().find(|s| s.0 == at) {
-                Some(s) => {
-                    s.1 += 1;
-                    s.2 = s.2.min(planned.priority);
+            match t.steps.iter_mut().find(|g| g.at == at) {
+                Some(g) => {
+                    g.times += 1;
+                    g.priority = g.priority.min(planned.priority);
                 }
-                None => f.2.push((at, 1, planned.priority)),
+                None => t.steps.push(Given {
+                    at,
+                    times: 1,
+                    priority: planned.priority,
+                }),
             }
         }
     }
-    let mut plan: Vec<(usize, OfficeStep)> = families
+    let mut plan: Vec<(usize, OfficeStep)> = tallies
         .into_iter()
-        .filter_map(|(_, count, steps)| {
+        .filter_map(|t| {
             // The wording most were given; of equals, the most urgent, then the first.
-            let rank =
-                |s: &(usize, usize, u32)| (s.1, std::cmp::Reverse(s.2), std::cmp::Reverse(s.0));
-            let best = steps
+            let rank = |g: &Given| {
+                (
+                    g.times,
+                    std::cmp::Reverse(g.priority),
+                    std::cmp::Reverse(g.at),
+                )
+            };
+            let best = t
+                .steps
                 .iter()
                 .copied()
                 .reduce(|a, b| if rank(&b) > rank(&a) { b } else { a })?;
-            let priority = steps.iter().map(|s| s.2).min().unwrap_or(best.2);
-            let step = &content.steps[best.0];
+            let priority = t
+                .steps
+                .iter()
+                .map(|g| g.priority)
+                .min()
+                .unwrap_or(best.priority);
+            let step = content.steps.get(best.at)?;
             Some((
-                best.0,
+                best.at,
                 OfficeStep {
                     step: step.id.clone(),
                     owner: step.owner.clone(),
-                    count,
+                    count: t.respondents,
                     priority,
                     first: false,
                 },
@@ -802,6 +817,23 @@ pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<Offic
             s
         })
         .collect()
+}
+
+/// One intent's tally while the plans are merged: the respondents holding it, and each of its
+/// steps given.
+struct Tally {
+    family: String,
+    respondents: usize,
+    steps: Vec<Given>,
+}
+
+/// A step (by its position in the content) as given: how many times, and the most urgent
+/// priority.
+#[derive(Clone, Copy)]
+struct Given {
+    at: usize,
+    times: usize,
+    priority: u32,
 }
 
 /// An item of the discussion agenda: a statement two groups answered far apart, with both

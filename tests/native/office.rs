@@ -637,16 +637,20 @@ fn the_office_plan_merges_plans_by_intent_most_shared_first() {
     let c = shipped();
     let mut g = Gathering::default();
     for n in 0..3 {
-        g.add(&c, &lean_file(&c, "promoter", Lean::Blocked, n)).unwrap();
-        g.add(&c, &lean_file(&c, "staff", Lean::Somewhat, 10 + n)).unwrap();
-        g.add(&c, &lean_file(&c, "finance", Lean::Healthy, 20 + n)).unwrap();
+        g.add(&c, &lean_file(&c, "promoter", Lean::Blocked, n))
+            .unwrap();
+        g.add(&c, &lean_file(&c, "staff", Lean::Somewhat, 10 + n))
+            .unwrap();
+        g.add(&c, &lean_file(&c, "finance", Lean::Healthy, 20 + n))
+            .unwrap();
     }
     let plan = office_plan(&c, &g);
     // Worked out here: respondents per intent (family).
     let family = |id: &str| c.steps.iter().find(|s| s.id == id).unwrap().family.clone();
     let mut expected: std::collections::BTreeMap<String, usize> = Default::default();
     for r in &g.respondents {
-        let fams: std::collections::BTreeSet<String> = r.diagnosis.plan.iter().map(|p| family(&p.step)).collect();
+        let fams: std::collections::BTreeSet<String> =
+            r.diagnosis.plan.iter().map(|p| family(&p.step)).collect();
         for f in fams {
             *expected.entry(f).or_default() += 1;
         }
@@ -654,9 +658,15 @@ fn the_office_plan_merges_plans_by_intent_most_shared_first() {
     assert_eq!(plan.len(), expected.len(), "one step per intent");
     for s in &plan {
         assert_eq!(s.count, expected[&family(&s.step)], "{}", s.step);
-        assert_eq!(s.owner, c.steps.iter().find(|x| x.id == s.step).unwrap().owner);
+        assert_eq!(
+            s.owner,
+            c.steps.iter().find(|x| x.id == s.step).unwrap().owner
+        );
     }
-    assert!(plan.windows(2).all(|w| w[0].count >= w[1].count), "most shared first");
+    assert!(
+        plan.windows(2).all(|w| w[0].count >= w[1].count),
+        "most shared first"
+    );
     assert_eq!(plan.iter().filter(|s| s.first).count(), 3);
     assert!(plan.iter().take(3).all(|s| s.first));
 }
@@ -669,7 +679,16 @@ fn the_agenda_takes_the_largest_gaps_one_item_per_statement_with_both_groups_ans
     let mut n = 0;
     let mut add = |g: &mut Gathering, role: &str, value: &str| {
         n += 1;
-        g.add(&c, &result_file(&c, role, &all(&c, role, value), &format!("2026-12-01T13:{n:02}:00+09:00"))).unwrap();
+        g.add(
+            &c,
+            &result_file(
+                &c,
+                role,
+                &all(&c, role, value),
+                &format!("2026-12-01T13:{n:02}:00+09:00"),
+            ),
+        )
+        .unwrap();
     };
     for _ in 0..3 {
         add(&mut g, "promoter", "4");
@@ -679,13 +698,19 @@ fn the_agenda_takes_the_largest_gaps_one_item_per_statement_with_both_groups_ans
     let shown = groups(&c, &g, false);
     let items = agenda(&c, &g, &shown, 5);
     assert_eq!(items.len(), 5);
-    let questions: std::collections::BTreeSet<_> = items.iter().map(|i| i.gap.question.clone().unwrap()).collect();
+    let questions: std::collections::BTreeSet<_> = items
+        .iter()
+        .map(|i| i.gap.question.clone().unwrap())
+        .collect();
     assert_eq!(questions.len(), 5, "one item per statement");
     for item in &items {
         // The largest pair: promoters ("4", first choice) against managers ("1", last): the
         // whole range apart.
         assert!((item.gap.difference - 1.0).abs() < 1e-9, "{item:?}");
         let (a, b) = &item.answers;
-        assert_eq!((a.choices.clone(), b.choices.clone()), (vec![3, 0, 0, 0], vec![0, 0, 0, 3]));
+        assert_eq!(
+            (a.choices.clone(), b.choices.clone()),
+            (vec![3, 0, 0, 0], vec![0, 0, 0, 3])
+        );
     }
 }
