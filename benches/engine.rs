@@ -1,7 +1,9 @@
 //! Engine micro-benchmarks (`cargo bench --bench engine`, run by `cargo xtask bench`): scoring,
 //! classification and the plan for a full answer set, on the shipped questionnaire and on a
 //! 400-statement stress questionnaire, each printed beside a floor measured in the same run (a
-//! bare loop that only sums the chosen weights: the least work any scorer must do).
+//! bare loop that only sums the chosen weights: the least work any scorer must do). Then the
+//! office view's merging (`core::office`) of N = 100, 1,000 and 10,000 result files made by the
+//! real export, beside the floor of only reading the same files.
 
 use kintone_diagnosis::core::content::{Choice, Question, Section};
 use kintone_diagnosis::core::map::Map;
@@ -142,6 +144,79 @@ fn main() {
             "| {name} | {} | {s:.0} | {sc:.0} | {full:.0} | {f:.0} | {:.1}x |",
             a.len(),
             full / f
+        );
+    }
+    office();
+}
+
+/// The office view's merging: N result files (the real export; four roles in turn, answers
+/// varied) gathered (read, checked against the questionnaire, the diagnosis recomputed), then
+/// grouped, summarised and searched for gaps; one pass each (10,000 files take seconds), beside
+/// only reading the same files.
+fn office() {
+    use kintone_diagnosis::core::office::{gaps, groups, summarize, Gathering};
+    use kintone_diagnosis::core::{export, json, read, Questionnaire, Screen, Session};
+    let q = Questionnaire::new(read::content(kintone_diagnosis::SHIPPED_CONTENT).unwrap());
+    let roles = ["promoter", "staff", "manager", "finance"];
+    let file = |i: usize| {
+        let role = roles[i % 4];
+        let mut s = Session::new();
+        s.apply(&q, kintone_diagnosis::core::Action::ChooseRole(role.into()));
+        for (k, question) in q.questions.iter().enumerate() {
+            if q.asks_role(question, Some(role)) {
+                let pick = (i * 7 + k * 3) % question.choices.len().max(1);
+                let value = if q.is_stage(question) {
+                    "trial".to_string()
+                } else {
+                    question.choices[pick].value.clone()
+                };
+                s.apply(
+                    &q,
+                    kintone_diagnosis::core::Action::Answer {
+                        question: question.id.clone(),
+                        answer: Answer::Choice(value),
+                    },
+                );
+            }
+        }
+        s.screen = Screen::Result;
+        json::to_string(
+            &export(
+                &q,
+                &s.diagnose(&q),
+                "ja",
+                &format!("2026-12-01T00:00:{i:05}"),
+            ),
+            false,
+        )
+        .unwrap()
+    };
+    println!("\n| office: result files | gather ms | group + summarise + gaps ms | ms per file | read only ms | gather / read |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for n in [100usize, 1_000, 10_000] {
+        let files: Vec<String> = (0..n).map(file).collect();
+        let t = Instant::now();
+        for f in &files {
+            black_box(read::result_export(black_box(f)).ok());
+        }
+        let floor = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let mut g = Gathering::default();
+        for f in &files {
+            black_box(g.add(&q, f).ok());
+        }
+        let gather = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let shown = groups(&q, &g, false);
+        for grp in &shown {
+            black_box(summarize(&q, &g, grp));
+        }
+        black_box(gaps(&q, &g, &shown));
+        let view = t.elapsed().as_secs_f64() * 1e3;
+        println!(
+            "| {n} | {gather:.0} | {view:.0} | {:.3} | {floor:.0} | {:.1}x |",
+            (gather + view) / n as f64,
+            gather / floor
         );
     }
 }
