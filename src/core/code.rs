@@ -136,3 +136,58 @@ pub fn read_code(content: &Questionnaire, code: &str) -> Result<(Session, String
     let session = Session::restore(content, &snapshot).map_err(|_| CodeError::Damaged)?;
     Ok((session, day))
 }
+
+/// Whether `code` ends with the checksum of the rest (no questionnaire needed).
+fn checksum_holds(code: &str) -> bool {
+    code.rsplit_once(':')
+        .is_some_and(|(body, check)| check == format!("{:016x}", fnv1a(body.as_bytes())))
+}
+
+/// The characters a code is written in.
+fn in_code(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '-' | '_')
+}
+
+/// Every result code in a pasted text (a chat log, a mail), in order: each starts at `kd1:`;
+/// one that a mail program wrapped over several lines is joined again (up to four lines, as long
+/// as the joined text's checksum holds). A code whose checksum never holds is returned as it
+/// stood, so that it is refused with its reason rather than dropped unseen.
+pub fn codes_in(text: &str) -> Vec<String> {
+    let start = format!("{CODE_PREFIX}:");
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(&start) {
+        rest = &rest[at..];
+        let piece = |s: &str| -> usize { s.find(|c: char| !in_code(c)).unwrap_or(s.len()) };
+        let first = piece(rest);
+        let mut code = rest[..first].to_string();
+        let mut used = first;
+        let mut joined = (code.clone(), used);
+        for _ in 0..3 {
+            if checksum_holds(&joined.0) {
+                break;
+            }
+            // The next line's first piece, across the line break and its indentation.
+            let after = &rest[joined.1..];
+            let gap = after.len() - after.trim_start().len();
+            let next = &after[gap..];
+            if gap == 0 || !after[..gap].contains('\n') || next.starts_with(&start) {
+                break;
+            }
+            let len = piece(next);
+            if len == 0 {
+                break;
+            }
+            joined = (
+                format!("{}{}", joined.0, &next[..len]),
+                joined.1 + gap + len,
+            );
+        }
+        if checksum_holds(&joined.0) {
+            (code, used) = joined;
+        }
+        out.push(code);
+        rest = &rest[used.max(1)..];
+    }
+    out
+}

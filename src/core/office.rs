@@ -90,6 +90,22 @@ impl Gathering {
         self.push(file, diagnosis)
     }
 
+    /// Takes every result code in a pasted text (`code::codes_in`), each on its own: the codes
+    /// found, each with its index or why it was refused.
+    pub fn add_codes(
+        &mut self,
+        content: &Questionnaire,
+        text: &str,
+    ) -> Vec<(String, Result<usize, Refusal>)> {
+        super::code::codes_in(text)
+            .into_iter()
+            .map(|code| {
+                let added = self.add_code(content, &code);
+                (code, added)
+            })
+            .collect()
+    }
+
     /// Removes the respondent at `index`; whether there was one.
     pub fn remove(&mut self, index: usize) -> bool {
         let there = index < self.respondents.len();

@@ -714,3 +714,45 @@ fn the_agenda_takes_the_largest_gaps_one_item_per_statement_with_both_groups_ans
         );
     }
 }
+
+#[test]
+fn codes_pasted_from_a_chat_or_a_wrapped_mail_are_found_and_each_taken_or_refused() {
+    use kintone_diagnosis::core::code::{codes_in, result_code};
+    let c = shipped();
+    let code = |role: &str, lean: Lean| {
+        result_code(
+            &c,
+            Some(role),
+            &answers_for(&c, role, |_| lean),
+            "2026-12-01",
+        )
+    };
+    let (a, b, d) = (
+        code("staff", Lean::Somewhat),
+        code("finance", Lean::Blocked),
+        code("manager", Lean::Healthy),
+    );
+    // A mail program wrapped the second code at 76 characters, with an indent.
+    let wrapped = format!("{}\n  {}", &b[..76], &b[76..]);
+    let mut typo = d.clone().into_bytes();
+    let at = typo.len() - 40;
+    typo[at] = if typo[at] == b'1' { b'2' } else { b'1' };
+    let typo = String::from_utf8(typo).unwrap();
+    let chat = format!("総務課 田中: 結果コードです。{a}\nよろしくお願いします。\n財政課:\n{wrapped}\n(以上)\n課長:{typo}。");
+    assert_eq!(codes_in(&chat), [a.clone(), b.clone(), typo.clone()]);
+    let mut g = Gathering::default();
+    let taken = g.add_codes(&c, &chat);
+    assert_eq!(taken.len(), 3);
+    assert_eq!(taken[0].1, Ok(0));
+    assert_eq!(taken[1].1, Ok(1), "the wrapped code, joined again");
+    assert_eq!(
+        taken[2].1,
+        Err(Refusal::Import(ImportError::Altered)),
+        "the mistyped one, refused"
+    );
+    // The same message pasted again: both taken ones are duplicates, nothing is lost.
+    let again = g.add_codes(&c, &chat);
+    assert_eq!(again[0].1, Err(Refusal::Duplicate(0)));
+    assert_eq!(g.respondents.len(), 2);
+    assert!(codes_in("コードはまだありません。kd1 は後で送ります").is_empty());
+}
