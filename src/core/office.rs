@@ -415,10 +415,11 @@ fn field(out: &mut String, text: &str) {
     }
 }
 
-/// A CSV file (with its byte-order mark, CRLF line ends) of `rows`.
-fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+/// A CSV file (with its byte-order mark, CRLF line ends): the column names, then `rows`.
+fn csv(headers: [&str; 7], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = String::from(BOM);
-    for row in rows {
+    let names = headers.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(names).chain(rows) {
         for (i, text) in row.iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -430,8 +431,18 @@ fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     out
 }
 
-/// The group each respondent is shown in, by index: its label (the role's name, or `others` for
-/// a merged group).
+/// A group's label: its role's name, `others` for a merged group, nothing without roles.
+fn group_label(content: &super::Content, g: &Group, lang: &str, others: &str) -> String {
+    match g.roles.as_slice() {
+        [Some(role)] => content
+            .role(role)
+            .map_or(role.clone(), |r| content.text(&r.label, lang).to_string()),
+        [None] => String::new(),
+        _ => others.to_string(),
+    }
+}
+
+/// The label of the group each respondent is shown in, by index.
 fn group_labels(
     content: &super::Content,
     groups: &[Group],
@@ -441,13 +452,7 @@ fn group_labels(
 ) -> Vec<String> {
     let mut labels = vec![String::new(); n];
     for g in groups {
-        let label = match g.roles.as_slice() {
-            [Some(role)] if !g.is_merged() => content
-                .role(role)
-                .map_or(role.clone(), |r| content.text(&r.label, lang).to_string()),
-            [None] => String::new(),
-            _ => others.to_string(),
-        };
+        let label = group_label(content, g, lang, others);
         for &m in &g.members {
             if let Some(l) = labels.get_mut(m) {
                 *l = label.clone();
@@ -469,7 +474,7 @@ pub fn answers_csv(
     headers: [&str; 7],
 ) -> String {
     let labels = group_labels(content, groups, lang, others, gathering.respondents.len());
-    let mut rows = vec![headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    let mut rows = Vec::new();
     for (i, r) in gathering.respondents.iter().enumerate() {
         let d = &r.diagnosis;
         let l = super::display::Labels::new(content, lang, d.role.as_deref());
@@ -493,7 +498,7 @@ pub fn answers_csv(
             ]);
         }
     }
-    csv(rows)
+    csv(headers, rows)
 }
 
 /// Each group's figures per blocker as a CSV file for Excel: group, respondents, blocker, median,
@@ -505,19 +510,10 @@ pub fn summary_csv(
     (lang, others): (&str, &str),
     headers: [&str; 7],
 ) -> String {
-    let mut rows = vec![headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    let mut rows = Vec::new();
     for g in groups {
         let s = summarize(content, gathering, g);
-        let name = group_labels(
-            content,
-            std::slice::from_ref(g),
-            lang,
-            others,
-            gathering.respondents.len(),
-        )
-        .into_iter()
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
+        let name = group_label(content, g, lang, others);
         for (d, dim) in content.dimensions.iter().enumerate() {
             let figure = |v: Option<u32>| v.map_or(String::new(), |v| v.to_string());
             let spread = s.scores.get(d).copied().flatten();
@@ -532,7 +528,7 @@ pub fn summary_csv(
             ]);
         }
     }
-    csv(rows)
+    csv(headers, rows)
 }
 
 /// Marks the office file (the office page's saved set of results).
