@@ -160,9 +160,7 @@ pub fn codes_in(text: &str) -> Vec<String> {
         rest = &rest[at..];
         let piece = |s: &str| -> usize { s.find(|c: char| !in_code(c)).unwrap_or(s.len()) };
         let first = piece(rest);
-        let mut code = rest[..first].to_string();
-        let mut used = first;
-        let mut joined = (code.clone(), used);
+        let mut joined = (rest[..first].to_string(), first);
         for _ in 0..3 {
             if checksum_holds(&joined.0) {
                 break;
@@ -183,9 +181,12 @@ pub fn codes_in(text: &str) -> Vec<String> {
                 joined.1 + gap + len,
             );
         }
-        if checksum_holds(&joined.0) {
-            (code, used) = joined;
-        }
+        // Joined only where that made the checksum hold; otherwise the code as it stood.
+        let (code, used) = if checksum_holds(&joined.0) {
+            joined
+        } else {
+            (rest[..first].to_string(), first)
+        };
         out.push(code);
         rest = &rest[used.max(1)..];
     }

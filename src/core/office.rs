@@ -51,6 +51,11 @@ impl Gathering {
             NotRead::Misfit => Refusal::NotAResult,
             NotRead::TooLarge => Refusal::TooLarge,
         })?;
+        self.add_file(content, file)
+    }
+
+    /// Takes one result file already read (from a file's text, or from an office file).
+    fn add_file(&mut self, content: &Questionnaire, file: ResultExport) -> Result<usize, Refusal> {
         let session = import(content, &file).map_err(|e| match e {
             ImportError::NotAResult => Refusal::NotAResult,
             other => Refusal::Import(other),
@@ -614,8 +619,7 @@ impl Gathering {
         }
         let mut refused = Vec::new();
         for (i, result) in file.results.iter().enumerate() {
-            let text = super::json::to_string(result, false).unwrap_or_default();
-            if let Err(e) = self.add(content, &text) {
+            if let Err(e) = self.add_file(content, result.clone()) {
                 refused.push((i, e));
             }
         }
