@@ -4,10 +4,12 @@
 pub mod classify;
 pub mod code;
 pub mod content;
+pub mod desk;
 pub mod diagnosis;
 pub mod display;
 pub mod export;
 pub mod fingerprint;
+pub mod guide;
 pub mod json;
 pub mod map;
 pub mod office;

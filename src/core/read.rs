@@ -543,3 +543,24 @@ pub fn office_file(text: &str) -> Result<super::office::OfficeFile, NotRead> {
         _ => Err(NotRead::Misfit),
     }
 }
+
+read_struct!(super::guide::Guide {
+    "format_version" => format_version,
+    "id" => id,
+    "guide_version" => guide_version,
+    "for" => for_content,
+    "procedure" => procedure,
+    "procedure_source" => procedure_source,
+    "dimensions" => dimensions,
+});
+read_struct!(super::guide::ProcedureStep { "id" => id, "label" => label });
+read_struct!(super::guide::DimensionGuide { "procedure" => procedure, "opener" => opener });
+
+/// Reads the office page's guide (`core::guide`), strictly: a misspelt field is reported.
+pub fn guide(text: &str) -> Result<super::guide::Guide, Vec<Problem>> {
+    let text = without_bom(text);
+    if text.len() > MAX_CONTENT_BYTES {
+        return Err(vec![Problem::new("JSON", "too large")]);
+    }
+    read_root(text, true)
+}

@@ -12,7 +12,7 @@ use kintone_diagnosis::core::{Answer, Answers, Questionnaire, Session};
 
 /// A result file's text, made as the respondent's page makes it: a session answered through
 /// actions, diagnosed, exported, written.
-fn result_file(c: &Questionnaire, role: &str, answers: &Answers, created: &str) -> String {
+pub fn result_file(c: &Questionnaire, role: &str, answers: &Answers, created: &str) -> String {
     let mut s = Session {
         role: Some(role.into()),
         answers: answers.clone(),
@@ -23,7 +23,7 @@ fn result_file(c: &Questionnaire, role: &str, answers: &Answers, created: &str) 
 }
 
 /// Every statement `role` is asked, answered with `value` (the stage: trial).
-fn all(c: &Questionnaire, role: &str, value: &str) -> Answers {
+pub fn all(c: &Questionnaire, role: &str, value: &str) -> Answers {
     let mut a = Answers::new();
     for (q, answer) in answers_for(c, role, |_| Lean::Healthy).iter() {
         let given = if q == "office_stage" {
