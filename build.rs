@@ -1,15 +1,19 @@
-//! Build script: embeds the shipped questionnaire without the whitespace between JSON tokens.
+//! Build script: embeds the shipped questionnaire (and the office page's guide) without the whitespace between JSON tokens.
 //! The file in `content/` stays indented for people to read and diff; every user would
 //! otherwise download its 17 KB of indentation inside the wasm.
 
 use std::path::PathBuf;
 
 fn main() {
-    let source = "content/kintone-municipal.json";
-    println!("cargo:rerun-if-changed={source}");
-    let text = std::fs::read_to_string(source).expect("content/kintone-municipal.json is readable");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("shipped-content.json"), minify(&text)).expect("OUT_DIR is writable");
+    for (source, target) in [
+        ("content/kintone-municipal.json", "shipped-content.json"),
+        ("content/office-guide.json", "office-guide.json"),
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+        let text = std::fs::read_to_string(source).expect("the shipped content is readable");
+        std::fs::write(out.join(target), minify(&text)).expect("OUT_DIR is writable");
+    }
 }
 
 /// Drops whitespace outside strings. Anything else (even invalid JSON) passes through, so the

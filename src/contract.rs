@@ -65,13 +65,23 @@ pub mod io {
     /// of the same origin writes or removes `key` (the widget then watches again).
     pub const WATCH_STORAGE: &str = "watchStorage";
 
-    pub const ALL: [(&str, &str); 4] = [
+    /// `readFiles(source, each)` (the office page): reads every file of a `FileList`, a list of
+    /// files or a drop event (folders included), calling `each(total, batch, finished)` per
+    /// batch of `[name, text or null]` pairs (null: larger than an office file is read).
+    pub const READ_FILES: &str = "readFiles";
+
+    pub const ALL: [(&str, &str); 5] = [
         ("readText", READ_TEXT),
+        ("readFiles", READ_FILES),
         ("copyText", COPY_TEXT),
         ("print", PRINT),
         ("watchStorage", WATCH_STORAGE),
     ];
 }
+
+/// The window property the office page sets (to `performance.now()`) each time its overview is
+/// on the page after results changed: the benchmark's "first view painted".
+pub const OFFICE_VIEW_MARK: &str = "__officeViewPainted";
 
 /// The element's attributes and the option each one sets.
 pub const ATTRIBUTES: [(&str, &str); 10] = [

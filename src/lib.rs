@@ -12,3 +12,6 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The questionnaire shipped with the widget (Japanese and English): `content/kintone-municipal.json`
 /// with the whitespace between tokens removed by `build.rs`.
 pub const SHIPPED_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/shipped-content.json"));
+
+/// The office page's guide (`content/office-guide.json`, `core::guide`), whitespace removed.
+pub const OFFICE_GUIDE: &str = include_str!(concat!(env!("OUT_DIR"), "/office-guide.json"));

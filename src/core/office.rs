@@ -437,7 +437,7 @@ fn csv(headers: [&str; 7], rows: impl IntoIterator<Item = Vec<String>>) -> Strin
 }
 
 /// A group's label: its role's name, `others` for a merged group, nothing without roles.
-fn group_label(content: &super::Content, g: &Group, lang: &str, others: &str) -> String {
+pub fn group_label(content: &super::Content, g: &Group, lang: &str, others: &str) -> String {
     match g.roles.as_slice() {
         [Some(role)] => content
             .role(role)

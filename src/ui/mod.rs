@@ -2,20 +2,35 @@
 //! options of `contract::option`, reads the questionnaire and renders the page (the
 //! respondent's) as the root, or the questionnaire's problems in its place.
 
+// The respondent's page and the office page are two builds of one crate (the `office` feature):
+// each module holds only the code of the page it builds.
+#[cfg(not(feature = "office"))]
 mod components;
+// The office page uses the downloads, printing and the clock, not the rest.
+#[cfg_attr(feature = "office", allow(dead_code))]
 mod io;
+#[cfg(feature = "office")]
+mod office;
+#[cfg(not(feature = "office"))]
 mod respondent;
+#[cfg(not(feature = "office"))]
 mod state;
+#[cfg(not(feature = "office"))]
 mod storage;
+#[cfg(not(feature = "office"))]
 mod take_away;
+#[cfg(not(feature = "office"))]
 mod text;
 
 use crate::contract::{self, option};
 use crate::core::{validate, Content, Questionnaire};
+#[cfg(not(feature = "office"))]
 use components::result::Contact;
+#[cfg(not(feature = "office"))]
 use state::ContentRef;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "office"))]
 use yew::prelude::*;
 
 /// Mounts a widget into `root`. `options` is a plain object of `contract::option`'s names (all
@@ -28,6 +43,7 @@ use yew::prelude::*;
 /// `instance` (unique id on the page), `io` (the boot script's helpers).
 ///
 /// Never throws for bad content: the problems are shown inside the widget instead.
+#[cfg(not(feature = "office"))]
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let get = |key: &str| {
@@ -109,6 +125,42 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
     }
 }
 
+/// Mounts the office page into `root` (the `office` build): the shipped questionnaire and the
+/// office guide, both checked by native tests. Options: `lang`, `instance`, `io`.
+#[cfg(feature = "office")]
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) {
+    let get = |key: &str| {
+        js_sys::Reflect::get(&options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let content = load_content(crate::SHIPPED_CONTENT, false).and_then(|c| {
+        crate::core::read::guide(crate::OFFICE_GUIDE)
+            .map_err(|p| p.iter().map(ToString::to_string).collect())
+            .map(|g| (c, g))
+    });
+    let lang = get(option::LANG)
+        .filter(|l| l == "en")
+        .unwrap_or_else(|| "ja".into());
+    match content {
+        Ok((content, guide)) => {
+            let page = office::OfficeProps {
+                content: Rc::new(Questionnaire::new(content)),
+                guide: Rc::new(guide),
+                lang: lang.into(),
+                instance: get(option::INSTANCE)
+                    .unwrap_or_else(|| contract::ROOT_CLASS.into())
+                    .into(),
+                io: js_sys::Reflect::get(&options, &option::IO.into())
+                    .unwrap_or(JsValue::UNDEFINED),
+            };
+            yew::Renderer::<office::Office>::with_root_and_props(root, page).render();
+        }
+        Err(problems) => content_errors(&root, &problems, &lang),
+    }
+}
+
 /// Reads questionnaire JSON and, unless it is the shipped content (checked by a native test),
 /// validates it. Errors are lines of "path: message" (a JSON syntax error is
 /// "JSON: line L, column C: message").
@@ -127,6 +179,7 @@ fn load_content(json: &str, check: bool) -> Result<Content, Vec<String>> {
     }
 }
 
+#[cfg(not(feature = "office"))]
 /// Sets `window.__firstRender` once, when the first screen is on the page (the benchmark contract).
 pub(crate) fn mark_first_render() {
     let Some(window) = web_sys::window() else {
@@ -147,7 +200,24 @@ pub(crate) fn mark_first_render() {
 /// path. Built with the DOM alone (text nodes, never markup): a yew component only for this
 /// screen cost the widget 0.5 KB gzip.
 fn content_errors(root: &web_sys::Element, problems: &[String], lang: &str) {
-    let t = text::ui(lang);
+    #[cfg(not(feature = "office"))]
+    let (title, lead) = {
+        let t = text::ui(lang);
+        (t.content_error_title, t.content_error_lead)
+    };
+    // The office page reads only what it ships with, checked by native tests: this is for a build
+    // broken on the way.
+    #[cfg(feature = "office")]
+    let (title, lead) = match lang {
+        "en" => (
+            "The office page cannot open",
+            "Its built-in content has problems:",
+        ),
+        _ => (
+            "集計ページを開けません",
+            "組み込みの内容に次の問題があります。",
+        ),
+    };
     let Some(doc) = root.owner_document() else {
         return;
     };
@@ -176,8 +246,8 @@ fn content_errors(root: &web_sys::Element, problems: &[String], lang: &str) {
     ] {
         let _ = section.set_attribute(name, value);
     }
-    add(&section, "h2", t.content_error_title);
-    add(&section, "p", t.content_error_lead);
+    add(&section, "h2", title);
+    add(&section, "p", lead);
     if let Some(list) = add(&section, "ul", "") {
         for p in problems {
             if let Some(item) = add(&list, "li", "") {

@@ -32,9 +32,9 @@ test("the archive holds the two files, the demo page, a README in both languages
   assert.match(PACKAGE, /kintone-diagnosis-\d+\.\d+\.\d+\.zip$/);
   const version = PACKAGE.match(/(\d+\.\d+\.\d+)\.zip$/)[1];
   assert.equal(folder.split(/[\\/]/).pop(), `kintone-diagnosis-${version}`);
-  assert.deepEqual(readdirSync(folder).sort(), ["LICENSE", "README.md", "SHA256SUMS", "demo.css", "demo.html", "embed.md", "kintone-diagnosis.html", "kintone-diagnosis.js", "result-event.schema.json"]);
+  assert.deepEqual(readdirSync(folder).sort(), ["LICENSE", "README.md", "SHA256SUMS", "demo.css", "demo.html", "embed.md", "kintone-diagnosis-office.html", "kintone-diagnosis.html", "kintone-diagnosis.js", "result-event.schema.json"]);
   const sums = readFileSync(join(folder, "SHA256SUMS"), "utf8").trim().split("\n").map((l) => l.split("  "));
-  assert.deepEqual(sums.map(([, name]) => name).sort(), ["LICENSE", "README.md", "demo.css", "demo.html", "embed.md", "kintone-diagnosis.html", "kintone-diagnosis.js", "result-event.schema.json"]);
+  assert.deepEqual(sums.map(([, name]) => name).sort(), ["LICENSE", "README.md", "demo.css", "demo.html", "embed.md", "kintone-diagnosis-office.html", "kintone-diagnosis.html", "kintone-diagnosis.js", "result-event.schema.json"]);
   for (const [sum, name] of sums) assert.equal(sha256(join(folder, name)), sum, name);
   assert.equal(sha256(join(folder, "kintone-diagnosis.html")), sha256(HTML), "the single file as built");
   assert.equal(sha256(join(folder, "kintone-diagnosis.js")), sha256(JS), "the script as built");
@@ -57,4 +57,13 @@ test("unpacked, the demo page and the single file work from the folder over file
     assert.deepEqual(errors, [], name);
     await page.close();
   }
+});
+
+test("unpacked, the office page opens from the folder over file:// and requests nothing", async () => {
+  const url = fileUrl(join(folder, "kintone-diagnosis-office.html"));
+  const { page, requests, errors } = await open(ctx, url);
+  await page.locator("[data-office] [data-pick]").waitFor({ state: "attached" });
+  assert.deepEqual(requests.filter((r) => r !== url), []);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

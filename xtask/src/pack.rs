@@ -25,6 +25,24 @@ pub struct Built {
     pub glue: String,
 }
 
+/// The two pages built from the crate: the respondent's widget, and the office page (the
+/// `office` feature), each a module of its own so that neither carries the other's code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Respondent,
+    Office,
+}
+
+impl Page {
+    /// Where wasm-bindgen writes this page's module.
+    fn pkg(self) -> PathBuf {
+        root().join(match self {
+            Page::Respondent => "target/pkg",
+            Page::Office => "target/pkg-office",
+        })
+    }
+}
+
 /// Release wasm, bound and optimised. `cargo rustc --crate-type cdylib` because a plain build of a
 /// cdylib+rlib crate silently drops LTO.
 /// How the module is optimised (measured on 2026-12-01 against plain `-Oz`, compressed size of
@@ -50,8 +68,14 @@ pub const WASM_OPT: &[&str] = &[
     "--low-memory-unused",
 ];
 
-pub fn build_wasm() -> Result<Built> {
-    println!("xtask: compiling the widget to wasm (release)");
+pub fn build_wasm(page: Page) -> Result<Built> {
+    println!(
+        "xtask: compiling the {} to wasm (release)",
+        match page {
+            Page::Respondent => "widget",
+            Page::Office => "office page",
+        }
+    );
     // Panic locations name source files; without this they carry this machine's registry path
     // (`/root/.cargo/registry/src/index.crates.io-.../yew-0.23.0/...`) into every user's download.
     let cargo_home = std::env::var("CARGO_HOME")
@@ -83,9 +107,13 @@ pub fn build_wasm() -> Result<Built> {
             "--crate-type",
             "cdylib",
             "-Zbuild-std=std,panic_abort",
-        ]))?;
+        ])
+        .args(match page {
+            Page::Respondent => &[][..],
+            Page::Office => &["--features", "office"][..],
+        }))?;
     let target = root().join("target");
-    let pkg = target.join("pkg");
+    let pkg = page.pkg();
     run(Command::new(wasm_bindgen())
         .args([
             "--target",
@@ -247,8 +275,12 @@ fn compact_css(css: &str) -> Result<String> {
 
 /// The page contract (`src/contract.rs`) as the boot script's `CONTRACT` object: every name the
 /// script shares with the wasm, so that neither side spells one out on its own.
-pub fn contract_object() -> String {
+pub fn contract_object(page: Page) -> String {
     use kintone_diagnosis::contract::{self as c, option};
+    // What only the office page's script (www/office.js) uses stays out of the respondent's.
+    let io: Vec<(&str, &str)> = (c::io::ALL.iter().copied())
+        .filter(|(_, name)| page == Page::Office || *name != c::io::READ_FILES)
+        .collect();
     let names = |pairs: &[(&str, &str)]| {
         serde_json::Value::Object(
             pairs
@@ -257,9 +289,9 @@ pub fn contract_object() -> String {
                 .collect(),
         )
     };
-    serde_json::json!({
+    let mut contract = serde_json::json!({
         "option": names(&option::ALL),
-        "io": names(&c::io::ALL),
+        "io": names(&io),
         "attributes": names(&c::ATTRIBUTES),
         "maxFileBytes": c::MAX_FILE_BYTES,
         "storageOff": c::STORAGE_OFF,
@@ -278,25 +310,32 @@ pub fn contract_object() -> String {
         "privacyAttr": c::PRIVACY_ATTR,
         "reportTitleClass": c::REPORT_TITLE_CLASS,
         "firstRenderMark": c::FIRST_RENDER_MARK,
-    })
-    .to_string()
+    });
+    if page == Page::Office {
+        contract["maxOfficeBytes"] = kintone_diagnosis::core::read::MAX_OFFICE_BYTES.into();
+    }
+    contract.to_string()
 }
 
 /// The embeddable script: glue, gzip-compressed wasm and the element/API boot code in one
 /// closure, minified.
-pub fn bundle(built: &Built) -> Result<String> {
-    let boot = std::fs::read_to_string(root().join("www/element.js"))?;
+pub fn bundle(built: &Built, page: Page) -> Result<String> {
+    let mut boot = std::fs::read_to_string(root().join("www/element.js"))?;
+    let mut css = std::fs::read_to_string(root().join("www/widget.css"))?;
+    // The office page's reading of many files and its own styles travel in its bundle only.
+    if page == Page::Office {
+        boot.push_str(&std::fs::read_to_string(root().join("www/office.js"))?);
+        css.push_str(&std::fs::read_to_string(root().join("www/office.css"))?);
+    }
     let boot = boot
-        .replace("\"__KD_CONTRACT__\"", &contract_object())
+        .replace("\"__KD_CONTRACT__\"", &contract_object(page))
         .replace(
             "\"__KD_WASM__\"",
             &format!("\"{}\"", base64(&gzip(&built.wasm)?)),
         )
         .replace(
             "\"__KD_CSS__\"",
-            &serde_json::to_string(&compact_css(&std::fs::read_to_string(
-                root().join("www/widget.css"),
-            )?)?)?,
+            &serde_json::to_string(&compact_css(&css)?)?,
         );
     let js = format!(
         "/*! kintone-diagnosis {} — runs entirely in this browser; makes no network requests. */\n(function () {{\n\"use strict\";\n{}\n{}\n}})();\n",
@@ -384,10 +423,16 @@ pub fn dist_dir() -> PathBuf {
     root().join("target/dist")
 }
 
-/// Writes `target/dist/kintone-diagnosis.{js,html}` and returns their paths.
+/// Writes `target/dist/kintone-diagnosis.{js,html}` and the office page
+/// (`kintone-diagnosis-office.html`) and returns the first two's paths.
 pub fn dist() -> Result<(PathBuf, PathBuf)> {
     let (js, html, _) = dist_with_bundle()?;
     Ok((js, html))
+}
+
+/// The office page's single file (`target/dist/kintone-diagnosis-office.html`).
+pub fn office_page_path() -> PathBuf {
+    dist_dir().join("kintone-diagnosis-office.html")
 }
 
 /// As [`dist`], also returning the bundle's text (for further pages built from it).
@@ -395,9 +440,12 @@ pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
     crate::tools::ensure_wasm_tools()?;
     crate::tools::ensure_node_tools()?;
     crate::tools::ensure_zopfli();
-    let built = build_wasm()?;
-    let js = bundle(&built)?;
+    let built = build_wasm(Page::Respondent)?;
+    let js = bundle(&built, Page::Respondent)?;
     let html = prerendered_page(&js, "standalone.html", &[])?;
+    let office = build_wasm(Page::Office)?;
+    let office_js = bundle(&office, Page::Office)?;
+    let office_html = single_page(&office_js, "office.html", &[])?;
     let dir = dist_dir();
     std::fs::create_dir_all(&dir)?;
     let (js_path, html_path) = (
@@ -406,6 +454,13 @@ pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
     );
     std::fs::write(&js_path, &js)?;
     std::fs::write(&html_path, &html)?;
+    std::fs::write(office_page_path(), &office_html)?;
+    println!(
+        "xtask: wrote {} ({} bytes, wasm {} bytes)",
+        office_page_path().display(),
+        office_html.len(),
+        office.wasm.len()
+    );
     println!(
         "xtask: wrote {} ({} bytes, wasm {} bytes) and {} ({} bytes)",
         js_path.display(),
@@ -499,7 +554,8 @@ mod tests {
     #[test]
     fn the_boot_script_takes_every_shared_name_from_the_contract() {
         let code = boot_code();
-        let contract: serde_json::Value = serde_json::from_str(&contract_object()).unwrap();
+        let contract: serde_json::Value =
+            serde_json::from_str(&contract_object(Page::Office)).unwrap();
         // Every name it asks the contract for is there.
         for name in uses(&code, "CONTRACT.") {
             assert!(

@@ -26,6 +26,11 @@ pub fn write(js: &Path, html: &Path) -> Result<PathBuf> {
     let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("kintone-diagnosis.html", std::fs::read(html)?),
         ("kintone-diagnosis.js", std::fs::read(js)?),
+        // The promoter's or consultant's page that gathers the results (issue 17).
+        (
+            "kintone-diagnosis-office.html",
+            std::fs::read(crate::pack::office_page_path())?,
+        ),
         ("demo.html", std::fs::read(root().join("www/index.html"))?),
         ("demo.css", std::fs::read(root().join("www/demo.css"))?),
         // The web designer's guide to attributes and the result event, and the event's schema.

@@ -15,10 +15,15 @@ pub fn serve(port: u16) -> Result {
     }
     std::fs::copy(&js, site.join("kintone-diagnosis.js"))?;
     std::fs::copy(&html, site.join("kintone-diagnosis.html"))?;
+    std::fs::copy(
+        pack::office_page_path(),
+        site.join("kintone-diagnosis-office.html"),
+    )?;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("xtask: serving the demo page at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
     println!("xtask: the offline single file is at http://127.0.0.1:{port}/kintone-diagnosis.html");
+    println!("xtask: the office page is at http://127.0.0.1:{port}/kintone-diagnosis-office.html");
     for stream in listener.incoming().flatten() {
         let site = site.clone();
         std::thread::spawn(move || {

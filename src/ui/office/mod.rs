@@ -1,0 +1,323 @@
+//! The office page (`kintone-diagnosis-office.html`): the promoter or consultant gathers the
+//! respondents' result files and codes, and sees per role what holds the office back, where the
+//! roles disagree, an agenda to talk it through, the office's plan and last year beside this.
+//! A thin shell over `core::desk`: every change is a `DeskAction`, every figure comes from
+//! `Desk::overview`.
+
+mod views;
+mod words;
+
+use crate::contract;
+use crate::core::desk::{Desk, DeskAction, Overview, Source};
+use crate::core::guide::Guide;
+use crate::core::office::{answers_csv, summary_csv};
+use crate::core::Questionnaire;
+use crate::ui::io;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use words::{words, Words};
+use yew::prelude::*;
+
+/// Results listed per page of the list of what was loaded.
+const PAGE: usize = 50;
+
+#[derive(Properties)]
+pub struct OfficeProps {
+    pub content: Rc<Questionnaire>,
+    pub guide: Rc<Guide>,
+    pub lang: AttrValue,
+    pub instance: AttrValue,
+    pub io: JsValue,
+}
+
+impl PartialEq for OfficeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content) && self.lang == other.lang
+    }
+}
+
+/// A message above the page until the next one.
+#[derive(Clone, PartialEq)]
+struct Notice {
+    text: String,
+    alert: bool,
+}
+
+/// The page's state: the desk (shared, changed in place: copying 10,000 diagnoses per file read
+/// would cost more than reading them) and what is only shown.
+#[derive(Clone)]
+struct State {
+    desk: Rc<RefCell<Desk>>,
+    content: Rc<Questionnaire>,
+    lang: AttrValue,
+    notice: Option<Notice>,
+    /// The page of the list of loaded results.
+    page: usize,
+}
+
+enum Msg {
+    Desk(DeskAction),
+    Lang,
+    Page(usize),
+    Notice(Option<Notice>),
+}
+
+impl Reducible for State {
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let t = words(&next.lang);
+        match msg {
+            Msg::Desk(action) => {
+                let mut desk = self.desk.borrow_mut();
+                let says = match &action {
+                    DeskAction::Read | DeskAction::Paste(_) | DeskAction::Earlier(..) => Some(()),
+                    DeskAction::Remove(i) => {
+                        let name = desk.sources.get(*i).map(|s| source_name(t, s));
+                        next.notice = name.map(|n| Notice {
+                            text: (t.removed)(&n),
+                            alert: false,
+                        });
+                        None
+                    }
+                    _ => None,
+                };
+                desk.apply(&self.content, action);
+                if says.is_some() && desk.progress.is_none() {
+                    let refused = desk.refused.len();
+                    next.notice = (desk.taken > 0 || refused > 0).then(|| Notice {
+                        text: (t.taken)(desk.taken, refused),
+                        alert: refused > 0,
+                    });
+                }
+                let pages = desk.gathering.respondents.len().div_ceil(PAGE).max(1);
+                next.page = next.page.min(pages - 1);
+            }
+            Msg::Lang => {
+                next.lang = t.other_lang.into();
+                next.notice = None;
+            }
+            Msg::Page(p) => next.page = p,
+            Msg::Notice(n) => next.notice = n,
+        }
+        Rc::new(next)
+    }
+}
+
+/// Where a respondent came from, in words.
+fn source_name(t: &Words, s: &Source) -> String {
+    match s {
+        Source::File(name) => name.clone(),
+        Source::InOffice(name, n) => (t.in_office)(name, *n),
+        Source::Code(start) => (t.code)(start),
+    }
+}
+
+/// Reads the files of a picker (its `FileList`) or a drop (the event), folders included, through
+/// the boot script's `readFiles`: `each(total, batch, finished)` is called per batch of texts, and
+/// the page dispatches them so that the browser paints the progress between batches.
+fn read_files(
+    io: &JsValue,
+    source: JsValue,
+    each: impl FnMut(usize, Vec<(String, Option<String>)>, bool) + 'static,
+) {
+    let mut each = each;
+    let callback = Closure::<dyn FnMut(JsValue, JsValue, JsValue)>::new(
+        move |total: JsValue, batch: JsValue, finished: JsValue| {
+            let total = total.as_f64().unwrap_or(0.0) as usize;
+            let files = js_sys::Array::from(&batch)
+                .iter()
+                .map(|pair| {
+                    let pair = js_sys::Array::from(&pair);
+                    (
+                        pair.get(0).as_string().unwrap_or_default(),
+                        pair.get(1).as_string(),
+                    )
+                })
+                .collect();
+            each(total, files, finished.is_truthy());
+        },
+    );
+    let helper = js_sys::Reflect::get(io, &JsValue::from_str(contract::io::READ_FILES))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = helper {
+        let _ = f.call2(io, &source, &callback.into_js_value());
+    }
+}
+
+#[component]
+pub fn Office(props: &OfficeProps) -> Html {
+    let state = use_reducer(|| State {
+        desk: Rc::new(RefCell::new(Desk::default())),
+        content: props.content.clone(),
+        lang: props.lang.clone(),
+        notice: None,
+        page: 0,
+    });
+    let t = words(&state.lang);
+    let content = props.content.clone();
+    let (revision, loading) = {
+        let desk = state.desk.borrow();
+        (desk.revision, desk.progress.is_some())
+    };
+    // Computed once per change of what is gathered, and not while files are still coming in.
+    let overview: Rc<Option<Overview>> = {
+        let desk = state.desk.clone();
+        let content = content.clone();
+        use_memo((revision, loading), move |(_, loading)| {
+            (!loading).then(|| desk.borrow().overview(&content))
+        })
+    };
+    {
+        let painted = overview.is_some() && revision > 0;
+        use_effect_with(revision, move |_| {
+            if painted {
+                mark_view_painted();
+            }
+        });
+    }
+
+    let dispatcher = state.dispatcher();
+    let gather = {
+        let (dispatcher, io) = (dispatcher.clone(), props.io.clone());
+        Callback::from(move |source: JsValue| {
+            let dispatcher = dispatcher.clone();
+            let mut begun = false;
+            read_files(&io, source, move |total, files, finished| {
+                if !begun {
+                    begun = true;
+                    dispatcher.dispatch(Msg::Desk(DeskAction::Reading(total)));
+                }
+                if !files.is_empty() {
+                    dispatcher.dispatch(Msg::Desk(DeskAction::Take(files)));
+                }
+                if finished {
+                    dispatcher.dispatch(Msg::Desk(DeskAction::Read));
+                }
+            });
+        })
+    };
+    let earlier = {
+        let (dispatcher, io) = (dispatcher.clone(), props.io.clone());
+        Callback::from(move |source: JsValue| {
+            let dispatcher = dispatcher.clone();
+            read_files(&io, source, move |_, files, _| {
+                if let Some((name, text)) = files.into_iter().next() {
+                    dispatcher.dispatch(Msg::Desk(DeskAction::Earlier(name, text)));
+                }
+            });
+        })
+    };
+    let download = {
+        let (dispatcher, state_desk, content, lang) = (
+            dispatcher.clone(),
+            state.desk.clone(),
+            content.clone(),
+            state.lang.clone(),
+        );
+        Callback::from(move |what: &'static str| {
+            let t = words(&lang);
+            let desk = state_desk.borrow();
+            let (day, stamp) = io::now();
+            let groups = crate::core::office::groups(&content, &desk.gathering, desk.workshop);
+            let labels = (lang.as_str(), t.others);
+            let (name, mime, text) = match what {
+                "office" => (
+                    format!("kintone-diagnosis-office-{day}.json"),
+                    "application/json",
+                    crate::core::json::to_string(&desk.office_file(&content, &stamp), true)
+                        .unwrap_or_default(),
+                ),
+                "answers" => (
+                    format!("kintone-diagnosis-office-answers-{day}.csv"),
+                    "text/csv;charset=utf-8",
+                    answers_csv(
+                        &content,
+                        &desk.gathering,
+                        &groups,
+                        labels,
+                        t.answers_headers,
+                    ),
+                ),
+                _ => (
+                    format!("kintone-diagnosis-office-summary-{day}.csv"),
+                    "text/csv;charset=utf-8",
+                    summary_csv(
+                        &content,
+                        &desk.gathering,
+                        &groups,
+                        labels,
+                        t.summary_headers,
+                    ),
+                ),
+            };
+            let notice = match io::download(&name, mime, &text) {
+                Some(()) => Notice {
+                    text: (t.saved)(&name),
+                    alert: false,
+                },
+                None => Notice {
+                    text: t.not_saved.into(),
+                    alert: true,
+                },
+            };
+            dispatcher.dispatch(Msg::Notice(Some(notice)));
+        })
+    };
+    let send: Callback<Msg> = dispatcher.to_callback();
+    let on_desk = send.reform(Msg::Desk);
+    let desk = state.desk.borrow();
+    let view = views::ViewProps {
+        t,
+        content: &content,
+        guide: &props.guide,
+        lang: &state.lang,
+        instance: &props.instance,
+        desk: &desk,
+        overview: (*overview).as_ref(),
+        page: state.page,
+    };
+    let io_print = props.io.clone();
+    html! {
+        <div class={contract::ROOT_CLASS} lang={state.lang.clone()} data-office="">
+            <div class="top no-print">
+                <button type="button" lang={t.other_lang} data-lang={t.other_lang}
+                    onclick={send.reform(|_| Msg::Lang)}>{ t.other_language }</button>
+            </div>
+            <h2 class={contract::REPORT_TITLE_CLASS}>{ t.title }</h2>
+            <p class="print-only">{ (t.printed_on)(&io::now().0) }</p>
+            <p class="no-print">{ t.lead }</p>
+            <p class="promise no-print">{ t.privacy }</p>
+            if let Some(n) = &state.notice {
+                <div class={classes!("notice", "no-print", n.alert.then_some("error"))}
+                    role={if n.alert { "alert" } else { "status" }} data-notice="">
+                    <p>{ &n.text }</p>
+                    <button type="button" class="dismiss" onclick={send.reform(|_| Msg::Notice(None))}>
+                        { if t.lang == "ja" { "閉じる" } else { "Close" } }
+                    </button>
+                </div>
+            }
+            { views::gather(&view, gather, on_desk.clone(), send.reform(Msg::Page)) }
+            { views::overview(&view, on_desk.clone()) }
+            { views::year_on_year(&view, earlier, on_desk) }
+            { views::outputs(&view, download, Callback::from(move |_| io::print(&io_print))) }
+        </div>
+    }
+}
+
+/// Sets `window.__officeViewPainted` (the benchmark contract: results read and the view on the
+/// page) each time the overview is rendered anew.
+fn mark_view_painted() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(p) = window.performance() {
+        let _ = js_sys::Reflect::set(
+            &window,
+            &JsValue::from_str(contract::OFFICE_VIEW_MARK),
+            &JsValue::from_f64(p.now()),
+        );
+    }
+}
