@@ -26,11 +26,7 @@ IO[CONTRACT.io.readFiles] = function (source, each) {
     for (let done = 0; done < total; ) {
       const slice = files.slice(done, done + READ_BATCH);
       const batch = await Promise.all(
-        slice.map(([name, file]) =>
-          file.size > CONTRACT.maxOfficeBytes
-            ? [name, null]
-            : file.text().then((text) => [name, text], () => [name, ""])
-        )
+        slice.map(([name, file]) => readLimited(file).then((text) => [name, text], () => [name, ""]))
       );
       done += slice.length;
       each(total, batch, done >= total);
@@ -38,6 +34,13 @@ IO[CONTRACT.io.readFiles] = function (source, each) {
     }
   })();
 };
+
+// A file's text, or null when it is larger than an office file is read (never read into memory).
+// (`file.size` costs a synchronous look at the disk, about 0.1 ms per file picked from disk; a
+// slice or a stream, which avoid it, measured slower still.)
+function readLimited(file) {
+  return file.size > CONTRACT.maxOfficeBytes ? Promise.resolve(null) : file.text();
+}
 
 // The entries of a drop (files and folders), or null when `source` is not a drop.
 function dropEntries(source) {

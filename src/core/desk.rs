@@ -5,8 +5,8 @@
 
 use super::fingerprint::Questionnaire;
 use super::office::{
-    self, agenda, gaps, groups, office_plan, summarize, year_on_year, AgendaItem, Gap, Gathering,
-    Group, GroupSummary, OfficeFile, OfficeStep, Refusal, YearOnYear, OFFICE_FORMAT,
+    self, agenda_from, gaps, groups, office_plan, summarize, year_on_year, AgendaItem, Gap,
+    Gathering, Group, GroupSummary, OfficeFile, OfficeStep, Refusal, YearOnYear, OFFICE_FORMAT,
 };
 use super::read::{self, NotRead};
 
@@ -215,16 +215,12 @@ impl Desk {
         self.refused.push(Refused { source, why });
     }
 
-    /// What the page shows, computed from the gathered results.
-    pub fn overview(&self, content: &Questionnaire) -> Overview {
+    /// What the page shows first: respondents per role, the groups shown and their figures
+    /// (cheap: the page paints it as soon as the files are read).
+    pub fn summary(&self, content: &Questionnaire) -> Summary {
         let g = &self.gathering;
         let shown = groups(content, g, self.workshop);
         let summaries = shown.iter().map(|x| summarize(content, g, x)).collect();
-        let gaps = gaps(content, g, &shown);
-        let agenda = agenda(content, g, &shown, AGENDA_ITEMS);
-        let plan = office_plan(content, g);
-        let year_on_year =
-            (self.earlier.as_ref()).map(|e| year_on_year(content, g, &shown, &e.file));
         let per_role = content
             .respondents()
             .into_iter()
@@ -235,15 +231,32 @@ impl Desk {
                 (role.map(str::to_string), n)
             })
             .collect();
-        Overview {
+        Summary {
             per_role,
             groups: shown,
             summaries,
-            gaps,
-            agenda,
-            plan,
-            year_on_year,
         }
+    }
+
+    /// What follows from the summary's groups: gaps, the agenda, the office plan, last year
+    /// beside this one (the page computes it in the task after painting the summary).
+    pub fn findings(&self, content: &Questionnaire, summary: &Summary) -> Findings {
+        let (g, shown) = (&self.gathering, &summary.groups);
+        let gaps = gaps(content, g, shown);
+        let agenda = agenda_from(content, g, shown, &gaps, AGENDA_ITEMS);
+        Findings {
+            agenda,
+            gaps,
+            plan: office_plan(content, g),
+            year_on_year: (self.earlier.as_ref()).map(|e| year_on_year(content, g, shown, &e.file)),
+        }
+    }
+
+    /// Both, at once.
+    pub fn overview(&self, content: &Questionnaire) -> Overview {
+        let summary = self.summary(content);
+        let findings = self.findings(content, &summary);
+        Overview { summary, findings }
     }
 
     /// The gathered set as an office file, saved `saved` (ISO 8601).
@@ -277,15 +290,27 @@ fn earlier_file(content: &Questionnaire, text: Option<&str>) -> Result<OfficeFil
     Ok(file)
 }
 
-/// Everything the office page shows, from one state of the desk.
+/// What the office page shows first, from one state of the desk.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Overview {
+pub struct Summary {
     /// Respondents per role, in the content's order (counts only: no answers).
     pub per_role: Vec<(Option<String>, usize)>,
     pub groups: Vec<Group>,
     pub summaries: Vec<GroupSummary>,
+}
+
+/// What the office page shows next: where the groups differ and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Findings {
     pub gaps: Vec<Gap>,
     pub agenda: Vec<AgendaItem>,
     pub plan: Vec<OfficeStep>,
     pub year_on_year: Option<YearOnYear>,
+}
+
+/// Everything the office page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub summary: Summary,
+    pub findings: Findings,
 }

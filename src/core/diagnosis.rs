@@ -100,12 +100,13 @@ impl Diagnosis {
         };
         // The answers it rests on: those kept from another stage are not part of this result
         // (nor of its file).
+        let given = content.stage_of(answers);
         let answers = answers
             .iter()
             .filter(|(id, _)| {
                 content
                     .question(id)
-                    .is_some_and(|q| content.asks(q, role, answers))
+                    .is_some_and(|q| content.asks_at(q, role, given))
             })
             .map(|(id, a)| (id.clone(), a.clone()))
             .collect();

@@ -136,6 +136,16 @@ pub fn continue_from(content: &Questionnaire, snap: &Snapshot) -> Result<Session
 /// Reads an export back into a session on its result screen, after checking that it belongs to
 /// `content` and that its recorded result follows from its answers.
 pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, ImportError> {
+    import_diagnosed(content, file).map(|(session, _)| session)
+}
+
+/// As [`import`], also returning the diagnosis the file was checked against (the office page
+/// gathers thousands of files and needs each one's diagnosis: computing it twice would double
+/// the time).
+pub fn import_diagnosed(
+    content: &Questionnaire,
+    file: &ResultExport,
+) -> Result<(Session, super::Diagnosis), ImportError> {
     if file.format != EXPORT_FORMAT || file.format_version == 0 {
         return Err(ImportError::NotAResult);
     }
@@ -182,5 +192,5 @@ pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, I
     {
         return Err(ImportError::Altered);
     }
-    Ok(session)
+    Ok((session, d))
 }

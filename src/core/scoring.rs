@@ -85,10 +85,12 @@ fn evidence(
 ) -> (Vec<Evidence>, u32) {
     let mut out = Vec::new();
     let mut asked = 0;
+    // Looked up once, not once per statement (the office page scores thousands of files).
+    let stage = content.stage_of(answers);
     for q in content
         .questions
         .iter()
-        .filter(|q| content.asks(q, role, answers))
+        .filter(|q| content.asks_at(q, role, stage))
     {
         let Some((lo, hi)) = content.weight_range(q, dimension) else {
             continue;

@@ -129,23 +129,7 @@ impl Session {
                 }
             }
             Action::Answer { question, answer } => {
-                let Some(q) = content.question(&question) else {
-                    return false;
-                };
-                let valid = match &answer {
-                    Answer::Choice(v) => q.choices.iter().any(|c| &c.value == v),
-                    Answer::DontKnow => q.dont_know,
-                };
-                let role_known = self.role.is_some() || content.roles.is_empty();
-                // A statement of the role at any stage: another stage keeps the answers to
-                // statements it does not ask, which are not shown, counted or scored
-                // (`Content::asks`) and come back with the stage they belong to (arrow keys
-                // through the stage choices pass them all); a saved session holding them
-                // restores in any order.
-                if valid && role_known && content.asks_role(q, self.role.as_deref()) {
-                    self.unanswered.retain(|u| u != &question);
-                    self.answers.insert(question, answer);
-                }
+                self.answer(content, question, answer);
             }
             Action::Next => match self.screen {
                 Screen::Section(n) => {
@@ -218,6 +202,29 @@ impl Session {
             self.made = None;
         }
         *self != before
+    }
+
+    /// Records an answer the questionnaire allows; whether it did.
+    fn answer(&mut self, content: &Content, question: String, answer: Answer) -> bool {
+        let Some(q) = content.question(&question) else {
+            return false;
+        };
+        let valid = match &answer {
+            Answer::Choice(v) => q.choices.iter().any(|c| &c.value == v),
+            Answer::DontKnow => q.dont_know,
+        };
+        let role_known = self.role.is_some() || content.roles.is_empty();
+        // A statement of the role at any stage: another stage keeps the answers to
+        // statements it does not ask, which are not shown, counted or scored
+        // (`Content::asks`) and come back with the stage they belong to (arrow keys
+        // through the stage choices pass them all); a saved session holding them
+        // restores in any order.
+        let taken = valid && role_known && content.asks_role(q, self.role.as_deref());
+        if taken {
+            self.unanswered.retain(|u| u != &question);
+            self.answers.insert(question, answer);
+        }
+        taken
     }
 
     /// Drops the answers to statements the role chosen is not asked at any stage (after another
@@ -333,12 +340,10 @@ impl Session {
         if !begun && (snap.role.is_some() || snap.screen != Screen::Start) {
             return Err(RestoreError::Inconsistent);
         }
+        // Each answer as `Action::Answer` would record it, without `apply`'s copy of the whole
+        // session per answer (quadratic in the answers: the office page restores thousands).
         for (question, answer) in &snap.answers {
-            let action = Action::Answer {
-                question: question.clone(),
-                answer: answer.clone(),
-            };
-            if !session.apply(content, action) && session.answers.get(question) != Some(answer) {
+            if !session.answer(content, question.clone(), answer.clone()) {
                 return Err(RestoreError::Inconsistent);
             }
         }

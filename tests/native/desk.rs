@@ -202,7 +202,7 @@ fn an_office_file_brings_back_its_results_and_an_earlier_one_is_compared() {
         DeskAction::Earlier("last-year.json".into(), Some(saved.clone())),
     );
     let view = again.overview(&c);
-    let yoy = view.year_on_year.expect("compared");
+    let yoy = view.findings.year_on_year.expect("compared");
     assert!(
         yoy.left_out.is_empty(),
         "the same questionnaire: {:?}",
@@ -231,7 +231,7 @@ fn an_office_file_brings_back_its_results_and_an_earlier_one_is_compared() {
         Some("last-year.json")
     );
     again.apply(&c, DeskAction::ForgetEarlier);
-    assert_eq!(again.overview(&c).year_on_year, None);
+    assert_eq!(again.overview(&c).findings.year_on_year, None);
 }
 
 #[test]
@@ -251,15 +251,15 @@ fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
         )),
     );
     let view = desk.overview(&c);
-    let n: Vec<usize> = view.per_role.iter().map(|(_, n)| *n).collect();
+    let n: Vec<usize> = view.summary.per_role.iter().map(|(_, n)| *n).collect();
     assert_eq!(n, vec![4, 5, 2, 1], "promoter, staff, manager, finance");
     assert_eq!(
-        view.groups.len(),
+        view.summary.groups.len(),
         3,
         "finance and manager merged: {:?}",
-        view.groups
+        view.summary.groups
     );
-    assert!(view.groups.iter().any(|g| g.is_merged()));
+    assert!(view.summary.groups.iter().any(|g| g.is_merged()));
     desk.apply(&c, DeskAction::Workshop(true));
-    assert_eq!(desk.overview(&c).groups.len(), 4);
+    assert_eq!(desk.overview(&c).summary.groups.len(), 4);
 }

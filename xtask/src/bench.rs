@@ -101,6 +101,29 @@ pub fn bench(quick: bool) -> Result {
         &dir.join("blocks").to_string_lossy(),
     ])?)?;
 
+    let office_sizes: &[usize] = if quick {
+        &[100, 1_000]
+    } else {
+        &[100, 1_000, 10_000]
+    };
+    println!("xtask: the office page against its floor, N = {office_sizes:?}");
+    let office_results = crate::office_bench::inputs(office_sizes)?;
+    let sizes_arg = office_sizes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let office: Value = serde_json::from_str(&node_output(&[
+        &crate::office_bench::script().to_string_lossy(),
+        &pack::office_page_path().to_string_lossy(),
+        &crate::office_bench::floor_page().to_string_lossy(),
+        &office_results.to_string_lossy(),
+        "--sizes",
+        &sizes_arg,
+        "--runs",
+        if quick { "1" } else { "3" },
+    ])?)?;
+
     println!("xtask: timing answer clicks on a section of 2,000 statements");
     let clicks = if quick { "40" } else { "300" };
     let stress_result: Value = serde_json::from_str(&node_output(&[
@@ -144,12 +167,14 @@ pub fn bench(quick: bool) -> Result {
         .arg(&named))?;
     let breakdown = wasm_size::analyse(&std::fs::read(&named)?).ok_or("cannot read the wasm")?;
 
+    let office_page = pack::office_page_path();
     let files: Vec<(&str, &Path)> = vec![
         ("SurveyJS", surveyjs.as_path()),
         ("hand-written", vanilla.as_path()),
         ("ours: single file (shipped, full content)", html.as_path()),
         ("ours: embeddable script", js.as_path()),
         ("ours: benchmark variant", ours.as_path()),
+        ("ours: office page (single file)", office_page.as_path()),
     ];
     let sizes: Vec<Sizes> = files.iter().map(|(_, p)| sizes(p)).collect::<Result<_>>()?;
     let mut report = String::new();
@@ -228,50 +253,55 @@ pub fn bench(quick: bool) -> Result {
     }
     let ratio = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a / b);
     let stress_p95 = stress_result["render"]["p95"].as_f64();
-    let targets: Vec<(&str, Option<f64>, f64)> = vec![
+    let office_size = &sizes[5];
+    let mut targets: Vec<(String, Option<f64>, f64)> = vec![
         (
-            "single file raw / SurveyJS raw",
+            "single file raw / SurveyJS raw".into(),
             Some(shipped.raw as f64 / sizes[0].raw as f64),
             RAW_BUDGET,
         ),
         (
-            "single file gzip / SurveyJS gzip",
+            "single file gzip / SurveyJS gzip".into(),
             Some(shipped.gzip as f64 / sizes[0].gzip as f64),
             GZIP_BUDGET,
         ),
         (
-            "first question / SurveyJS",
+            "first question / SurveyJS".into(),
             ratio(to.first_q, ts.first_q),
             0.25,
         ),
         (
-            "first question / hand-written",
+            "first question / hand-written".into(),
             ratio(to.first_q, tv.first_q),
             1.0,
         ),
         (
-            "answer everything / hand-written",
+            "answer everything / hand-written".into(),
             ratio(to.complete, tv.complete),
             1.0,
         ),
-        ("CPU 4x: first question / hand-written", ratio(so, sv), 1.0),
         (
-            "CPU 4x: answer everything / hand-written",
+            "CPU 4x: first question / hand-written".into(),
+            ratio(so, sv),
+            1.0,
+        ),
+        (
+            "CPU 4x: answer everything / hand-written".into(),
             ratio(co, cv),
             1.0,
         ),
         (
-            "JS heap + wasm / SurveyJS",
+            "JS heap + wasm / SurveyJS".into(),
             ratio(to.memory, ts.memory),
             1.0 / 3.0,
         ),
         (
-            "2,000-statement section: click to re-render, p95 ms",
+            "2,000-statement section: click to re-render, p95 ms".into(),
             stress_p95,
             16.0,
         ),
         (
-            "longest main-thread block on a crafted file, ms",
+            "longest main-thread block on a crafted file, ms".into(),
             blocks["files"]
                 .as_array()
                 .into_iter()
@@ -282,6 +312,17 @@ pub fn bench(quick: bool) -> Result {
             100.0,
         ),
     ];
+    targets.push((
+        "office page gzip / SurveyJS gzip".into(),
+        Some(office_size.gzip as f64 / sizes[0].gzip as f64),
+        GZIP_BUDGET,
+    ));
+    let mut office_report = String::new();
+    targets.extend(crate::office_bench::section(
+        &mut office_report,
+        &office,
+        office_sizes,
+    ));
     let _ = writeln!(
         report,
         "\n## Targets\n\n| target | measured | limit | holds |\n|---|---:|---:|---|"
@@ -344,6 +385,7 @@ pub fn bench(quick: bool) -> Result {
         stress_result["heading"].as_str().unwrap_or("?"), f(stress_result["next"].as_f64(), 1)
     );
     blocks_section(&mut report, &blocks);
+    report.push_str(&office_report);
     let _ = writeln!(
         report,
         "\n## Engine (native, `cargo bench --bench engine`)\n\n{engine_table}"
@@ -374,6 +416,13 @@ pub fn bench(quick: bool) -> Result {
     println!("xtask: wrote {}", dir.join("report.md").display());
     let raw_limit = (sizes[0].raw as f64 * RAW_BUDGET) as usize;
     let gzip_limit = (sizes[0].gzip as f64 * GZIP_BUDGET) as usize;
+    if office_size.gzip > gzip_limit {
+        return Err(format!(
+            "size budget exceeded: the office page is {} B gzip; the limit is {gzip_limit} B",
+            office_size.gzip
+        )
+        .into());
+    }
     if shipped.raw > raw_limit || shipped.gzip > gzip_limit {
         return Err(format!(
             "size budget exceeded: the single file is {} B raw / {} B gzip; the limits are {raw_limit} B and {gzip_limit} B",
@@ -651,7 +700,7 @@ fn spread(xs: &[f64]) -> String {
     format!("{:.3} / {:.3} / {:.3}", at(0.25), at(0.5), at(0.75))
 }
 
-fn f(x: Option<f64>, digits: usize) -> String {
+pub fn f(x: Option<f64>, digits: usize) -> String {
     x.map(|v| format!("{v:.digits$}"))
         .unwrap_or_else(|| "n/a".into())
 }

@@ -2,6 +2,7 @@
 
 mod bench;
 mod check;
+mod office_bench;
 mod pack;
 mod package;
 mod serve;

@@ -513,9 +513,10 @@ mod tests {
         assert!(compact_css("/* open").is_err());
     }
 
-    /// The boot script's code without its comments.
+    /// The boot script's code (and the office page's addition to it) without its comments.
     fn boot_code() -> String {
-        let js = std::fs::read_to_string(root().join("www/element.js")).unwrap();
+        let js = std::fs::read_to_string(root().join("www/element.js")).unwrap()
+            + &std::fs::read_to_string(root().join("www/office.js")).unwrap();
         let mut out = String::new();
         let mut rest = js.as_str();
         while let Some(open) = rest.find("/*") {

@@ -4,7 +4,7 @@
 
 use super::words::Words;
 use super::{source_name, PAGE};
-use crate::core::desk::{Desk, DeskAction, Overview};
+use crate::core::desk::{Desk, DeskAction, Findings, Summary};
 use crate::core::display::Labels;
 use crate::core::guide::Guide;
 use crate::core::office::{group_label, Distribution, Group, Spread, Trend, MIN_GROUP};
@@ -21,7 +21,9 @@ pub struct ViewProps<'a> {
     pub lang: &'a str,
     pub instance: &'a str,
     pub desk: &'a Desk,
-    pub overview: Option<&'a Overview>,
+    pub summary: Option<&'a Summary>,
+    /// `None` until computed, in the task after the summary was painted.
+    pub findings: Option<&'a Findings>,
     pub page: usize,
 }
 
@@ -134,7 +136,7 @@ pub fn gather(
                     <button type="button" onclick={on_desk.reform(|_| DeskAction::DismissRefused)}>{ t.dismiss }</button>
                 </div>
             }
-            if n > 0 {
+            if n > 0 && !busy {
                 <details class="loaded" data-loaded="">
                     <summary>{ (t.list_title)(n) }</summary>
                     <div class="table-scroll" tabindex="0" role="region" aria-label={(t.list_title)(n)}>
@@ -185,7 +187,7 @@ fn heat(s: Option<Spread>) -> String {
 
 pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
     let t = v.t;
-    let Some(o) = v.overview else {
+    let Some(o) = v.summary else {
         return Html::default();
     };
     let (content, lang) = (v.content, v.lang);
@@ -268,14 +270,18 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
             }
             { radar(v, o, &names) }
         </section>
-        { gaps(v, o, &names) }
-        { agenda(v, o, &names) }
+        if let Some(f) = v.findings {
+            { gaps(v, o, f, &names) }
+            { agenda(v, f, &names) }
+        } else {
+            <p class="hint" role="status" data-finding="">{ t.finding }</p>
+        }
         </>
     }
 }
 
 /// The largest difference between two groups' medians on blocker `d`, in points.
-fn between(o: &Overview, d: usize, t: &Words) -> String {
+fn between(o: &Summary, d: usize, t: &Words) -> String {
     let medians: Vec<u32> = (o.summaries.iter())
         .filter_map(|s| s.scores.get(d).copied().flatten().map(|x| x.median))
         .collect();
@@ -286,7 +292,7 @@ fn between(o: &Overview, d: usize, t: &Words) -> String {
 }
 
 /// Each group's medians as a polygon over one radar; dashes as well as colours tell them apart.
-fn radar(v: &ViewProps, o: &Overview, names: &[String]) -> Html {
+fn radar(v: &ViewProps, o: &Summary, names: &[String]) -> Html {
     const R: f64 = 100.0;
     let n = v.content.dimensions.len().max(1);
     let point = |i: usize, r: f64| {
@@ -385,7 +391,7 @@ fn distribution_bar(d: &Distribution) -> Html {
 /// The most gaps listed (the largest; the CSV files hold every answer).
 const GAPS_SHOWN: usize = 10;
 
-fn gaps(v: &ViewProps, o: &Overview, names: &[String]) -> Html {
+fn gaps(v: &ViewProps, o: &Summary, f: &Findings, names: &[String]) -> Html {
     let t = v.t;
     let l = Labels::new(v.content, v.lang, None);
     html! {
@@ -393,12 +399,12 @@ fn gaps(v: &ViewProps, o: &Overview, names: &[String]) -> Html {
             <h3 id={v.id("gaps")}>{ t.gaps_title }</h3>
             if o.groups.len() < 2 {
                 <p>{ t.gaps_too_few }</p>
-            } else if o.gaps.is_empty() {
+            } else if f.gaps.is_empty() {
                 <p>{ t.gaps_none }</p>
             } else {
-                <p>{ t.gaps_lead }{ (t.gaps_shown)(o.gaps.len().min(GAPS_SHOWN), o.gaps.len()) }</p>
+                <p>{ t.gaps_lead }{ (t.gaps_shown)(f.gaps.len().min(GAPS_SHOWN), f.gaps.len()) }</p>
                 <ol class="gap-list">
-                for gap in o.gaps.iter().take(GAPS_SHOWN) {
+                for gap in f.gaps.iter().take(GAPS_SHOWN) {
                     <li data-gap={gap.question.clone().or(gap.dimension.clone()).unwrap_or_default()}>
                         <p class="gap-head">
                             <strong>{ match (&gap.question, &gap.dimension) {
@@ -436,7 +442,7 @@ fn gaps(v: &ViewProps, o: &Overview, names: &[String]) -> Html {
     }
 }
 
-fn agenda(v: &ViewProps, o: &Overview, names: &[String]) -> Html {
+fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
     let t = v.t;
     let l = Labels::new(v.content, v.lang, None);
     // The plan by owner, in the content's order of owners; the first three marked.
@@ -523,11 +529,12 @@ pub fn year_on_year(
 ) -> Html {
     let t = v.t;
     let Some(o) = v
-        .overview
+        .summary
         .filter(|_| !v.desk.gathering.respondents.is_empty())
     else {
         return Html::default();
     };
+    let changes = v.findings.and_then(|f| f.year_on_year.as_ref());
     let l = Labels::new(v.content, v.lang, None);
     let pick_id = v.id("earlier");
     let on_pick = on_file.reform(|e: Event| {
@@ -558,7 +565,7 @@ pub fn year_on_year(
                     <button type="button" data-forget-earlier="" onclick={on_desk.reform(|_| DeskAction::ForgetEarlier)}>{ t.forget_earlier }</button>
                 }
             </div>
-            if let (Some(e), Some(y)) = (&v.desk.earlier, &o.year_on_year) {
+            if let (Some(e), Some(y)) = (&v.desk.earlier, changes) {
                 <p data-earlier="">{ (t.earlier_loaded)(&e.name, e.file.saved.get(..10).unwrap_or(&e.file.saved), e.file.results.len()) }</p>
                 <p class="hint">{ t.yoy_rule }</p>
                 if !y.left_out.is_empty() {

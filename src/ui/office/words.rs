@@ -65,6 +65,8 @@ pub struct Words {
     pub radar_title: &'static str,
     pub radar_alt: &'static str,
     // Gaps
+    /// While the gaps and the agenda are being worked out (a moment).
+    pub finding: &'static str,
     pub gaps_title: &'static str,
     pub gaps_lead: &'static str,
     pub gaps_none: &'static str,
@@ -209,6 +211,7 @@ static JA: Words = Words {
     levels: "成熟度(各立場の中央値):",
     radar_title: "立場ごとの点数の重ね合わせ",
     radar_alt: "要因ごとの点数を立場別に重ねた図です。数値は上の表のとおりです。",
+    finding: "立場による違いと話し合いの議題をまとめています…",
     gaps_title: "3. 立場による受け止めの違い",
     gaps_lead: "二つの立場の平均が、回答の幅の3分の1を超えて離れている項目です。差の大きい順に並べています。",
     gaps_shown: |shown, all| if shown < all { format!("全{all}件のうち、差の大きい{shown}件を示します。") } else { String::new() },
@@ -314,6 +317,7 @@ static EN: Words = Words {
     levels: "Maturity (each role's median): ",
     radar_title: "Scores per role, overlaid",
     radar_alt: "Each role's scores per blocker drawn over each other; the figures are in the table above.",
+    finding: "Working out where roles differ and the agenda…",
     gaps_title: "3. Where roles see it differently",
     gaps_lead: "Statements and blockers where two roles' averages are more than a third of the range apart, largest first.",
     gaps_shown: |shown, all| if shown < all { format!(" The {shown} largest of {all} are shown.") } else { String::new() },
