@@ -79,6 +79,10 @@ pub mod io {
     ];
 }
 
+/// Said (as the problem of the content) when the single-file page is given a questionnaire of
+/// its own: it carries no checker, so it runs only the one it ships with.
+pub const SHIPPED_ONLY: &str = "content: this single-file page runs only its built-in questionnaire; to run another, embed kintone-diagnosis.js (it checks a questionnaire before running it)";
+
 /// The window property the office page sets (to `performance.now()`) each time its overview is
 /// on the page after results changed: the benchmark's "first view painted".
 pub const OFFICE_VIEW_MARK: &str = "__officeViewPainted";

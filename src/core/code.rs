@@ -1,4 +1,4 @@
-//! The result code (issue 17, begun): a result as one short line of text that a respondent can
+//! The result code: a result as one short line of text that a respondent can
 //! paste into the office's chat or mail when handing over a file is awkward, and that the office
 //! view reads back. It carries the questionnaire (id, version, fingerprint), the day, the role
 //! and every answer, and ends with a checksum, so that a line cut short or mistyped is refused
@@ -12,7 +12,7 @@
 //! 16 lower-case hex digits.
 
 use super::export::ImportError;
-use super::fingerprint::{fnv1a, Questionnaire};
+use super::fingerprint::{fnv1a, hex16, Questionnaire};
 use super::scoring::{Answer, Answers};
 use super::session::{Screen, Session, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION};
 
@@ -30,28 +30,35 @@ pub fn result_code(
     answers: &Answers,
     day: &str,
 ) -> String {
-    let marks: String = content
-        .questions
-        .iter()
-        .map(|q| match answers.get(&q.id) {
-            None => '-',
-            Some(Answer::DontKnow) => 'x',
+    // Built as bytes, all ASCII but the ids (copied whole), rather than formatted: this runs in
+    // the respondent's page, where every byte of code is paid by every user.
+    let mut code: Vec<u8> = CODE_PREFIX.into();
+    for part in [
+        content.id.as_str(),
+        &content.content_version,
+        content.fingerprint(),
+        day,
+        role.unwrap_or("-"),
+    ] {
+        code.push(b':');
+        code.extend(part.bytes().filter(|b| *b != b'-' || part != day));
+    }
+    code.push(b':');
+    for q in &content.questions {
+        code.push(match answers.get(&q.id) {
+            None => b'-',
+            Some(Answer::DontKnow) => b'x',
             Some(Answer::Choice(v)) => content
                 .scale(&q.scale)
                 .and_then(|s| s.choices.iter().position(|c| &c.value == v))
-                .and_then(|i| DIGITS.get(i))
-                .map_or('-', |d| char::from(*d)),
-        })
-        .collect();
-    let body = format!(
-        "{CODE_PREFIX}:{}:{}:{}:{}:{}:{marks}",
-        content.id,
-        content.content_version,
-        content.fingerprint(),
-        day.replace('-', ""),
-        role.unwrap_or("-"),
-    );
-    format!("{body}:{:016x}", fnv1a(body.as_bytes()))
+                .and_then(|i| DIGITS.get(i).copied())
+                .unwrap_or(b'-'),
+        });
+    }
+    let check = hex16(fnv1a(&code));
+    code.push(b':');
+    code.extend(check.bytes());
+    String::from_utf8(code).unwrap_or_default()
 }
 
 /// Why a code cannot be read.
@@ -78,7 +85,7 @@ pub fn read_code(content: &Questionnaire, code: &str) -> Result<(Session, String
         return Err(CodeError::Damaged);
     };
     let body = &code[..code.len() - check.len() - 1];
-    if *check != format!("{:016x}", fnv1a(body.as_bytes())) {
+    if *check != hex16(fnv1a(body.as_bytes())) {
         return Err(CodeError::Damaged);
     }
     if *id != content.id
@@ -140,7 +147,7 @@ pub fn read_code(content: &Questionnaire, code: &str) -> Result<(Session, String
 /// Whether `code` ends with the checksum of the rest (no questionnaire needed).
 fn checksum_holds(code: &str) -> bool {
     code.rsplit_once(':')
-        .is_some_and(|(body, check)| check == format!("{:016x}", fnv1a(body.as_bytes())))
+        .is_some_and(|(body, check)| check == hex16(fnv1a(body.as_bytes())))
 }
 
 /// The characters a code is written in.

@@ -136,7 +136,7 @@ pub fn continue_from(content: &Questionnaire, snap: &Snapshot) -> Result<Session
 /// Reads an export back into a session on its result screen, after checking that it belongs to
 /// `content` and that its recorded result follows from its answers.
 pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, ImportError> {
-    import_diagnosed(content, file).map(|(session, _)| session)
+    checked(content, file, |session, _| session)
 }
 
 /// As [`import`], also returning the diagnosis the file was checked against (the office page
@@ -146,6 +146,16 @@ pub fn import_diagnosed(
     content: &Questionnaire,
     file: &ResultExport,
 ) -> Result<(Session, super::Diagnosis), ImportError> {
+    checked(content, file, |session, d| (session, d))
+}
+
+/// The file checked and read; `keep` chooses what of it to return (generic, so that the
+/// respondent's page, which keeps the session only, carries no code for the rest).
+fn checked<T>(
+    content: &Questionnaire,
+    file: &ResultExport,
+    keep: impl FnOnce(Session, super::Diagnosis) -> T,
+) -> Result<T, ImportError> {
     if file.format != EXPORT_FORMAT || file.format_version == 0 {
         return Err(ImportError::NotAResult);
     }
@@ -192,5 +202,5 @@ pub fn import_diagnosed(
     {
         return Err(ImportError::Altered);
     }
-    Ok((session, d))
+    Ok(keep(session, d))
 }

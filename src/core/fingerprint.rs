@@ -26,8 +26,16 @@ use std::cell::OnceCell;
 /// The fingerprint of `content` (see the module note). Callers holding loaded content use
 /// [`Questionnaire::fingerprint`], which computes it once.
 pub fn fingerprint(content: &Content) -> String {
-    let hash = fnv1a(canonical_text(content).as_bytes());
-    format!("{hash:016x}")
+    hex16(fnv1a(canonical_text(content).as_bytes()))
+}
+
+/// `hash` in 16 lower-case hex digits (as `format!("{hash:016x}")`, without the formatting
+/// machinery, which the widget would carry for this alone).
+pub fn hex16(hash: u64) -> String {
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[(hash >> (i * 4)) as usize & 15]))
+        .collect()
 }
 
 /// The canonical text of `content` (see the module note).

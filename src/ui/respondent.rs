@@ -360,7 +360,12 @@ pub fn Respondent(props: &RespondentProps) -> Html {
             let copied = move |ok: bool| {
                 let t = ui(&w2.lang);
                 w2.dispatch(Msg::Notify(Notice {
-                    text: (if ok { t.copied } else { t.copy_failed }).to_string(),
+                    text: (match (ok, kind) {
+                        (true, TakeAway::Code) => t.code_copied,
+                        (true, _) => t.copied,
+                        _ => t.copy_failed,
+                    })
+                    .to_string(),
                     alert: !ok,
                 }));
             };

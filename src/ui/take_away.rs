@@ -17,6 +17,8 @@ pub enum TakeAway {
     Json,
     Markdown,
     Copy,
+    /// The result code alone (`core::code`), for the office page.
+    Code,
 }
 
 /// Takes the result away as `kind`, in `lang` (a language of the questionnaire; `t` is the
@@ -55,6 +57,7 @@ pub fn take(
             );
         }
         TakeAway::Copy => io::copy(host_io, &summary(content, d, (lang, t), &date), copied),
+        TakeAway::Code => io::copy(host_io, &code(content, d, &date), copied),
     }
 }
 
@@ -103,8 +106,19 @@ pub fn payload(content: &Questionnaire, d: &Diagnosis, lang: &str) -> Option<JsV
     Some(value)
 }
 
+/// The Markdown summary, ending with the result code (`core::code`): pasted into a mail or a
+/// chat to whoever gathers results, the whole text goes into the office page's box as it is.
 fn summary(content: &Questionnaire, d: &Diagnosis, (lang, t): (&str, &Ui), date: &str) -> String {
-    markdown(content, d, &report_words(t), lang, date)
+    let mut text = markdown(content, d, &report_words(t), lang, date);
+    text.push_str(t.code_line);
+    text.push_str(&code(content, d, date));
+    text.push('\n');
+    text
+}
+
+/// The result code of `d`, dated `date` (`YYYY-MM-DD`).
+fn code(content: &Questionnaire, d: &Diagnosis, date: &str) -> String {
+    crate::core::code::result_code(content, d.role.as_deref(), &d.answers, date)
 }
 
 /// The result's headings and labels in the widget's words, shared by the result screen and the

@@ -450,3 +450,46 @@ test("in English, and keyboard only: pick, workshop, outputs reachable with visi
   assert.deepEqual(await axe(page), [], "English");
   await page.close();
 });
+
+test("the respondent hands over a result code; pasted with a mail around it, the office page loads it", async () => {
+  // The clipboard, recorded (file:// is a secure context: the widget uses the Clipboard API).
+  const init = () => {
+    localStorage.clear();
+    window.__clip = [];
+    navigator.clipboard.writeText = (text) => (window.__clip.push(text), Promise.resolve());
+  };
+  const { page, errors } = await open(context, fileUrl(RESPONDENT), { init });
+  await live(page);
+  await page.locator('[data-role="finance"]').click();
+  await page.locator("[data-q]").first().waitFor();
+  await page.evaluate(async () => {
+    const root = document.querySelector("kintone-diagnosis").shadowRoot;
+    for (let s = 0; s < 60 && !root.querySelector("[data-result]"); s++) {
+      for (const q of root.querySelectorAll("[data-q]")) (q.querySelector('[data-v="trial"]') || q.querySelectorAll("[data-v]")[1]).click();
+      root.querySelector("[data-next]").click();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  });
+  assert.match(await page.locator("[data-hand-over]").textContent(), /結果コード/);
+  await page.locator('[data-take="code"]').click();
+  assert.match(await page.locator("[data-notice]").textContent(), /結果コードをコピーしました/);
+  await page.locator('[data-take="copy"]').click();
+  const [code, summary] = await page.evaluate(() => window.__clip);
+  assert.match(code, /^kd1:kintone-municipal:[\d.]+:[0-9a-f]{16}:\d{8}:finance:[-x1-9a-z]+:[0-9a-f]{16}$/);
+  assert.ok(summary.trimEnd().endsWith(code), "the copied summary ends with the same code");
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const { page: office } = await openOffice();
+  // As a mail program sends it: wrapped at 76 characters, with greetings around it.
+  const wrapped = code.match(/.{1,76}/g).join("\n");
+  await office.locator("[data-codes]").fill(`財政課の田中です。\n結果コードを送ります。\n${wrapped}\nよろしくお願いします。`);
+  await office.locator("[data-add-codes]").click();
+  assert.match(await office.locator("[data-notice]").textContent(), /1件の結果を読み込みました。/);
+  assert.match(await office.locator("[data-per-role]").textContent(), new RegExp(`${roleLabel("finance")} 1人`));
+  // The summary pasted too: the same result, refused as a duplicate.
+  await office.locator("[data-codes]").fill(summary);
+  await office.locator("[data-add-codes]").click();
+  assert.match(await office.locator("[data-refusal]").textContent(), /重複/);
+  await office.close();
+});

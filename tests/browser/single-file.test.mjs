@@ -91,3 +91,23 @@ test("a browser that cannot run the widget says why instead of showing a blank p
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the single file runs only its own questionnaire: another one is refused with a message, not run unchecked", async () => {
+  const { page, errors } = await open(ctx, fileUrl(HTML));
+  await page.locator('[data-role="staff"]').waitFor();
+  await page.waitForFunction(() => window.KintoneDiagnosis);
+  const minimal = readFileSync("tests/fixtures/minimal.json", "utf8");
+  await page.evaluate((content) => {
+    const slot = document.createElement("div");
+    slot.id = "other";
+    document.body.appendChild(slot);
+    KintoneDiagnosis.mount(slot, { content, storage: "off" });
+  }, minimal);
+  const problem = page.locator("#other [data-content-errors]");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /runs only its built-in questionnaire; to run another, embed kintone-diagnosis\.js/);
+  // The page's own widget is untouched.
+  assert.equal(await page.locator("kintone-diagnosis [data-role]").count(), 4);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

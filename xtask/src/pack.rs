@@ -25,11 +25,14 @@ pub struct Built {
     pub glue: String,
 }
 
-/// The two pages built from the crate: the respondent's widget, and the office page (the
-/// `office` feature), each a module of its own so that neither carries the other's code.
+/// The modules built from the crate: the respondent's widget for the embeddable script, the same
+/// for the single-file page without the content checker (the `shipped-only` feature: that page
+/// runs only its own questionnaire), and the office page (the `office` feature). Each is a module
+/// of its own, so that none carries another's code.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Respondent,
+    Single,
     Office,
 }
 
@@ -38,8 +41,17 @@ impl Page {
     fn pkg(self) -> PathBuf {
         root().join(match self {
             Page::Respondent => "target/pkg",
+            Page::Single => "target/pkg-single",
             Page::Office => "target/pkg-office",
         })
+    }
+
+    fn features(self) -> &'static [&'static str] {
+        match self {
+            Page::Respondent => &[],
+            Page::Single => &["--features", "shipped-only"],
+            Page::Office => &["--features", "office"],
+        }
     }
 }
 
@@ -73,6 +85,7 @@ pub fn build_wasm(page: Page) -> Result<Built> {
         "xtask: compiling the {} to wasm (release)",
         match page {
             Page::Respondent => "widget",
+            Page::Single => "single-file page",
             Page::Office => "office page",
         }
     );
@@ -108,10 +121,7 @@ pub fn build_wasm(page: Page) -> Result<Built> {
             "cdylib",
             "-Zbuild-std=std,panic_abort",
         ])
-        .args(match page {
-            Page::Respondent => &[][..],
-            Page::Office => &["--features", "office"][..],
-        }))?;
+        .args(page.features()))?;
     let target = root().join("target");
     let pkg = page.pkg();
     run(Command::new(wasm_bindgen())
@@ -442,7 +452,8 @@ pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
     crate::tools::ensure_zopfli();
     let built = build_wasm(Page::Respondent)?;
     let js = bundle(&built, Page::Respondent)?;
-    let html = prerendered_page(&js, "standalone.html", &[])?;
+    let single = build_wasm(Page::Single)?;
+    let html = prerendered_page(&bundle(&single, Page::Single)?, "standalone.html", &[])?;
     let office = build_wasm(Page::Office)?;
     let office_js = bundle(&office, Page::Office)?;
     let office_html = single_page(&office_js, "office.html", &[])?;
@@ -462,12 +473,13 @@ pub fn dist_with_bundle() -> Result<(PathBuf, PathBuf, String)> {
         office.wasm.len()
     );
     println!(
-        "xtask: wrote {} ({} bytes, wasm {} bytes) and {} ({} bytes)",
+        "xtask: wrote {} ({} bytes, wasm {} bytes) and {} ({} bytes, wasm {} bytes)",
         js_path.display(),
         js.len(),
         built.wasm.len(),
         html_path.display(),
-        html.len()
+        html.len(),
+        single.wasm.len()
     );
     Ok((js_path, html_path, js))
 }

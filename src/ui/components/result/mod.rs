@@ -127,7 +127,9 @@ pub fn result_view(props: ResultProps) -> Html {
                 <button type="button" data-take="json" onclick={take(TakeAway::Json)}>{ ui.download_json }</button>
                 <button type="button" data-take="markdown" onclick={take(TakeAway::Markdown)}>{ ui.download_md }</button>
                 <button type="button" data-take="copy" onclick={take(TakeAway::Copy)}>{ ui.copy_md }</button>
+                <button type="button" data-take="code" onclick={take(TakeAway::Code)}>{ ui.copy_code }</button>
             </div>
+            <p class="no-print hint" data-hand-over="">{ ui.hand_over }</p>
             { for at_end }
             <div class="nav">
                 <button type="button" onclick={props.on_back.reform(|_| ())}>{ ui.edit_answers }</button>
