@@ -75,3 +75,19 @@ async function walk(entries, depth) {
   }
   return out;
 }
+
+// A file dropped beside the drop box would otherwise be opened by the browser in place of the
+// page, and everything gathered would be gone: drops anywhere on the page do nothing but there.
+if (typeof window !== "undefined") {
+  for (const type of ["dragover", "drop"]) window.addEventListener(type, (event) => event.preventDefault());
+  // Closing the page with results gathered since the office file was last saved asks first (the
+  // page keeps nothing on the device by itself).
+  window.addEventListener("beforeunload", (event) => {
+    for (const el of document.querySelectorAll("kintone-diagnosis")) {
+      if (el.shadowRoot && el.shadowRoot.querySelector("[data-unsaved]")) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    }
+  });
+}

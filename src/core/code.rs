@@ -33,15 +33,16 @@ pub fn result_code(
     // Built as bytes, all ASCII but the ids (copied whole), rather than formatted: this runs in
     // the respondent's page, where every byte of code is paid by every user.
     let mut code: Vec<u8> = CODE_PREFIX.into();
+    let date: Vec<u8> = day.bytes().filter(|b| *b != b'-').collect();
     for part in [
-        content.id.as_str(),
-        &content.content_version,
-        content.fingerprint(),
-        day,
-        role.unwrap_or("-"),
+        content.id.as_bytes(),
+        content.content_version.as_bytes(),
+        content.fingerprint().as_bytes(),
+        &date,
+        role.unwrap_or("-").as_bytes(),
     ] {
         code.push(b':');
-        code.extend(part.bytes().filter(|b| *b != b'-' || part != day));
+        code.extend_from_slice(part);
     }
     code.push(b':');
     for q in &content.questions {

@@ -77,9 +77,14 @@ pub enum DeskAction {
     DismissRefused,
 }
 
-/// The first characters of a code, to name it in the list.
+/// A code as the list names it: its last characters (every code starts alike; its end, the
+/// checksum, tells codes apart), or a short text that is no code as it is.
 fn code_name(code: &str) -> String {
-    super::validate::excerpt(code, 24)
+    let n = code.chars().count();
+    match n.checked_sub(12) {
+        Some(skip) if n > 24 => format!("…{}", code.chars().skip(skip).collect::<String>()),
+        _ => code.to_string(),
+    }
 }
 
 impl Desk {
@@ -152,6 +157,9 @@ impl Desk {
         let Some(text) = text else {
             return self.refuse(Source::File(name), Refusal::TooLarge);
         };
+        if text.trim().is_empty() {
+            return self.refuse(Source::File(name), Refusal::Empty);
+        }
         // Only a text naming the office format is read as one (a result file never does):
         // reading every result file twice would double the time to gather 10,000.
         if text.contains(OFFICE_FORMAT) {

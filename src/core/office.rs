@@ -23,6 +23,8 @@ pub struct Gathered {
 /// Why one file was not gathered (the others are not affected).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// Nothing in it (an empty file).
+    Empty,
     NotJson,
     TooLarge,
     /// JSON, but not a result file of this widget.
@@ -499,9 +501,21 @@ pub fn answers_csv(
     headers: [&str; 7],
 ) -> String {
     let labels = group_labels(content, groups, lang, others, gathering.respondents.len());
+    // Whoever is shown in a merged group: nothing in their rows may tell their role (the
+    // statement as their role read it, a timestamp to the second that the office could match to
+    // a mail), or the file would undo the merging.
+    let mut hidden = vec![false; gathering.respondents.len()];
+    for g in groups.iter().filter(|g| g.is_merged()) {
+        for &m in &g.members {
+            if let Some(h) = hidden.get_mut(m) {
+                *h = true;
+            }
+        }
+    }
     let mut rows = Vec::new();
     for (i, r) in gathering.respondents.iter().enumerate() {
         let d = &r.diagnosis;
+        let hide = hidden.get(i).copied().unwrap_or(false);
         let l = super::display::Labels::new(content, lang, d.role.as_deref());
         let stage = l.stage(&d.answers).map_or("", |(_, s)| s).to_string();
         for q in content.questions.iter().filter(|q| !content.is_stage(q)) {
@@ -516,9 +530,17 @@ pub fn answers_csv(
                 (i + 1).to_string(),
                 labels[i].clone(),
                 stage.clone(),
-                r.file.created.clone(),
+                if hide {
+                    r.file.created.get(..10).unwrap_or("").to_string()
+                } else {
+                    r.file.created.clone()
+                },
                 q.id.clone(),
-                content.statement(q, d.role.as_deref(), lang).to_string(),
+                if hide {
+                    content.text(&q.text, lang).to_string()
+                } else {
+                    content.statement(q, d.role.as_deref(), lang).to_string()
+                },
                 words.to_string(),
             ]);
         }
@@ -931,17 +953,39 @@ pub fn agenda_from(
     gaps: &[Gap],
     most: usize,
 ) -> Vec<AgendaItem> {
-    let mut items: Vec<AgendaItem> = Vec::new();
-    for gap in gaps.iter().cloned() {
-        if items.len() >= most {
-            break;
+    // Each statement once, at its largest gap, in order of size.
+    let mut found: Vec<&Gap> = Vec::new();
+    for gap in gaps {
+        if let Some(q) = gap.question.as_deref() {
+            if !found.iter().any(|f| f.question.as_deref() == Some(q)) {
+                found.push(gap);
+            }
         }
+    }
+    // A meeting talks through different blockers: first the largest gap of each blocker, then,
+    // if places are left, the next largest of any.
+    let blocker = |g: &Gap| {
+        g.question
+            .as_deref()
+            .and_then(|q| main_dimension(content, q))
+    };
+    let mut chosen: Vec<&Gap> = Vec::new();
+    for g in &found {
+        if chosen.len() < most && !chosen.iter().any(|c| blocker(c) == blocker(g)) {
+            chosen.push(g);
+        }
+    }
+    for g in &found {
+        if chosen.len() < most && !chosen.iter().any(|c| std::ptr::eq(*c, *g)) {
+            chosen.push(g);
+        }
+    }
+    super::order::sort_stable_by(&mut chosen, |x, y| x.difference > y.difference);
+    let mut items = Vec::new();
+    for gap in chosen {
         let Some(q) = gap.question.as_deref() else {
             continue;
         };
-        if items.iter().any(|i| i.gap.question.as_deref() == Some(q)) {
-            continue;
-        }
         let of = |g: usize| {
             groups
                 .get(g)
@@ -950,9 +994,23 @@ pub fn agenda_from(
         if let (Some(a), Some(b)) = (of(gap.between.0), of(gap.between.1)) {
             items.push(AgendaItem {
                 answers: (a, b),
-                gap,
+                gap: gap.clone(),
             });
         }
     }
     items
+}
+
+/// The blocker a statement weighs on most (the widest range of weights; the first of equals).
+pub fn main_dimension<'a>(content: &'a super::Content, question: &str) -> Option<&'a str> {
+    let q = content.question(question)?;
+    let mut best: Option<(i32, &str)> = None;
+    for d in &content.dimensions {
+        if let Some((lo, hi)) = content.weight_range(q, &d.id) {
+            if best.is_none_or(|(w, _)| hi - lo > w) {
+                best = Some((hi - lo, d.id.as_str()));
+            }
+        }
+    }
+    best.map(|(_, id)| id)
 }

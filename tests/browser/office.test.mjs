@@ -245,10 +245,16 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   }
   // The office plan: grouped by owner, the first three marked.
   assert.equal(await page.locator("[data-office-step] .first").count(), 3);
+  assert.equal(await page.locator("[data-first-three] li").count(), 3, "the three to take first, listed before the owners");
   assert.ok((await page.locator("[data-owner]").count()) >= 2);
 
   assert.deepEqual(await axe(page), [], "the page with results");
   await screenshot(page, "office-52");
+  // Picked again, the same files are left out as duplicates: said, not alarmed.
+  await pick(page, paths.slice(0, 3));
+  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。3件は、すでに読み込まれている結果と同じため除きました。閉じる$/);
+  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "status");
+  assert.match(await page.locator("[data-loaded] summary").textContent(), /52件/);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), [], "no request");
   await page.close();
@@ -327,6 +333,7 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
   };
   for (const [name, text] of Object.entries(bad)) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, "latin1.json"), Buffer.from([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d]));
+  writeFileSync(join(dir, "zero.json"), "");
   // Larger than any office file: refused before it is read.
   writeFileSync(join(dir, "huge.json"), Buffer.alloc((64 << 20) + 10, 0x20));
   const { page, errors } = await openOffice();
@@ -335,26 +342,34 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
   const reasons = Object.fromEntries(
     await page.locator("[data-refusal]").evaluateAll((els) => els.map((e) => [e.querySelector(".source").textContent, e.textContent])));
   const expect = {
-    [paths[0].split("/").pop()]: /とまったく同じ結果です\(重複\)/,
+    [paths[0].split("/").pop()]: /すでに読み込まれている結果と同じです\(重複\)/,
     "notes.txt": /JSON形式ではありません/,
     "empty.json": /結果ファイル・結果コード・集計ファイルではありません/,
     "other.json": /別の質問票\(another-questionnaire/,
     "earlier.json": /以前の版\(2026\.11\.2\)/,
     "newer.json": /より新しい版/,
-    "edited.json": /書き換えられているか、壊れています/,
+    "edited.json": /壊れているか、書き換えられています/,
     "nested.json": /JSON形式ではありません|ではありません/,
     "keys.json": /ではありません/,
     "latin1.json": /JSON形式ではありません/,
-    "huge.json": /大きすぎる/,
+    "huge.json": /大きすぎる.*64MB/,
+    "zero.json": /空のファイルです/,
   };
   for (const [name, reason] of Object.entries(expect)) assert.match(reasons[name] || "(not listed)", reason, name);
-  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。11件は読み込めませんでした/);
+  // The duplicate is said apart from the faults, and only the faults make the notice an alert.
+  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。1件は、すでに読み込まれている結果と同じため除きました。11件は読み込めませんでした/);
+  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/, "what was loaded stays");
   assert.deepEqual(await axe(page), [], "with refusals listed");
   // Codes: a pasted mail with a broken one and a good one.
   await page.locator("[data-codes]").fill("こんにちは。\nkd1:kintone-municipal:broken\nよろしくお願いします。");
   await page.locator("[data-add-codes]").click();
-  assert.match(await page.locator("[data-refusal]").first().textContent(), /結果コード/);
+  assert.match(await page.locator("[data-refusal]").first().textContent(), /結果コード …/);
+  assert.match(await page.locator("[data-codes]").inputValue(), /broken/, "a refused code stays in the box to be mended");
+  // Nothing pasted: said so, nothing refused.
+  await page.locator("[data-codes]").fill("  ");
+  await page.locator("[data-add-codes]").click();
+  assert.match(await page.locator("[data-notice]").textContent(), /貼り付けてから/);
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/);
   // Removing one entry keeps the others.
   await page.locator("[data-loaded] summary").click();

@@ -346,12 +346,20 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_files_open_in_excel_keep_small_groups_merged_and_carry_no_formula() {
     use kintone_diagnosis::core::office::{answers_csv, summary_csv};
     let c = shipped();
-    let mut g = gather(&c, &[("promoter", 3), ("staff", 3), ("manager", 3)]);
-    // A finance officer alone, whose file says it was made at "=HYPERLINK(...)".
+    let mut g = gather(
+        &c,
+        &[
+            ("promoter", 3),
+            ("staff", 3),
+            ("manager", 3),
+            ("finance", 1),
+        ],
+    );
+    // A fourth promoter, whose file says it was made at "=HYPERLINK(...)".
     let hostile = result_file(
         &c,
-        "finance",
-        &all(&c, "finance", "1"),
+        "promoter",
+        &all(&c, "promoter", "1"),
         "=HYPERLINK(\"http://x\",\"a, b\")",
     );
     g.add(&c, &hostile).unwrap();
@@ -386,6 +394,19 @@ fn csv_files_open_in_excel_keep_small_groups_merged_and_carry_no_formula() {
         .map(|r| r[0].as_str())
         .collect();
     assert_eq!(others.len(), 4);
+    // Nor does anything else in their rows: the statement is the common wording (a manager's
+    // reads "I ...", a finance officer's "We ..."), and the day stands for the time it was made.
+    for r in rows[1..].iter().filter(|r| r[1] == "Others") {
+        let q = c.question(&r[4]).unwrap();
+        assert_eq!(r[5], c.text(&q.text, "en"), "{r:?}");
+        assert_eq!(r[3].len(), 10, "{r:?}");
+    }
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r[1] == "Others" && c.question(&r[4]).is_some_and(|q| !q.wording.is_empty())),
+        "the case arises: a statement worded for the role"
+    );
     // The hostile field is text, with its comma and quotes intact.
     let last = rows.last().unwrap();
     assert_eq!(last[3], "'=HYPERLINK(\"http://x\",\"a, b\")");
@@ -755,4 +776,36 @@ fn codes_pasted_from_a_chat_or_a_wrapped_mail_are_found_and_each_taken_or_refuse
     assert_eq!(again[0].1, Err(Refusal::Duplicate(0)));
     assert_eq!(g.respondents.len(), 2);
     assert!(codes_in("コードはまだありません。kd1 は後で送ります").is_empty());
+}
+
+#[test]
+fn the_agenda_talks_through_different_blockers_before_repeating_one() {
+    use kintone_diagnosis::core::office::{agenda, main_dimension};
+    let c = shipped();
+    // Promoters answer every statement at one end, managers at the other: every statement is a
+    // gap, of the same size.
+    let mut g = Gathering::default();
+    for (i, (role, value)) in [("promoter", "1"), ("manager", "4")].iter().enumerate() {
+        for k in 0..3 {
+            let made = format!("2026-12-01T1{i}:0{k}:00+09:00");
+            g.add(&c, &result_file(&c, role, &all(&c, role, value), &made))
+                .unwrap();
+        }
+    }
+    let shown = groups(&c, &g, false);
+    let items = agenda(&c, &g, &shown, 5);
+    assert_eq!(items.len(), 5);
+    let blockers: std::collections::BTreeSet<&str> = items
+        .iter()
+        .filter_map(|i| main_dimension(&c, i.gap.question.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        blockers.len(),
+        5,
+        "five blockers, not five statements of one: {blockers:?}"
+    );
+    // Still largest first.
+    assert!(items
+        .windows(2)
+        .all(|w| w[0].gap.difference >= w[1].gap.difference));
 }

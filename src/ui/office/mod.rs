@@ -57,6 +57,8 @@ struct State {
     /// The desk's revision whose findings (gaps, agenda, plan) may be computed: set in the task
     /// after its summary was painted, so that neither waits for the other.
     findings_for: u64,
+    /// The desk's revision last saved to an office file (closing the page asks first otherwise).
+    saved_at: u64,
 }
 
 enum Msg {
@@ -65,6 +67,7 @@ enum Msg {
     Page(usize),
     Notice(Option<Notice>),
     Findings(u64),
+    Saved(u64),
 }
 
 impl Reducible for State {
@@ -89,9 +92,13 @@ impl Reducible for State {
                 };
                 desk.apply(&self.content, action);
                 if says.is_some() && desk.progress.is_none() {
-                    let refused = desk.refused.len();
-                    next.notice = (desk.taken > 0 || refused > 0).then(|| Notice {
-                        text: (t.taken)(desk.taken, refused),
+                    let again = (desk.refused.iter())
+                        .filter(|r| matches!(r.why, crate::core::office::Refusal::Duplicate(_)))
+                        .count();
+                    let refused = desk.refused.len() - again;
+                    // A result loaded twice is no fault: said, but not as an alert.
+                    next.notice = (desk.taken > 0 || again + refused > 0).then(|| Notice {
+                        text: (t.taken)(desk.taken, again, refused),
                         alert: refused > 0,
                     });
                 }
@@ -105,6 +112,7 @@ impl Reducible for State {
             Msg::Page(p) => next.page = p,
             Msg::Notice(n) => next.notice = n,
             Msg::Findings(revision) => next.findings_for = revision,
+            Msg::Saved(revision) => next.saved_at = revision,
         }
         Rc::new(next)
     }
@@ -161,6 +169,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         notice: None,
         page: 0,
         findings_for: u64::MAX,
+        saved_at: 0,
     });
     let t = words(&state.lang);
     let content = props.content.clone();
@@ -273,7 +282,11 @@ pub fn Office(props: &OfficeProps) -> Html {
                     ),
                 ),
             };
-            let notice = match io::download(&name, mime, &text) {
+            let done = io::download(&name, mime, &text);
+            if done.is_some() && what == "office" {
+                dispatcher.dispatch(Msg::Saved(desk.revision));
+            }
+            let notice = match done {
                 Some(()) => Notice {
                     text: (t.saved)(&name),
                     alert: false,
@@ -284,6 +297,25 @@ pub fn Office(props: &OfficeProps) -> Html {
                 },
             };
             dispatcher.dispatch(Msg::Notice(Some(notice)));
+        })
+    };
+    // Pasted codes: the box is emptied only when every code in it was taken, so that one refused
+    // can be found and mended.
+    let on_paste = {
+        let (dispatcher, desk, lang) = (dispatcher.clone(), state.desk.clone(), state.lang.clone());
+        Callback::from(move |area: web_sys::HtmlTextAreaElement| {
+            let text = area.value();
+            if text.trim().is_empty() {
+                let notice = Notice {
+                    text: words(&lang).nothing_pasted.into(),
+                    alert: false,
+                };
+                return dispatcher.dispatch(Msg::Notice(Some(notice)));
+            }
+            dispatcher.dispatch(Msg::Desk(DeskAction::Paste(text)));
+            if desk.borrow().refused.is_empty() {
+                area.set_value("");
+            }
         })
     };
     let send: Callback<Msg> = dispatcher.to_callback();
@@ -302,7 +334,8 @@ pub fn Office(props: &OfficeProps) -> Html {
     };
     let io_print = props.io.clone();
     html! {
-        <div class={contract::ROOT_CLASS} lang={state.lang.clone()} data-office="">
+        <div class={contract::ROOT_CLASS} lang={state.lang.clone()} data-office=""
+            data-unsaved={(!desk.gathering.respondents.is_empty() && desk.revision != state.saved_at).then_some("")}>
             <div class="top no-print">
                 <button type="button" lang={t.other_lang} data-lang={t.other_lang}
                     onclick={send.reform(|_| Msg::Lang)}>{ t.other_language }</button>
@@ -320,7 +353,7 @@ pub fn Office(props: &OfficeProps) -> Html {
                     </button>
                 </div>
             }
-            { views::gather(&view, gather, on_desk.clone(), send.reform(Msg::Page)) }
+            { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page)) }
             { views::overview(&view, on_desk.clone()) }
             { views::year_on_year(&view, earlier, on_desk) }
             { views::outputs(&view, download, Callback::from(move |_| io::print(&io_print))) }

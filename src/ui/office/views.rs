@@ -35,7 +35,7 @@ impl ViewProps<'_> {
         } else {
             label
         };
-        format!("{label}({})", (self.t.people)(n))
+        (self.t.group_n)(&label, n)
     }
 
     fn id(&self, name: &str) -> String {
@@ -55,6 +55,7 @@ pub fn gather(
     v: &ViewProps,
     on_files: Callback<JsValue>,
     on_desk: Callback<DeskAction>,
+    on_paste: Callback<web_sys::HtmlTextAreaElement>,
     on_page: Callback<usize>,
 ) -> Html {
     let t = v.t;
@@ -77,16 +78,10 @@ pub fn gather(
     let codes = NodeRef::default();
     let on_codes = {
         let codes = codes.clone();
-        on_desk.reform(move |_: MouseEvent| {
-            let text = codes
-                .cast::<web_sys::HtmlTextAreaElement>()
-                .map(|a| {
-                    let text = a.value();
-                    a.set_value("");
-                    text
-                })
-                .unwrap_or_default();
-            DeskAction::Paste(text)
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = codes.cast::<web_sys::HtmlTextAreaElement>() {
+                on_paste.emit(area);
+            }
         })
     };
     let busy = desk.progress.is_some();
@@ -122,9 +117,12 @@ pub fn gather(
                     <ul>
                     for r in desk.refused.iter().take(200) {
                         <li data-refusal="">
-                            <span class="source">{ source_name(t, &r.source) }</span>{ ":" }
+                            <span class="source">{ source_name(t, &r.source) }</span>{ t.colon }
                             { t.refusal(&r.why, &v.content.content_version, &match r.why {
-                                crate::core::office::Refusal::Duplicate(i) => desk.sources.get(i).map(|s| source_name(t, s)).unwrap_or_default(),
+                                crate::core::office::Refusal::Duplicate(i) => desk.sources.get(i)
+                                    .map(|s| source_name(t, s))
+                                    .filter(|n| *n != source_name(t, &r.source))
+                                    .unwrap_or_default(),
                                 _ => String::new(),
                             }) }
                         </li>
@@ -173,7 +171,7 @@ pub fn gather(
 fn spread_text(s: Option<Spread>, t: &Words) -> String {
     match s {
         Some(s) if s.low == s.high => s.median.to_string(),
-        Some(s) => format!("{}({}〜{})", s.median, s.low, s.high),
+        Some(s) => (t.range)(s.median, s.low, s.high),
         None => t.no_score.into(),
     }
 }
@@ -214,9 +212,9 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
         <section class="overview" aria-labelledby={v.id("overview")} data-overview="">
             <h3 id={v.id("overview")}>{ t.overview_title }</h3>
             <p class="per-role" data-per-role="">
-                { t.per_role }{ ":" }
+                { t.per_role }{ t.colon }
                 for (i, (role, n)) in o.per_role.iter().enumerate() {
-                    if i > 0 { { "、" } }
+                    if i > 0 { { t.sep } }
                     { format!("{} {}", Labels::new(content, lang, role.as_deref()).role().unwrap_or(t.no_role), (t.people)(*n)) }
                 }
             </p>
@@ -264,7 +262,7 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
                 <p class="hint levels" data-levels="">
                     { t.levels }
                     for (i, _) in content.maturity.levels.iter().enumerate() {
-                        { if i > 0 { "、" } else { "" } }{ l.level(i as u32) }
+                        { if i > 0 { t.sep } else { "" } }{ l.level(i as u32) }
                     }
                 </p>
             }
@@ -314,7 +312,7 @@ fn radar(v: &ViewProps, o: &Summary, names: &[String]) -> Html {
     let l = Labels::new(v.content, v.lang, None);
     html! {
         <figure class="radar" data-radar="">
-            <svg viewBox="-250 -128 500 256" role="img" aria-label={v.t.radar_alt}>
+            <svg viewBox="-300 -128 600 256" role="img" aria-label={v.t.radar_alt}>
                 for r in [25.0, 50.0, 75.0, 100.0] {
                     <polygon class="ring" points={ring(r)} />
                 }
@@ -322,7 +320,21 @@ fn radar(v: &ViewProps, o: &Summary, names: &[String]) -> Html {
                     { {
                         let (x, y) = point(i, R + 14.0);
                         let anchor = if x > 5 { "start" } else if x < -5 { "end" } else { "middle" };
-                        html! { <text x={x.to_string()} y={(y + 4).to_string()} text-anchor={anchor}>{ l.dimension(&dim.id) }</text> }
+                        // A long label (English) goes on two lines, split at the space nearest its middle.
+                        let label = l.dimension(&dim.id);
+                        let half = label.len() / 2;
+                        let split = (label.chars().count() > 22)
+                            .then(|| label.match_indices(' ').map(|(i, _)| i).min_by_key(|i| i.abs_diff(half)))
+                            .flatten();
+                        match split {
+                            Some(at) => html! {
+                                <text x={x.to_string()} y={(y - 2).to_string()} text-anchor={anchor}>
+                                    <tspan x={x.to_string()}>{ &label[..at] }</tspan>
+                                    <tspan x={x.to_string()} dy="11">{ &label[at + 1..] }</tspan>
+                                </text>
+                            },
+                            None => html! { <text x={x.to_string()} y={(y + 4).to_string()} text-anchor={anchor}>{ label }</text> },
+                        }
                     } }
                 }
                 for (gi, s) in o.summaries.iter().enumerate() {
@@ -364,7 +376,7 @@ fn distribution_text(v: &ViewProps, question: &str, d: &Distribution) -> String 
     if d.dont_know > 0 {
         parts.push(format!("{} {}", v.t.dont_know, d.dont_know));
     }
-    parts.join("・")
+    parts.join(v.t.dot)
 }
 
 /// A group's answers to one statement, drawn as a bar of its choices (hidden from screen
@@ -409,7 +421,7 @@ fn gaps(v: &ViewProps, o: &Summary, f: &Findings, names: &[String]) -> Html {
                         <p class="gap-head">
                             <strong>{ match (&gap.question, &gap.dimension) {
                                 (Some(q), _) => l.statement(q).to_string(),
-                                (_, Some(d)) => format!("{}:{}", t.blocker, l.dimension(d)),
+                                (_, Some(d)) => format!("{}{}{}", t.blocker, t.colon, l.dimension(d)),
                                 _ => String::new(),
                             } }</strong>
                             { " " }<span class="difference" data-difference="">{ (t.difference)((gap.difference * 100.0 + 0.5) as u32) }</span>
@@ -464,13 +476,7 @@ fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
                 for item in o.agenda.iter() {
                     { {
                         let q = item.gap.question.clone().unwrap_or_default();
-                        // The blocker the statement weighs on most.
-                        let dimension = v.content.question(&q).and_then(|q| {
-                            v.content.dimensions.iter()
-                                .filter_map(|d| v.content.weight_range(q, &d.id).map(|(lo, hi)| (hi - lo, &d.id)))
-                                .fold(None, |best: Option<(i32, &String)>, x| match best { Some(b) if b.0 >= x.0 => Some(b), _ => Some(x) })
-                                .map(|(_, id)| id.clone())
-                        }).unwrap_or_default();
+                        let dimension = crate::core::office::main_dimension(v.content, &q).unwrap_or_default().to_string();
                         let guide = v.guide.dimensions.get(&dimension);
                         let step = v.guide.procedure_of(&dimension);
                         html! {
@@ -480,8 +486,8 @@ fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
                                     <dt>{ t.answered }</dt>
                                     <dd>
                                         <ul>
-                                            <li>{ format!("{}:{}", names.get(item.gap.between.0).cloned().unwrap_or_default(), distribution_text(v, &q, &item.answers.0)) }</li>
-                                            <li>{ format!("{}:{}", names.get(item.gap.between.1).cloned().unwrap_or_default(), distribution_text(v, &q, &item.answers.1)) }</li>
+                                            <li>{ format!("{}{}{}", names.get(item.gap.between.0).cloned().unwrap_or_default(), t.colon, distribution_text(v, &q, &item.answers.0)) }</li>
+                                            <li>{ format!("{}{}{}", names.get(item.gap.between.1).cloned().unwrap_or_default(), t.colon, distribution_text(v, &q, &item.answers.1)) }</li>
                                         </ul>
                                     </dd>
                                     if let Some(g) = guide {
@@ -502,6 +508,14 @@ fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
             }
             <h4 class="plan-title">{ t.plan_title }</h4>
             <p>{ t.plan_lead }</p>
+            <ol class="first-three" data-first-three="">
+            for s in o.plan.iter().filter(|s| s.first) {
+                <li>
+                    <strong>{ l.owner(&s.owner) }</strong>{ t.colon }
+                    { v.content.step(&s.step).map_or("", |st| v.content.text(&st.text, v.lang)) }
+                </li>
+            }
+            </ol>
             for owner in owners {
                 <div class="owner" data-owner={owner.to_string()}>
                     <h5>{ l.owner(owner) }</h5>

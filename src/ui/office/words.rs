@@ -20,8 +20,17 @@ pub struct Words {
     pub codes_hint: &'static str,
     pub add_codes: &'static str,
     pub reading: fn(usize, usize) -> String,
-    /// Taken, refused.
-    pub taken: fn(usize, usize) -> String,
+    /// Taken, already there (duplicates), refused otherwise.
+    pub taken: fn(usize, usize, usize) -> String,
+    /// Said when "read the codes" is pressed with nothing pasted.
+    pub nothing_pasted: &'static str,
+    pub sep: &'static str,
+    pub colon: &'static str,
+    pub dot: &'static str,
+    /// A group's label with its respondents.
+    pub group_n: fn(&str, usize) -> String,
+    /// A median with the middle half: median, low, high.
+    pub range: fn(u32, u32, u32) -> String,
     pub refused_title: &'static str,
     pub dismiss: &'static str,
     pub list_title: fn(usize) -> String,
@@ -40,6 +49,7 @@ pub struct Words {
     pub empty: &'static str,
     pub people: fn(usize) -> String,
     // Reasons
+    pub empty_file: &'static str,
     pub not_json: &'static str,
     pub too_large: &'static str,
     pub not_result: &'static str,
@@ -119,6 +129,7 @@ impl Words {
     /// Why an input was refused, in words.
     pub fn refusal(&self, why: &Refusal, content_version: &str, duplicate_of: &str) -> String {
         match why {
+            Refusal::Empty => self.empty_file.into(),
             Refusal::NotJson => self.not_json.into(),
             Refusal::TooLarge => self.too_large.into(),
             Refusal::NotAResult | Refusal::Import(ImportError::NotAResult) => {
@@ -165,13 +176,22 @@ static JA: Words = Words {
     codes_hint: "メールやチャットの文面ごと貼り付けて構いません。「kd1:」で始まるコードをすべて読み取ります。",
     add_codes: "コードを読み込む",
     reading: |done, total| format!("読み込み中です… {done} / {total} 件"),
-    taken: |n, refused| {
-        if refused == 0 {
-            format!("{n}件の結果を読み込みました。")
-        } else {
-            format!("{n}件の結果を読み込みました。{refused}件は読み込めませんでした(理由は下の一覧のとおりです)。")
+    taken: |n, again, refused| {
+        let mut s = format!("{n}件の結果を読み込みました。");
+        if again > 0 {
+            s.push_str(&format!("{again}件は、すでに読み込まれている結果と同じため除きました。"));
         }
+        if refused > 0 {
+            s.push_str(&format!("{refused}件は読み込めませんでした(理由は下の一覧のとおりです)。"));
+        }
+        s
     },
+    nothing_pasted: "結果コードを貼り付けてから押してください。",
+    sep: "、",
+    colon: ":",
+    dot: "・",
+    group_n: |label, n| format!("{label}({n}人)"),
+    range: |m, lo, hi| format!("{m}({lo}〜{hi})"),
     refused_title: "読み込めなかったもの",
     dismiss: "この一覧を閉じる",
     list_title: |n| format!("読み込んだ結果({n}件)"),
@@ -189,14 +209,15 @@ static JA: Words = Words {
     no_role: "立場なし",
     empty: "まだ結果を読み込んでいません。集計は、結果を読み込むとここに表示されます。",
     people: |n| format!("{n}人"),
+    empty_file: "空のファイルです。",
     not_json: "結果ファイルではありません(JSON形式ではありません)。",
-    too_large: "ファイルが大きすぎるため読み込みませんでした。",
+    too_large: "ファイルが大きすぎるため読み込みませんでした(読み込めるのは64MBまでです)。",
     not_result: "この診断の結果ファイル・結果コード・集計ファイルではありません。",
     newer: "より新しい版の診断で作られたため、このページでは読めません。新しい版の集計ページを使ってください。",
     other_content: |id, v| format!("別の質問票({id} {v})で作られた結果です。"),
     earlier_version: |v| format!("以前の版({v})の質問票で作られた結果です。同じ版の結果だけを集計できます。"),
-    altered: "内容が書き換えられているか、壊れています。",
-    duplicate: |of| format!("{of} とまったく同じ結果です(重複)。"),
+    altered: "内容が壊れているか、書き換えられています(コードが途中で切れている場合も含みます)。",
+    duplicate: |of| if of.is_empty() { "すでに読み込まれている結果と同じです(重複)。".into() } else { format!("すでに読み込まれている「{of}」と同じ結果です(重複)。") },
     overview_title: "2. 立場ごとの傾向",
     per_role: "立場ごとの回答者数",
     workshop: "ワークショップ表示(少人数の立場も分けて表示する)",
@@ -204,16 +225,16 @@ static JA: Words = Words {
     workshop_on: "ワークショップ表示中:3人未満の立場もそのまま表示しています。",
     merged_note: "個人が特定されないよう、3人未満の立場は「その他」にまとめています。差し引きで分かってしまわないよう、次に人数の少ない立場も合わせてまとめています。",
     others: "その他",
-    heat_caption: "要因ごとの点数(0〜100、中央値)。かっこ内は中ほど半数の範囲です。点数が高いほど、その要因が導入を妨げています。",
+    heat_caption: "要因ごとの点数(0〜100、各立場の中央値)。点数が高く色が濃いほど、その要因が導入を妨げています。かっこ内は、その立場の回答者の中ほど半数が収まる範囲です。Lv は成熟度(表の下の説明のとおり)です。",
     blocker: "要因",
-    between_groups: "立場による差",
+    between_groups: "立場による差(点)",
     no_score: "—",
-    levels: "成熟度(各立場の中央値):",
+    levels: "成熟度(各立場の中央値。要因ごとに示します):",
     radar_title: "立場ごとの点数の重ね合わせ",
     radar_alt: "要因ごとの点数を立場別に重ねた図です。数値は上の表のとおりです。",
     finding: "立場による違いと話し合いの議題をまとめています…",
     gaps_title: "3. 立場による受け止めの違い",
-    gaps_lead: "二つの立場の平均が、回答の幅の3分の1を超えて離れている項目です。差の大きい順に並べています。",
+    gaps_lead: "二つの立場の平均的な回答が大きく離れている項目です。「差」は、選択肢の端から端までを100%としたときの平均の開きで、33%を超えるものを示します。差の大きい順に並べています。",
     gaps_shown: |shown, all| if shown < all { format!("全{all}件のうち、差の大きい{shown}件を示します。") } else { String::new() },
     gaps_none: "立場の間に大きな違いは見つかりませんでした。",
     gaps_too_few: "比べられる立場が一つしかありません。二つ以上の立場の結果を読み込むと表示されます。",
@@ -226,7 +247,7 @@ static JA: Words = Words {
     opener: "話し合いの問いかけ",
     procedure: "手順書の段階",
     plan_title: "庁内の取組計画(担当別)",
-    plan_lead: "各自の診断で提案された取組を担当ごとにまとめ、重複を除きました。印の付いた3つから始めてください。",
+    plan_lead: "各自の診断で提案された取組を担当ごとにまとめ、重複を除きました。多くの人に提案された次の3つから始めてください(担当ごとの一覧では「最初に取り組む」の印が付いています)。",
     plan_count: |n| format!("{n}人に提案"),
     first_three: "最初に取り組む",
     yoy_title: "5. 前年との比較",
@@ -271,13 +292,22 @@ static EN: Words = Words {
     codes_hint: "Paste whole mails or chat messages: every code starting with “kd1:” is read.",
     add_codes: "Read the codes",
     reading: |done, total| format!("Reading… {done} of {total}"),
-    taken: |n, refused| {
-        if refused == 0 {
-            format!("{n} result(s) loaded.")
-        } else {
-            format!("{n} result(s) loaded. {refused} could not be loaded (see the list below for why).")
+    taken: |n, again, refused| {
+        let mut s = format!("{n} result(s) loaded.");
+        if again > 0 {
+            s.push_str(&format!(" {again} left out: the same as results already loaded."));
         }
+        if refused > 0 {
+            s.push_str(&format!(" {refused} could not be loaded (see the list below for why)."));
+        }
+        s
     },
+    nothing_pasted: "Paste result codes first, then press the button.",
+    sep: ", ",
+    colon: ": ",
+    dot: ", ",
+    group_n: |label, n| format!("{label} ({n})"),
+    range: |m, lo, hi| format!("{m} ({lo}–{hi})"),
     refused_title: "Not loaded",
     dismiss: "Close this list",
     list_title: |n| format!("Results loaded ({n})"),
@@ -295,14 +325,15 @@ static EN: Words = Words {
     no_role: "No role",
     empty: "No results loaded yet. The summary appears here once results are loaded.",
     people: |n| format!("{n} people"),
+    empty_file: "The file is empty.",
     not_json: "Not a result file (not JSON).",
-    too_large: "Too large: not read.",
+    too_large: "Too large: not read (at most 64 MB is read).",
     not_result: "Not a result file, result code or office file of this diagnosis.",
     newer: "Made by a newer version of the diagnosis, which this page cannot read. Use the newer office page.",
     other_content: |id, v| format!("Made with another questionnaire ({id} {v})."),
     earlier_version: |v| format!("Made with an earlier version ({v}) of the questionnaire. Only results of the same version can be summarised together."),
-    altered: "Edited or damaged.",
-    duplicate: |of| format!("Exactly the same result as {of} (a duplicate)."),
+    altered: "Damaged or edited (a code cut short counts too).",
+    duplicate: |of| if of.is_empty() { "The same as a result already loaded (a duplicate).".into() } else { format!("The same result as {of}, already loaded (a duplicate).") },
     overview_title: "2. What each role sees",
     per_role: "Respondents per role",
     workshop: "Workshop view (show small roles on their own)",
@@ -310,16 +341,16 @@ static EN: Words = Words {
     workshop_on: "Workshop view: roles with fewer than three people are shown as they are.",
     merged_note: "So that nobody can be singled out, roles with fewer than three people are shown together as “Others”, with the next smallest role too, so that no role can be worked out by subtraction.",
     others: "Others",
-    heat_caption: "Score per blocker (0–100, median); in brackets the range of the middle half. Higher scores hold adoption back more.",
+    heat_caption: "Score per blocker (0–100, each role's median). The higher the score and the darker the cell, the more the blocker holds adoption back. In brackets: the range of the middle half of the role's respondents. Lv: the maturity level (see under the table).",
     blocker: "Blocker",
-    between_groups: "Difference between roles",
+    between_groups: "Difference between roles (points)",
     no_score: "—",
     levels: "Maturity (each role's median): ",
     radar_title: "Scores per role, overlaid",
     radar_alt: "Each role's scores per blocker drawn over each other; the figures are in the table above.",
     finding: "Working out where roles differ and the agenda…",
     gaps_title: "3. Where roles see it differently",
-    gaps_lead: "Statements and blockers where two roles' averages are more than a third of the range apart, largest first.",
+    gaps_lead: "Statements and blockers where two roles answered far apart on average. “Apart” is the gap between their average answers, the full range of choices being 100%; over 33% is shown, largest first.",
     gaps_shown: |shown, all| if shown < all { format!(" The {shown} largest of {all} are shown.") } else { String::new() },
     gaps_none: "No large differences between roles were found.",
     gaps_too_few: "Only one role to compare. Load results from two or more roles to see differences.",
@@ -332,7 +363,7 @@ static EN: Words = Words {
     opener: "To open the discussion",
     procedure: "Procedure step",
     plan_title: "The office's plan (by owner)",
-    plan_lead: "The steps proposed in everyone's diagnosis, by owner, without repeats. Start with the three marked.",
+    plan_lead: "The steps proposed in everyone's diagnosis, by owner, without repeats. Start with these three, proposed to the most people (marked “Do first” in the lists by owner).",
     plan_count: |n| format!("proposed to {n}"),
     first_three: "Do first",
     yoy_title: "5. Compared with last year",
