@@ -1,8 +1,9 @@
-//! The office view's arithmetic (issue 17, begun): many respondents' result files gathered on the
+//! The office view's arithmetic: many respondents' result files gathered on the
 //! device, the groups shown (small ones merged so that nobody can be singled out), each group's
 //! median and spread per blocker, and where two groups see the office differently.
 //!
-//! Pure and deterministic like the rest of the core; the office page will render from it.
+//! Pure and deterministic like the rest of the core; the office page renders from it (through
+//! `core::desk`).
 
 use super::export::{import_diagnosed, ImportError, ResultExport};
 use super::fingerprint::Questionnaire;

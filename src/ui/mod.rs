@@ -48,11 +48,7 @@ use yew::prelude::*;
 #[cfg(not(feature = "office"))]
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
-    let get = |key: &str| {
-        js_sys::Reflect::get(&options, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
+    let get = |key: &str| option_text(&options, key);
     let instance: AttrValue = get(option::INSTANCE)
         .unwrap_or_else(|| contract::ROOT_CLASS.into())
         .into();
@@ -137,11 +133,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 #[cfg(feature = "office")]
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
-    let get = |key: &str| {
-        js_sys::Reflect::get(&options, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
+    let get = |key: &str| option_text(&options, key);
     let content = load_content(crate::SHIPPED_CONTENT, false).and_then(|c| {
         crate::core::read::guide(crate::OFFICE_GUIDE)
             .map_err(|p| p.iter().map(ToString::to_string).collect())
@@ -166,6 +158,13 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
         }
         Err(problems) => content_errors(&root, &problems, &lang),
     }
+}
+
+/// The text of option `key`, if it is one.
+fn option_text(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// Reads questionnaire JSON and, unless it is the shipped content (checked by a native test),

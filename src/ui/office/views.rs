@@ -38,17 +38,30 @@ impl ViewProps<'_> {
         (self.t.group_n)(&label, n)
     }
 
+    /// Every group's name with its respondents, in the summary's order.
+    fn group_names(&self, o: &Summary) -> Vec<String> {
+        (o.groups.iter().zip(&o.summaries))
+            .map(|(g, s)| self.group_name(g, s.n))
+            .collect()
+    }
+
     fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.instance)
     }
 }
 
-/// The input that was changed, with its picked files, then emptied (the same file can be picked
-/// again after it was removed).
-fn picked(e: &Event) -> Option<(HtmlInputElement, JsValue)> {
-    let input: HtmlInputElement = e.target_dyn_into()?;
-    let files: JsValue = input.files()?.into();
-    Some((input, files))
+/// The files picked in the input that was changed, as a list, the input then emptied (so that the
+/// same file can be picked again after it was removed). The list is copied first: emptying the
+/// input empties its own list too.
+fn picked(e: Event) -> JsValue {
+    let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+        return js_sys::Array::new().into();
+    };
+    let copy = input
+        .files()
+        .map_or_else(js_sys::Array::new, |files| js_sys::Array::from(&files));
+    input.set_value("");
+    copy.into()
 }
 
 pub fn gather(
@@ -61,16 +74,7 @@ pub fn gather(
     let t = v.t;
     let desk = v.desk;
     let (pick_id, codes_id, hint_id) = (v.id("pick"), v.id("codes"), v.id("codes-hint"));
-    let on_pick = on_files.reform(|e: Event| {
-        let (input, files) =
-            picked(&e).unwrap_or((HtmlInputElement::from(JsValue::NULL), JsValue::NULL));
-        // The list is read before the input is emptied (emptying it empties the list too).
-        let copy = js_sys::Array::from(&files);
-        if !input.is_null() {
-            input.set_value("");
-        }
-        copy.into()
-    });
+    let on_pick = on_files.reform(picked);
     let on_drop = on_files.reform(|e: DragEvent| {
         e.prevent_default();
         e.into()
@@ -201,12 +205,7 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
     let merged = o.groups.iter().any(Group::is_merged);
     let small = o.per_role.iter().any(|(_, n)| (1..MIN_GROUP).contains(n));
     let workshop_id = v.id("workshop");
-    let names: Vec<String> = o
-        .groups
-        .iter()
-        .zip(&o.summaries)
-        .map(|(g, s)| v.group_name(g, s.n))
-        .collect();
+    let names = v.group_names(o);
     html! {
         <>
         <section class="overview" aria-labelledby={v.id("overview")} data-overview="">
@@ -551,21 +550,8 @@ pub fn year_on_year(
     let changes = v.findings.and_then(|f| f.year_on_year.as_ref());
     let l = Labels::new(v.content, v.lang, None);
     let pick_id = v.id("earlier");
-    let on_pick = on_file.reform(|e: Event| {
-        let (input, files) =
-            picked(&e).unwrap_or((HtmlInputElement::from(JsValue::NULL), JsValue::NULL));
-        let copy = js_sys::Array::from(&files);
-        if !input.is_null() {
-            input.set_value("");
-        }
-        copy.into()
-    });
-    let names: Vec<String> = o
-        .groups
-        .iter()
-        .zip(&o.summaries)
-        .map(|(g, s)| v.group_name(g, s.n))
-        .collect();
+    let on_pick = on_file.reform(picked);
+    let names = v.group_names(o);
     html! {
         <section class="yoy" aria-labelledby={v.id("yoy")} data-yoy="">
             <h3 id={v.id("yoy")}>{ t.yoy_title }</h3>
