@@ -74,6 +74,21 @@ impl Gathering {
         if let Some((i, _)) = same {
             return Err(Refusal::Duplicate(i));
         }
+        // A result read from a code is dated by its day only: the same person's file (to the
+        // second) is not the very same file, but the same role, answers and day are the same
+        // respondent. Looked for only where one side came from a code (they are few).
+        let from_code = |f: &ResultExport| !f.created.contains('T');
+        let same_person = |r: &Gathered| {
+            (from_code(&file) || from_code(&r.file))
+                && r.file.role == file.role
+                && r.file.created.get(..10) == file.created.get(..10)
+                && r.file.answers == file.answers
+        };
+        if from_code(&file) || self.respondents.iter().any(|r| from_code(&r.file)) {
+            if let Some(i) = self.respondents.iter().position(same_person) {
+                return Err(Refusal::Duplicate(i));
+            }
+        }
         self.respondents.push(Gathered { file, diagnosis });
         self.keys.push(key);
         Ok(self.respondents.len() - 1)

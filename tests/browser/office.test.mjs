@@ -174,6 +174,9 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   const paths = await results();
   assert.equal(paths.length, 52);
   const files = paths.map((p) => JSON.parse(readFileSync(p, "utf8")));
+  // The same hash-only Content-Security-Policy as the respondent's file: no connection possible.
+  const csp = readFileSync(OFFICE, "utf8").match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  assert.match(csp, /^default-src 'none'; script-src 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'sha256-[^']+'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'$/);
   const { page, requests, errors } = await openOffice();
   assert.deepEqual(await axe(page), [], "the empty page");
 

@@ -263,3 +263,39 @@ fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
     desk.apply(&c, DeskAction::Workshop(true));
     assert_eq!(desk.overview(&c).summary.groups.len(), 4);
 }
+
+#[test]
+fn one_person_sending_both_the_file_and_the_code_is_counted_once() {
+    let c = shipped();
+    let answers = all(&c, "staff", "2");
+    let file = result_file(&c, "staff", &answers, "2026-12-01T09:30:12+09:00");
+    let code = result_code(&c, Some("staff"), &answers, "2026-12-01");
+    let mut desk = Desk::default();
+    desk.apply(
+        &c,
+        DeskAction::Take(vec![("tanaka.json".into(), Some(file.clone()))]),
+    );
+    desk.apply(&c, DeskAction::Paste(code.clone()));
+    assert_eq!(desk.gathering.respondents.len(), 1);
+    assert_eq!(desk.refused[0].why, Refusal::Duplicate(0));
+    // The other way round too.
+    let mut desk = Desk::default();
+    desk.apply(&c, DeskAction::Paste(code));
+    desk.apply(
+        &c,
+        DeskAction::Take(vec![("tanaka.json".into(), Some(file))]),
+    );
+    assert_eq!(desk.gathering.respondents.len(), 1);
+    // Two files of the same answers on the same day, neither from a code, are two people.
+    let mut files_only = Desk::default();
+    let other = result_file(&c, "staff", &answers, "2026-12-01T10:00:00+09:00");
+    let third = other.replace("10:00:00", "11:00:00");
+    files_only.apply(
+        &c,
+        DeskAction::Take(vec![
+            ("suzuki.json".into(), Some(other)),
+            ("sato.json".into(), Some(third)),
+        ]),
+    );
+    assert_eq!(files_only.gathering.respondents.len(), 2);
+}

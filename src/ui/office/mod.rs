@@ -210,8 +210,13 @@ pub fn Office(props: &OfficeProps) -> Html {
 
     let dispatcher = state.dispatcher();
     let gather = {
-        let (dispatcher, io) = (dispatcher.clone(), props.io.clone());
+        let (dispatcher, io, desk) = (dispatcher.clone(), props.io.clone(), state.desk.clone());
         Callback::from(move |source: JsValue| {
+            // One input at a time: a drop while files are still being read is not taken (the
+            // picker is disabled meanwhile; the drop box cannot be).
+            if desk.borrow().progress.is_some() {
+                return;
+            }
             let dispatcher = dispatcher.clone();
             let mut begun = false;
             read_files(&io, source, move |total, files, finished| {
