@@ -485,20 +485,20 @@ pub fn group_label(content: &super::Content, g: &Group, lang: &str, others: &str
     }
 }
 
-/// The label of the group each respondent is shown in, by index.
+/// The group each respondent is shown in, by index: its label, and whether it is merged.
 fn group_labels(
     content: &super::Content,
     groups: &[Group],
     lang: &str,
     others: &str,
     n: usize,
-) -> Vec<String> {
-    let mut labels = vec![String::new(); n];
+) -> Vec<(String, bool)> {
+    let mut labels = vec![(String::new(), false); n];
     for g in groups {
         let label = group_label(content, g, lang, others);
         for &m in &g.members {
             if let Some(l) = labels.get_mut(m) {
-                *l = label.clone();
+                *l = (label.clone(), g.is_merged());
             }
         }
     }
@@ -517,21 +517,13 @@ pub fn answers_csv(
     headers: [&str; 7],
 ) -> String {
     let labels = group_labels(content, groups, lang, others, gathering.respondents.len());
-    // Whoever is shown in a merged group: nothing in their rows may tell their role (the
-    // statement as their role read it, a timestamp to the second that the office could match to
-    // a mail), or the file would undo the merging.
-    let mut hidden = vec![false; gathering.respondents.len()];
-    for g in groups.iter().filter(|g| g.is_merged()) {
-        for &m in &g.members {
-            if let Some(h) = hidden.get_mut(m) {
-                *h = true;
-            }
-        }
-    }
     let mut rows = Vec::new();
     for (i, r) in gathering.respondents.iter().enumerate() {
         let d = &r.diagnosis;
-        let hide = hidden.get(i).copied().unwrap_or(false);
+        // Whoever is shown in a merged group: nothing in their rows may tell their role (the
+        // statement as their role read it, a timestamp to the second that the office could
+        // match to a mail), or the file would undo the merging.
+        let (label, hide) = labels.get(i).cloned().unwrap_or_default();
         let l = super::display::Labels::new(content, lang, d.role.as_deref());
         let stage = l.stage(&d.answers).map_or("", |(_, s)| s).to_string();
         for q in content.questions.iter().filter(|q| !content.is_stage(q)) {
@@ -544,7 +536,7 @@ pub fn answers_csv(
             };
             rows.push(vec![
                 (i + 1).to_string(),
-                labels[i].clone(),
+                label.clone(),
                 stage.clone(),
                 if hide {
                     r.file.created.get(..10).unwrap_or("").to_string()

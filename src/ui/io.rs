@@ -22,7 +22,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
 }
 
 /// The boot script's helper `io[name]`, if there is one (a bare `mount` call has none).
-fn helper(io: &JsValue, name: &str) -> Option<js_sys::Function> {
+pub fn helper(io: &JsValue, name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(io, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())

@@ -12,6 +12,7 @@ import { resolve, join } from "node:path";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 // The browser tests' launcher: Debian Chromium with the same no-network flags and a fresh profile.
 import { launch, live } from "../../tests/browser/helpers.mjs";
+import { heartbeat } from "./heartbeat.mjs";
 
 const [pagePath, work] = process.argv.slice(2);
 mkdirSync(work, { recursive: true });
@@ -47,18 +48,7 @@ for (const [i, [name, body]] of FILES.entries()) {
   await live(page);
   const path = join(work, `block-${i}.json`);
   writeFileSync(path, body);
-  await page.evaluate(() => {
-    window.__beat = { max: 0, on: true };
-    const ch = new MessageChannel();
-    let last = performance.now();
-    ch.port1.onmessage = () => {
-      const now = performance.now();
-      window.__beat.max = Math.max(window.__beat.max, now - last);
-      last = now;
-      if (window.__beat.on) ch.port2.postMessage(0);
-    };
-    ch.port2.postMessage(0);
-  });
+  await page.evaluate(heartbeat);
   await page.locator("[data-open-file]").setInputFiles(path);
   await page.locator("[data-notice], [data-result]").first().waitFor({ timeout: 60000 });
   // Two frames more, so that rendering what was read is inside the measured span.

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { resolve, join } from "node:path";
 import { readdirSync } from "node:fs";
 import { launch } from "../../tests/browser/helpers.mjs";
+import { heartbeat } from "./heartbeat.mjs";
 
 const args = process.argv.slice(2);
 const [office, floor, dir] = args;
@@ -18,19 +19,6 @@ const opt = (name, fallback) => {
 };
 const sizes = opt("--sizes", "100,1000,10000").split(",").map(Number);
 const runs = Number(opt("--runs", "3"));
-
-const heartbeat = () => {
-  window.__beat = { max: 0, on: true };
-  const ch = new MessageChannel();
-  let last = performance.now();
-  ch.port1.onmessage = () => {
-    const now = performance.now();
-    window.__beat.max = Math.max(window.__beat.max, now - last);
-    last = now;
-    if (window.__beat.on) ch.port2.postMessage(0);
-  };
-  ch.port2.postMessage(0);
-};
 
 const context = await launch();
 async function measure(kind, files) {

@@ -152,10 +152,7 @@ fn read_files(
             each(total, files, finished.is_truthy());
         },
     );
-    let helper = js_sys::Reflect::get(io, &JsValue::from_str(contract::io::READ_FILES))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = helper {
+    if let Some(f) = io::helper(io, contract::io::READ_FILES) {
         let _ = f.call2(io, &source, &callback.into_js_value());
     }
 }
