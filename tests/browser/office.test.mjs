@@ -447,7 +447,7 @@ test("CSV for Excel (BOM, CRLF, quoting, Japanese) and the A4 printout read back
   await page.emulateMedia({ media: "print" });
   const { text: printed, pages } = readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }), "office-print");
   const flat = printed.replace(/\s+/g, "");
-  for (const heading of ["2.立場ごとの傾向", "3.立場による受け止めの違い", "4.話し合いの議題", "庁内の取組計画"]) {
+  for (const heading of ["2.立場ごとの傾向", "成熟度(各立場の中央値", "3.立場による受け止めの違い", "4.話し合いの議題", "庁内の取組計画"]) {
     assert.ok(flat.includes(heading), `${heading} on paper`);
   }
   assert.ok(!flat.includes("1.結果を集める"), "the gathering controls stay off paper");

@@ -258,7 +258,7 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
             </table>
             </div>
             if !content.maturity.levels.is_empty() {
-                <p class="hint levels" data-levels="">
+                <p class="levels" data-levels="">
                     { t.levels }
                     for (i, _) in content.maturity.levels.iter().enumerate() {
                         { if i > 0 { t.sep } else { "" } }{ l.level(i as u32) }
