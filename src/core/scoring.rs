@@ -57,10 +57,12 @@ pub struct DimensionScore {
 /// Answers to questions the role is not asked, or with values the question does not have,
 /// are ignored.
 pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<DimensionScore> {
+    // Looked up once, not once per blocker or statement (the office page scores thousands).
+    let stage = content.stage_of(answers);
     content
         .dimensions
         .iter()
-        .map(|d| score_dimension(content, &d.id, role, answers))
+        .map(|d| score_dimension(content, &d.id, role, stage, answers))
         .collect()
 }
 
@@ -81,12 +83,11 @@ fn evidence(
     content: &Content,
     dimension: &str,
     role: Option<&str>,
+    stage: Option<&str>,
     answers: &Answers,
 ) -> (Vec<Evidence>, u32) {
     let mut out = Vec::new();
     let mut asked = 0;
-    // Looked up once, not once per statement (the office page scores thousands of files).
-    let stage = content.stage_of(answers);
     for q in content
         .questions
         .iter()
@@ -116,9 +117,10 @@ fn score_dimension(
     content: &Content,
     dimension: &str,
     role: Option<&str>,
+    stage: Option<&str>,
     answers: &Answers,
 ) -> DimensionScore {
-    let (evidence, asked) = evidence(content, dimension, role, answers);
+    let (evidence, asked) = evidence(content, dimension, role, stage, answers);
     let points: u64 = evidence.iter().map(|e| e.points as u64).sum();
     let possible: u64 = evidence.iter().map(|e| e.possible as u64).sum();
     let answered = evidence.len() as u32;

@@ -376,9 +376,10 @@ impl Session {
                 return Err(RestoreError::Inconsistent);
             }
         }
-        let screens = session.screens(content).len();
+        // (The parts are listed only for a session saved on one: a result, read by the thousand
+        // in the office page, is on the result screen.)
         session.screen = match snap.screen {
-            Screen::Section(n) if n < screens => snap.screen,
+            Screen::Section(n) if n < session.screens(content).len() => snap.screen,
             Screen::Start => snap.screen,
             Screen::Result | Screen::Review if begun => snap.screen,
             _ => return Err(RestoreError::Inconsistent),

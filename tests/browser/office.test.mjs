@@ -7,7 +7,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, launch, open, fileUrl, axe, live, screenshot, readPdf } from "./helpers.mjs";
 
@@ -337,8 +337,11 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
   for (const [name, text] of Object.entries(bad)) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, "latin1.json"), Buffer.from([0x7b, 0x22, 0xe9, 0xff, 0x22, 0x7d]));
   writeFileSync(join(dir, "zero.json"), "");
-  // Larger than any office file: refused before it is read.
+  // Larger than any office file: a .json file is refused by its length once read, anything
+  // else (a recording in a dropped folder; sparse, so the test writes nothing) by its size before.
   writeFileSync(join(dir, "huge.json"), Buffer.alloc((64 << 20) + 10, 0x20));
+  writeFileSync(join(dir, "recording.mp4"), "");
+  truncateSync(join(dir, "recording.mp4"), 300 << 20);
   const { page, errors } = await openOffice();
   await pick(page, paths.slice(0, 3));
   await pick(page, [paths[0], ...readdirSync(dir).sort().map((n) => join(dir, n))]);
@@ -356,11 +359,12 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
     "keys.json": /ではありません/,
     "latin1.json": /JSON形式ではありません/,
     "huge.json": /大きすぎる.*64MB/,
+    "recording.mp4": /大きすぎる.*64MB/,
     "zero.json": /空のファイルです/,
   };
   for (const [name, reason] of Object.entries(expect)) assert.match(reasons[name] || "(not listed)", reason, name);
   // The duplicate is said apart from the faults, and only the faults make the notice an alert.
-  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。1件は、すでに読み込まれている結果と同じため除きました。11件は読み込めませんでした/);
+  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。1件は、すでに読み込まれている結果と同じため除きました。12件は読み込めませんでした/);
   assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/, "what was loaded stays");
   assert.deepEqual(await axe(page), [], "with refusals listed");

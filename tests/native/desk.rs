@@ -283,9 +283,33 @@ fn one_person_sending_both_the_file_and_the_code_is_counted_once() {
     desk.apply(&c, DeskAction::Paste(code));
     desk.apply(
         &c,
+        DeskAction::Take(vec![("tanaka.json".into(), Some(file.clone()))]),
+    );
+    assert_eq!(desk.gathering.respondents.len(), 1);
+    // Whether any result came from a code is counted, not looked for per file: removing
+    // another person's file must leave the count, or this person's file would be taken twice.
+    let mut desk = Desk::default();
+    let someone = result_file(
+        &c,
+        "staff",
+        &all(&c, "staff", "1"),
+        "2026-12-01T08:00:00+09:00",
+    );
+    desk.apply(
+        &c,
+        DeskAction::Paste(result_code(&c, Some("staff"), &answers, "2026-12-01")),
+    );
+    desk.apply(
+        &c,
+        DeskAction::Take(vec![("someone.json".into(), Some(someone))]),
+    );
+    desk.apply(&c, DeskAction::Remove(1));
+    desk.apply(
+        &c,
         DeskAction::Take(vec![("tanaka.json".into(), Some(file))]),
     );
     assert_eq!(desk.gathering.respondents.len(), 1);
+    assert_eq!(desk.refused[0].why, Refusal::Duplicate(0));
     // Two files of the same answers on the same day, neither from a code, are two people.
     let mut files_only = Desk::default();
     let other = result_file(&c, "staff", &answers, "2026-12-01T10:00:00+09:00");

@@ -809,3 +809,54 @@ fn the_agenda_talks_through_different_blockers_before_repeating_one() {
         .windows(2)
         .all(|w| w[0].gap.difference >= w[1].gap.difference));
 }
+
+#[test]
+fn every_statement_gap_is_what_the_groups_distributions_say_one_statement_at_a_time() {
+    // `gaps` counts all statements of a group in one walk over its members' answers; the
+    // definition is one statement at a time (`distribution`). Mixed answers (every lean, "don't
+    // know" among them, per blocker and per role) must give the same gaps either way.
+    let c = shipped();
+    let mut g = Gathering::default();
+    for (n, role) in ["promoter", "staff", "manager", "finance"]
+        .iter()
+        .enumerate()
+    {
+        for i in 0..(4 + n) {
+            let answers = answers_for(&c, role, |d| {
+                // Each role further towards "blocked" than the last, some answers "don't know".
+                if (d.len() + i) % 5 == 0 {
+                    return Lean::DontKnow;
+                }
+                [Lean::Healthy, Lean::Somewhat, Lean::Blocked][(n + (d.len() + i) % 2).min(2)]
+            });
+            let made = format!("2026-12-01T1{n}:{i:02}:00+09:00");
+            g.add(&c, &result_file(&c, role, &answers, &made)).unwrap();
+        }
+    }
+    let shown = groups(&c, &g, true);
+    assert_eq!(shown.len(), 4);
+    let mut expected = Vec::new();
+    for a in 0..shown.len() {
+        for b in a + 1..shown.len() {
+            for q in c.questions.iter().filter(|q| !c.is_stage(q)) {
+                let mean = |x: usize| distribution(&c, &g, &shown[x], &q.id).and_then(|d| d.mean());
+                let (Some((an, ad)), Some((bn, bd))) = (mean(a), mean(b)) else {
+                    continue;
+                };
+                let (num, den) = ((an * bd).abs_diff(bn * ad), ad * bd);
+                if num * 3 > den {
+                    expected.push((q.id.clone(), (a, b), num as f64 / den as f64));
+                }
+            }
+        }
+    }
+    let mut found: Vec<_> = gaps(&c, &g, &shown)
+        .into_iter()
+        .filter_map(|x| Some((x.question?, x.between, x.difference)))
+        .collect();
+    assert!(expected.len() >= 5, "the case has gaps: {}", expected.len());
+    let key = |x: &(String, (usize, usize), f64)| (x.1, x.0.clone());
+    expected.sort_by_key(key);
+    found.sort_by_key(key);
+    assert_eq!(found, expected);
+}

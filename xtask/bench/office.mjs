@@ -1,8 +1,9 @@
 //! The office page against a hand-written floor (office-floor.html) in one run: the same result
 //! files (made by the real export, `cargo xtask bench` writes them) picked at once, for each N;
 //! time from the pick to the view on the page, the longest main-thread block meanwhile (a
-//! heartbeat, as blocks.mjs), and memory afterwards (JS heap plus array buffers, which hold the
-//! wasm's memory). Prints JSON: [{ n, page, ms, block_ms, mib }] (medians over the runs).
+//! heartbeat, as blocks.mjs: the page's own after the files were handed to it, and the browser's
+//! hand-over before), and memory afterwards (JS heap plus array buffers, which hold the wasm's
+//! memory). Prints JSON: [{ n, page, ms, block_ms, handover_ms, mib }] (medians over the runs).
 //!   node office.mjs OFFICE.html FLOOR.html RESULTS_DIR --sizes 100,1000 --runs 3
 
 import { pathToFileURL } from "node:url";
@@ -40,11 +41,13 @@ async function measure(kind, files) {
   const r = await page.evaluate(async (m) => {
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
     window.__beat.on = false;
-    return { ms: window[m] - window.__picked, block_ms: window.__beat.max };
+    const b = window.__beat;
+    return { ms: window[m] - window.__picked, block_ms: b.page, block_at: b.pageAt, handover_ms: b.handover };
   }, mark);
   const heap = await cdp.send("Runtime.getHeapUsage");
   r.mib = (heap.usedSize + (heap.backingStorageSize || 0)) / 2 ** 20;
   await page.close();
+  if (process.env.KD_BENCH_EACH) console.error(kind, files.length, JSON.stringify(r));
   return r;
 }
 
@@ -63,7 +66,8 @@ for (const n of sizes) {
   }
   for (const kind of ["floor", "ours"]) {
     const rs = got[kind];
-    out.push({ n, page: kind, ms: median(rs.map((r) => r.ms)), block_ms: median(rs.map((r) => r.block_ms)), mib: median(rs.map((r) => r.mib)) });
+    const mid = (k) => median(rs.map((r) => r[k]));
+    out.push({ n, page: kind, ms: mid("ms"), block_ms: mid("block_ms"), handover_ms: mid("handover_ms"), mib: mid("mib") });
   }
 }
 await context.close();

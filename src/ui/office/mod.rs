@@ -80,6 +80,11 @@ impl Reducible for State {
                 let mut desk = self.desk.borrow_mut();
                 let says = match &action {
                     DeskAction::Read | DeskAction::Paste(_) | DeskAction::Earlier(..) => Some(()),
+                    // The last input's news goes when the next one begins.
+                    DeskAction::Reading(_) => {
+                        next.notice = None;
+                        None
+                    }
                     DeskAction::Remove(i) => {
                         let name = desk.sources.get(*i).map(|s| source_name(t, s));
                         next.notice = name.map(|n| Notice {
