@@ -5,7 +5,7 @@
 
 use super::fingerprint::Questionnaire;
 use super::office::{
-    self, agenda_from, gaps, groups, office_plan, summarize, year_on_year, AgendaItem, Gap,
+    self, agenda_from, gaps_of, groups, office_plan, summarize, year_on_year, AgendaItem, Gap,
     Gathering, Group, GroupSummary, OfficeFile, OfficeStep, Refusal, YearOnYear, OFFICE_FORMAT,
 };
 use super::read::{self, NotRead};
@@ -250,7 +250,7 @@ impl Desk {
     /// beside this one (the page computes it in the task after painting the summary).
     pub fn findings(&self, content: &Questionnaire, summary: &Summary) -> Findings {
         let (g, shown) = (&self.gathering, &summary.groups);
-        let gaps = gaps(content, g, shown);
+        let gaps = gaps_of(content, g, shown, &summary.summaries);
         let agenda = agenda_from(content, g, shown, &gaps, AGENDA_ITEMS);
         Findings {
             agenda,
