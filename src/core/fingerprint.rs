@@ -196,6 +196,7 @@ const RETIRED: [(&str, &str, &str); 1] = [("kintone-municipal", "2026.11.2", "bd
 pub struct Questionnaire {
     content: Content,
     fingerprint: OnceCell<String>,
+    by_id: OnceCell<Vec<usize>>,
 }
 
 impl Questionnaire {
@@ -203,7 +204,19 @@ impl Questionnaire {
         Questionnaire {
             content,
             fingerprint: OnceCell::new(),
+            by_id: OnceCell::new(),
         }
+    }
+
+    /// The questions' places in the content, in the order of their ids (computed on first use):
+    /// a result's answers, kept in id order, are walked beside them (`core::office`).
+    pub fn questions_by_id(&self) -> &[usize] {
+        self.by_id.get_or_init(|| {
+            let questions = &self.content.questions;
+            let mut order: Vec<usize> = (0..questions.len()).collect();
+            super::order::sort_stable_by(&mut order, |a, b| questions[*a].id < questions[*b].id);
+            order
+        })
     }
 
     pub fn content(&self) -> &Content {

@@ -1,6 +1,7 @@
 //! The diagnosis domain in plain Rust: content, validation, scoring, classification, plan,
 //! session, diagnosis, display and export. Nothing here touches the DOM, the network or storage.
 
+pub mod calc;
 pub mod classify;
 pub mod code;
 pub mod content;

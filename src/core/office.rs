@@ -19,6 +19,47 @@ pub const MIN_GROUP: usize = 3;
 pub struct Gathered {
     pub file: ResultExport,
     pub diagnosis: Diagnosis,
+    /// Each question's answer, by the question's place in the content, as the place of the
+    /// choice in its scale, or [`DONT_KNOW`] or [`UNANSWERED`]: taken once, as the file is
+    /// gathered, so that counting 10,000 respondents' answers compares numbers.
+    pub chosen: Vec<u16>,
+}
+
+/// In [`Gathered::chosen`]: answered "don't know".
+pub const DONT_KNOW: u16 = u16::MAX - 1;
+/// In [`Gathered::chosen`]: not answered (or not with a choice of its scale).
+pub const UNANSWERED: u16 = u16::MAX;
+
+/// A result's answers as [`Gathered::chosen`] holds them: its answers (in id order) walked
+/// beside the questions in id order.
+fn chosen(content: &Questionnaire, answers: &super::Answers) -> Vec<u16> {
+    let questions = &content.questions;
+    let mut out = vec![UNANSWERED; questions.len()];
+    let by_id = content.questions_by_id();
+    let mut at = 0;
+    for (id, answer) in answers.iter() {
+        while by_id
+            .get(at)
+            .is_some_and(|&k| questions[k].id.as_str() < id.as_str())
+        {
+            at += 1;
+        }
+        let Some(&k) = by_id.get(at) else {
+            break;
+        };
+        if questions[k].id != *id {
+            continue;
+        }
+        out[k] = match answer {
+            Answer::DontKnow => DONT_KNOW,
+            Answer::Choice(v) => (content.scale(&questions[k].scale))
+                .and_then(|s| s.choices.iter().position(|c| &c.value == v))
+                .and_then(|i| u16::try_from(i).ok())
+                .filter(|i| *i < DONT_KNOW)
+                .unwrap_or(UNANSWERED),
+        };
+    }
+    out
 }
 
 /// Why one file was not gathered (the others are not affected).
@@ -71,11 +112,16 @@ impl Gathering {
             ImportError::NotAResult => Refusal::NotAResult,
             other => Refusal::Import(other),
         })?;
-        self.push(file, diagnosis)
+        self.push(content, file, diagnosis)
     }
 
     /// Adds a respondent unless the very same file is already there.
-    fn push(&mut self, file: ResultExport, diagnosis: Diagnosis) -> Result<usize, Refusal> {
+    fn push(
+        &mut self,
+        content: &Questionnaire,
+        file: ResultExport,
+        diagnosis: Diagnosis,
+    ) -> Result<usize, Refusal> {
         let key = key(&file);
         let same = (self.keys.iter().enumerate())
             .find(|(i, k)| **k == key && self.respondents.get(*i).is_some_and(|r| r.file == file));
@@ -97,7 +143,12 @@ impl Gathering {
             }
         }
         self.from_codes += usize::from(from_code(&file));
-        self.respondents.push(Gathered { file, diagnosis });
+        let chosen = chosen(content, &diagnosis.answers);
+        self.respondents.push(Gathered {
+            file,
+            diagnosis,
+            chosen,
+        });
         self.keys.push(key);
         Ok(self.respondents.len() - 1)
     }
@@ -113,7 +164,7 @@ impl Gathering {
         let diagnosis = session.diagnose(content);
         let lang = content.languages.first().map_or("", String::as_str);
         let file = super::export::export(content, &diagnosis, lang, &day);
-        self.push(file, diagnosis)
+        self.push(content, file, diagnosis)
     }
 
     /// Takes every result code in a pasted text (`code::codes_in`), each on its own: the codes
@@ -357,56 +408,40 @@ pub fn distribution(
     Some(d)
 }
 
-/// How a group answered each of `statements`, as [`distribution`] counts them one by one, in one
-/// walk over each member's answers (10,000 respondents' gaps took 0.3 s natively one statement at
-/// a time, looking each answer up; the answers and the statements, both in id order, are now
-/// walked side by side).
+/// How a group answered each of `statements` (places in the content's questions), as
+/// [`distribution`] counts them one by one, from the answers taken as numbers when each file was
+/// gathered (10,000 respondents' gaps took 0.3 s natively one statement at a time, looking each
+/// answer up by its id).
 fn distributions(
     content: &super::Content,
     gathering: &Gathering,
     group: &Group,
-    statements: &[&super::content::Question],
+    statements: &[usize],
 ) -> Vec<Option<Distribution>> {
-    let scales: Vec<Option<&[super::content::ScaleChoice]>> = (statements.iter())
-        .map(|q| content.scale(&q.scale).map(|s| s.choices.as_slice()))
-        .collect();
-    let mut out: Vec<Option<Distribution>> = (scales.iter())
-        .map(|choices| {
-            choices.map(|c| Distribution {
-                choices: vec![0; c.len()],
+    let mut out: Vec<Option<Distribution>> = (statements.iter())
+        .map(|&k| {
+            let q = content.questions.get(k)?;
+            Some(Distribution {
+                choices: vec![0; content.scale(&q.scale)?.choices.len()],
                 dont_know: 0,
             })
         })
         .collect();
-    // The statements by id, ordered as an answer map orders its keys (byte order).
-    let mut by_id: Vec<(&str, usize)> = (statements.iter().enumerate())
-        .map(|(k, q)| (q.id.as_str(), k))
-        .collect();
-    by_id.sort_unstable();
     let members = group
         .members
         .iter()
         .filter_map(|&i| gathering.respondents.get(i));
     for r in members {
-        let mut at = 0;
-        for (id, answer) in r.diagnosis.answers.iter() {
-            while by_id.get(at).is_some_and(|(s, _)| *s < id.as_str()) {
-                at += 1;
-            }
-            let Some(&(s, k)) = by_id.get(at) else {
-                break;
-            };
-            if s != id.as_str() {
-                continue;
-            }
-            let (Some(d), Some(choices)) = (out[k].as_mut(), scales[k]) else {
+        for (d, &k) in out.iter_mut().zip(statements) {
+            let (Some(d), Some(&chosen)) = (d.as_mut(), r.chosen.get(k)) else {
                 continue;
             };
-            match answer {
-                Answer::DontKnow => d.dont_know += 1,
-                Answer::Choice(v) => {
-                    if let Some(i) = choices.iter().position(|c| &c.value == v) {
-                        d.choices[i] += 1;
+            match chosen {
+                UNANSWERED => {}
+                DONT_KNOW => d.dont_know += 1,
+                i => {
+                    if let Some(n) = d.choices.get_mut(usize::from(i)) {
+                        *n += 1;
                     }
                 }
             }
@@ -455,15 +490,15 @@ pub fn gaps_of(
     summaries: &[GroupSummary],
 ) -> Vec<Gap> {
     // Each group's mean answer to each statement, once (not once per pair of groups).
-    let statements: Vec<&super::content::Question> = content
-        .questions
+    let (places, statements): (Vec<usize>, Vec<&super::content::Question>) = (content.questions)
         .iter()
-        .filter(|q| !content.is_stage(q))
-        .collect();
+        .enumerate()
+        .filter(|(_, q)| !content.is_stage(q))
+        .unzip();
     let means: Vec<Vec<Option<(u64, u64)>>> = groups
         .iter()
         .map(|g| {
-            distributions(content, gathering, g, &statements)
+            distributions(content, gathering, g, &places)
                 .iter()
                 .map(|d| d.as_ref().and_then(Distribution::mean))
                 .collect()
@@ -905,7 +940,7 @@ pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<Offic
     let mut by_id: Vec<(&str, usize)> = (content.steps.iter().enumerate())
         .map(|(at, s)| (s.id.as_str(), at))
         .collect();
-    by_id.sort_unstable();
+    super::order::sort_stable_by(&mut by_id, |a, b| a < b);
     let mut families: Vec<&str> = Vec::new();
     let family_of: Vec<usize> = (content.steps.iter())
         .map(|s| match families.iter().position(|f| *f == s.family) {

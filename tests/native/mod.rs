@@ -1,5 +1,6 @@
 //! Shared helpers for the native tests: the shipped content and answer-set builders.
 
+mod calc;
 mod desk;
 mod display;
 mod fingerprint;
