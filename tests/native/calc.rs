@@ -27,6 +27,12 @@ fn form(ops: Vec<OperationInput>, hourly: &str, licence: &str, users: &str) -> C
     }
 }
 
+/// What a form is refused for: each field with why (`field: Why`), in the order said.
+fn refused(input: &CostEffectInput) -> Vec<String> {
+    let problems = calculate(input).expect_err("refused");
+    problems.iter().map(ToString::to_string).collect()
+}
+
 fn ok(input: &CostEffectInput) -> CostEffect {
     calculate(input).unwrap_or_else(|p| panic!("refused: {p:?}"))
 }
@@ -134,19 +140,17 @@ fn every_problem_is_refused_at_once_with_its_field() {
         operations: vec![OperationInput::default()],
         ..CostEffectInput::default()
     };
-    let problems = calculate(&blank).unwrap_err();
-    let fields: Vec<(&str, Why)> = problems.iter().map(|p| (p.field.as_str(), p.why)).collect();
     assert_eq!(
-        fields,
+        refused(&blank),
         [
-            ("operations[0].staff", Why::Missing),
-            ("operations[0].minutes", Why::Missing),
-            ("operations[0].per_year", Why::Missing),
-            ("hourly_cost", Why::Missing),
-            ("licence_per_user_month", Why::Missing),
-            ("users", Why::Missing),
-            ("training", Why::Missing),
-            ("partner", Why::Missing),
+            "operations[0].staff: Missing",
+            "operations[0].minutes: Missing",
+            "operations[0].per_year: Missing",
+            "hourly_cost: Missing",
+            "licence_per_user_month: Missing",
+            "users: Missing",
+            "training: Missing",
+            "partner: Missing",
         ],
         "years left blank is five, not a problem"
     );
@@ -161,20 +165,18 @@ fn every_problem_is_refused_at_once_with_its_field() {
     );
     input.years = "101".into();
     input.partner = "00000000000000000012".into();
-    let problems = calculate(&input).unwrap_err();
-    let fields: Vec<(&str, Why)> = problems.iter().map(|p| (p.field.as_str(), p.why)).collect();
     assert_eq!(
-        fields,
+        refused(&input),
         [
-            ("operations[0].staff", Why::Zero),
-            ("operations[0].minutes", Why::NotANumber),
-            ("operations[0].per_year", Why::Negative),
-            ("operations[1].staff", Why::NotANumber),
-            ("operations[1].minutes", Why::NotANumber),
-            ("operations[1].per_year", Why::TooLarge),
-            ("hourly_cost", Why::Zero),
-            ("users", Why::NotANumber),
-            ("years", Why::TooLarge),
+            "operations[0].staff: Zero",
+            "operations[0].minutes: NotANumber",
+            "operations[0].per_year: Negative",
+            "operations[1].staff: NotANumber",
+            "operations[1].minutes: NotANumber",
+            "operations[1].per_year: TooLarge",
+            "hourly_cost: Zero",
+            "users: NotANumber",
+            "years: TooLarge",
         ],
         "leading zeros are fine; each field is said once"
     );
