@@ -384,34 +384,15 @@ pub fn distribution(
     group: &Group,
     question: &str,
 ) -> Option<Distribution> {
-    let q = content.question(question)?;
-    let scale = content.scale(&q.scale)?;
-    let mut d = Distribution {
-        choices: vec![0; scale.choices.len()],
-        dont_know: 0,
-    };
-    for r in group
-        .members
-        .iter()
-        .filter_map(|&i| gathering.respondents.get(i))
-    {
-        match r.diagnosis.answers.get(question) {
-            Some(Answer::DontKnow) => d.dont_know += 1,
-            Some(Answer::Choice(v)) => {
-                if let Some(i) = scale.choices.iter().position(|c| &c.value == v) {
-                    d.choices[i] += 1;
-                }
-            }
-            None => {}
-        }
-    }
-    Some(d)
+    let k = content.questions.iter().position(|q| q.id == question)?;
+    distributions(content, gathering, group, &[k])
+        .pop()
+        .flatten()
 }
 
-/// How a group answered each of `statements` (places in the content's questions), as
-/// [`distribution`] counts them one by one, from the answers taken as numbers when each file was
-/// gathered (10,000 respondents' gaps took 0.3 s natively one statement at a time, looking each
-/// answer up by its id).
+/// How a group answered each of `statements` (places in the content's questions), counted from
+/// the answers taken as numbers when each file was gathered (10,000 respondents' gaps took 0.3 s
+/// natively one statement at a time, looking each answer up by its id).
 fn distributions(
     content: &super::Content,
     gathering: &Gathering,

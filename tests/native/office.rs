@@ -812,9 +812,9 @@ fn the_agenda_talks_through_different_blockers_before_repeating_one() {
 
 #[test]
 fn every_statement_gap_is_what_the_groups_distributions_say_one_statement_at_a_time() {
-    // `gaps` counts all statements of a group in one walk over its members' answers; the
-    // definition is one statement at a time (`distribution`). Mixed answers (every lean, "don't
-    // know" among them, per blocker and per role) must give the same gaps either way.
+    // `gaps` counts answers kept as numbers when each file was gathered; here each group's mean
+    // is worked out from the members' answers themselves, one statement at a time. Mixed answers
+    // (every lean, "don't know" among them, per blocker and per role) must give the same gaps.
     let c = shipped();
     let mut g = Gathering::default();
     for (n, role) in ["promoter", "staff", "manager", "finance"]
@@ -839,7 +839,22 @@ fn every_statement_gap_is_what_the_groups_distributions_say_one_statement_at_a_t
     for a in 0..shown.len() {
         for b in a + 1..shown.len() {
             for q in c.questions.iter().filter(|q| !c.is_stage(q)) {
-                let mean = |x: usize| distribution(&c, &g, &shown[x], &q.id).and_then(|d| d.mean());
+                // The mean choice's place on the scale: sum of places / (answers × steps).
+                let scale = c.scale(&q.scale).unwrap();
+                let mean = |x: usize| {
+                    let places: Vec<u64> = (shown[x].members.iter())
+                        .filter_map(|&m| match g.respondents[m].diagnosis.answers.get(&q.id) {
+                            Some(Answer::Choice(v)) => {
+                                scale.choices.iter().position(|ch| &ch.value == v)
+                            }
+                            _ => None,
+                        })
+                        .map(|p| p as u64)
+                        .collect();
+                    let steps = scale.choices.len() as u64 - 1;
+                    (!places.is_empty())
+                        .then(|| (places.iter().sum::<u64>(), places.len() as u64 * steps))
+                };
                 let (Some((an, ad)), Some((bn, bd))) = (mean(a), mean(b)) else {
                     continue;
                 };
