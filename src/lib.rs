@@ -15,3 +15,15 @@ pub const SHIPPED_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/shippe
 
 /// The office page's guide (`content/office-guide.json`, `core::guide`), whitespace removed.
 pub const OFFICE_GUIDE: &str = include_str!(concat!(env!("OUT_DIR"), "/office-guide.json"));
+
+/// The office page's copy of the shipped questionnaire: without the texts only the respondent's
+/// page shows (`build.rs` lists them), so its own fingerprint is not the questionnaire's.
+pub const OFFICE_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/office-content.json"));
+
+/// The shipped questionnaire's fingerprint, which the office page's copy stands for (a native test
+/// fails, naming the new value, when the questionnaire changes and this does not).
+pub const SHIPPED_FINGERPRINT: &str = "b7da5c419152b0e6";
+
+/// The office's document drafts (`content/office-drafts.json`, `core::draft`): read natively (the
+/// tests, the drafts the tests write); no page embeds them yet.
+pub const OFFICE_DRAFTS: &str = include_str!("../content/office-drafts.json");

@@ -96,7 +96,7 @@ impl InputProblem {
 }
 
 /// A field's name in the user's language: `operations[1].minutes` is the second row's minutes.
-fn field_name(field: &str, ja: bool) -> String {
+pub fn field_name(field: &str, ja: bool) -> String {
     let (row, name) = match field.strip_prefix("operations[") {
         Some(rest) => match rest.split_once("].") {
             Some((n, name)) => (n.parse::<usize>().ok().map(|n| n + 1), name),
@@ -104,17 +104,28 @@ fn field_name(field: &str, ja: bool) -> String {
         },
         None => (None, field),
     };
-    let label = match (name, ja) {
+    let label = field_label(name, ja);
+    match (row, ja) {
+        (Some(n), true) => format!("{n}行目の{label}"),
+        (Some(n), false) => format!("Row {n}, {label}"),
+        (None, _) => label.to_string(),
+    }
+}
+
+/// A field's label with its unit, by its name (`minutes`, `hourly_cost`), in Japanese or English:
+/// the form, its messages and the drafts' tables all name a figure the same way.
+pub fn field_label(name: &str, ja: bool) -> &str {
+    match (name, ja) {
         ("operations", true) => "対象業務",
         ("operations", false) => "Operations",
         ("name", true) => "業務名",
         ("name", false) => "operation",
         ("staff", true) => "担当人数(人)",
-        ("staff", false) => "staff (people)",
+        ("staff", false) => "Staff (people)",
         ("minutes", true) => "1回あたりの削減時間(分)",
-        ("minutes", false) => "minutes saved each time",
+        ("minutes", false) => "Minutes saved each time",
         ("per_year", true) => "1人あたりの年間回数(回)",
-        ("per_year", false) => "times a year per person",
+        ("per_year", false) => "Times a year per person",
         ("hourly_cost", true) => "人件費の時間単価(円/時間)",
         ("hourly_cost", false) => "Staff cost per hour (yen)",
         ("years", true) => "効果を見込む年数(年)",
@@ -128,11 +139,6 @@ fn field_name(field: &str, ja: bool) -> String {
         ("partner", true) => "導入支援費(円)",
         ("partner", false) => "Partner's help (yen)",
         (other, _) => other,
-    };
-    match (row, ja) {
-        (Some(n), true) => format!("{n}行目の{label}"),
-        (Some(n), false) => format!("Row {n}, {label}"),
-        (None, _) => label.to_string(),
     }
 }
 
@@ -146,6 +152,10 @@ impl fmt::Display for InputProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperationSaving {
     pub name: String,
+    pub staff: u64,
+    /// Minutes saved each time, in hundredths.
+    pub centiminutes_each: u64,
+    pub per_year: u64,
     /// Minutes saved a year, in hundredths of a minute (exact).
     pub centiminutes: u64,
 }
@@ -154,6 +164,12 @@ pub struct OperationSaving {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostEffect {
     pub operations: Vec<OperationSaving>,
+    /// The figures entered, as read (yen, people).
+    pub hourly_cost: u64,
+    pub licence_per_user_month: u64,
+    pub users: u64,
+    pub training: u64,
+    pub partner: u64,
     /// Hours saved a year, in tenths of an hour, rounded half up (shown as `12.5`).
     pub tenth_hours_per_year: u64,
     /// 年間効果額: the minutes saved a year × the hourly cost ÷ 60, rounded half up to the yen.
@@ -208,6 +224,9 @@ pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem
         });
         operations.push(OperationSaving {
             name: op.name.trim().to_string(),
+            staff,
+            centiminutes_each: minutes,
+            per_year,
             centiminutes,
         });
     }
@@ -249,6 +268,7 @@ pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem
     }
     // u128 throughout: each figure is at most 10^12, so no product of three overflows.
     let centiminutes: u128 = operations.iter().map(|o| u128::from(o.centiminutes)).sum();
+    let entered = (hourly, licence, users, training, partner);
     let hourly = u128::from(hourly);
     let tenth_hours_per_year = round_div(centiminutes, 600);
     // Minutes × yen/hour ÷ 60, the minutes in hundredths: ÷ 6,000.
@@ -283,6 +303,11 @@ pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem
     let fit = |n: u128| u64::try_from(n).unwrap_or(u64::MAX);
     Ok(CostEffect {
         operations,
+        hourly_cost: entered.0,
+        licence_per_user_month: entered.1,
+        users: entered.2,
+        training: entered.3,
+        partner: entered.4,
         tenth_hours_per_year: fit(tenth_hours_per_year),
         effect_per_year: fit(effect_per_year),
         years,
@@ -351,4 +376,106 @@ fn figure(text: &str, decimals: u32) -> Result<u64, Why> {
         return Err(Why::Negative);
     }
     Ok(value)
+}
+
+/// The most target operations the form holds (a budget request names a few; the limit keeps a
+/// held-down "add" key from growing the page without end).
+pub const MAX_OPERATIONS: usize = 30;
+
+/// The calculator as the page holds it: the form and, once the user has asked for the figures,
+/// the figures (or the problems) for what the form holds now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub input: CostEffectInput,
+    pub result: Option<Result<CostEffect, Vec<InputProblem>>>,
+}
+
+impl Default for Sheet {
+    /// One empty operation row, ready to fill.
+    fn default() -> Self {
+        Sheet {
+            input: CostEffectInput {
+                operations: vec![OperationInput::default()],
+                ..CostEffectInput::default()
+            },
+            result: None,
+        }
+    }
+}
+
+/// A change to the calculator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetAction {
+    /// A field, by the path its problems are reported at: `hourly_cost`, `years`,
+    /// `licence_per_user_month`, `users`, `training`, `partner`, or a row's
+    /// `operations[1].minutes` (`name`, `staff`, `minutes`, `per_year`). Anything else is ignored.
+    Set(String, String),
+    AddRow,
+    RemoveRow(usize),
+    /// Works the figures out; from then on every change works them out again, so that what the
+    /// drafts are filled with is always what the form shows.
+    Calculate,
+}
+
+impl Sheet {
+    pub fn apply(&mut self, action: SheetAction) {
+        let i = &mut self.input;
+        match action {
+            SheetAction::Set(path, value) => {
+                let slot = match path
+                    .strip_prefix("operations[")
+                    .and_then(|r| r.split_once("]."))
+                {
+                    Some((row, field)) => {
+                        let Some(op) = row
+                            .parse()
+                            .ok()
+                            .and_then(|r: usize| i.operations.get_mut(r))
+                        else {
+                            return;
+                        };
+                        match field {
+                            "name" => &mut op.name,
+                            "staff" => &mut op.staff,
+                            "minutes" => &mut op.minutes,
+                            "per_year" => &mut op.per_year,
+                            _ => return,
+                        }
+                    }
+                    None => match path.as_str() {
+                        "hourly_cost" => &mut i.hourly_cost,
+                        "years" => &mut i.years,
+                        "licence_per_user_month" => &mut i.licence_per_user_month,
+                        "users" => &mut i.users,
+                        "training" => &mut i.training,
+                        "partner" => &mut i.partner,
+                        _ => return,
+                    },
+                };
+                *slot = value;
+            }
+            SheetAction::AddRow => {
+                if i.operations.len() < MAX_OPERATIONS {
+                    i.operations.push(OperationInput::default());
+                }
+            }
+            SheetAction::RemoveRow(row) => {
+                if row < i.operations.len() {
+                    i.operations.remove(row);
+                }
+            }
+            SheetAction::Calculate => {
+                self.result = Some(calculate(&self.input));
+                return;
+            }
+        }
+        if self.result.is_some() {
+            self.result = Some(calculate(&self.input));
+        }
+    }
+
+    /// The figures, when the form was worked out without a problem.
+    pub fn figures(&self) -> Option<&CostEffect> {
+        self.result.as_ref().and_then(|r| r.as_ref().ok())
+    }
 }

@@ -4,6 +4,7 @@
 //! [`Overview`], computed here once per change.
 
 use super::fingerprint::Questionnaire;
+use super::guide::Guide;
 use super::office::{
     self, agenda_from, gaps_of, groups, office_plan, summarize, year_on_year, AgendaItem, Gap,
     Gathering, Group, GroupSummary, OfficeFile, OfficeStep, Refusal, YearOnYear, OFFICE_FORMAT,
@@ -248,22 +249,22 @@ impl Desk {
 
     /// What follows from the summary's groups: gaps, the agenda, the office plan, last year
     /// beside this one (the page computes it in the task after painting the summary).
-    pub fn findings(&self, content: &Questionnaire, summary: &Summary) -> Findings {
+    pub fn findings(&self, content: &Questionnaire, guide: &Guide, summary: &Summary) -> Findings {
         let (g, shown) = (&self.gathering, &summary.groups);
         let gaps = gaps_of(content, g, shown, &summary.summaries);
         let agenda = agenda_from(content, g, shown, &gaps, AGENDA_ITEMS);
         Findings {
             agenda,
             gaps,
-            plan: office_plan(content, g),
+            plan: office_plan(content, g, &|family| guide.stage_of_family(family)),
             year_on_year: (self.earlier.as_ref()).map(|e| year_on_year(content, g, shown, &e.file)),
         }
     }
 
     /// Both, at once.
-    pub fn overview(&self, content: &Questionnaire) -> Overview {
+    pub fn overview(&self, content: &Questionnaire, guide: &Guide) -> Overview {
         let summary = self.summary(content);
-        let findings = self.findings(content, &summary);
+        let findings = self.findings(content, guide, &summary);
         Overview { summary, findings }
     }
 

@@ -25,6 +25,9 @@ pub struct Guide {
     pub procedure_source: Text,
     /// Per blocker (dimension id).
     pub dimensions: Map<DimensionGuide>,
+    /// Per intent (a plan step's family): the 手順書 step (a [`ProcedureStep`] id) it belongs to.
+    /// The roadmap and the office plan's order follow it.
+    pub families: Map<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,7 +48,19 @@ impl Guide {
     /// The 手順書 step of `dimension`, with its position.
     pub fn procedure_of(&self, dimension: &str) -> Option<(usize, &ProcedureStep)> {
         let id = &self.dimensions.get(dimension)?.procedure;
-        self.procedure.iter().enumerate().find(|(_, p)| &p.id == id)
+        self.step(id)
+    }
+
+    /// The 手順書 step `id`, with its position.
+    pub fn step(&self, id: &str) -> Option<(usize, &ProcedureStep)> {
+        self.procedure.iter().enumerate().find(|(_, p)| p.id == id)
+    }
+
+    /// The position of the 手順書 step of a plan step's `family` (after every step when unknown).
+    pub fn stage_of_family(&self, family: &str) -> usize {
+        (self.families.get(family))
+            .and_then(|id| self.step(id))
+            .map_or(usize::MAX, |(at, _)| at)
     }
 }
 
@@ -109,6 +124,27 @@ pub fn check(guide: &Guide, content: &Content) -> Vec<Problem> {
             ));
         }
         texts.push((format!("dimensions.{id}.opener"), &d.opener));
+    }
+    let known_step = |id: &str| guide.procedure.iter().any(|p| p.id == id);
+    for step in &content.steps {
+        if !guide
+            .families
+            .get(&step.family)
+            .is_some_and(|s| known_step(s))
+        {
+            out.push(Problem::new(
+                format!("families.{}", step.family),
+                "missing or not a step of `procedure`: every intent of the plan needs its step",
+            ));
+        }
+    }
+    for (family, _) in guide.families.iter() {
+        if !content.steps.iter().any(|s| &s.family == family) {
+            out.push(Problem::new(
+                format!("families.{family}"),
+                "not an intent of the plan",
+            ));
+        }
     }
     for (path, text) in texts {
         for lang in &content.languages {

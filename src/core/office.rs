@@ -913,9 +913,15 @@ pub struct OfficeStep {
 }
 
 /// The respondents' plans merged into one for the office: one step per intent (family), the
-/// wording most of them were given; those most respondents share first, then the most urgent,
-/// then in the content's order; the first three marked to take first.
-pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<OfficeStep> {
+/// wording most of them were given; in the order of the 手順書's steps (`stage_of` gives an
+/// intent's: shared understanding before policy, policy before structure, structure before the
+/// work), within a step those most respondents share first, then the most urgent, then in the
+/// content's order; the first three marked to take first.
+pub fn office_plan(
+    content: &super::Content,
+    gathering: &Gathering,
+    stage_of: &dyn Fn(&str) -> usize,
+) -> Vec<OfficeStep> {
     // Steps found by id, and their families by number, once (not by comparing names for each of
     // 10,000 respondents' steps, which was most of the time).
     let mut by_id: Vec<(&str, usize)> = (content.steps.iter().enumerate())
@@ -1011,6 +1017,12 @@ pub fn office_plan(content: &super::Content, gathering: &Gathering) -> Vec<Offic
         .collect();
     let key = |(at, s): &(usize, OfficeStep)| {
         (
+            std::cmp::Reverse(
+                content
+                    .steps
+                    .get(*at)
+                    .map_or(usize::MAX, |x| stage_of(&x.family)),
+            ),
             s.count,
             std::cmp::Reverse(s.priority),
             std::cmp::Reverse(*at),

@@ -552,9 +552,56 @@ read_struct!(super::guide::Guide {
     "procedure" => procedure,
     "procedure_source" => procedure_source,
     "dimensions" => dimensions,
+    "families" => families,
 });
+read_struct!(super::draft::Drafts {
+    "format_version" => format_version,
+    "id" => id,
+    "drafts_version" => drafts_version,
+    "for" => for_content,
+    "drafts" => drafts,
+    "labels" => labels,
+    "procurement" => procurement,
+});
+read_struct!(super::draft::Draft {
+    "id" => id,
+    "procedure" => procedure,
+    "writer" => writer,
+    "reader" => reader,
+    "blockers" => blockers,
+    "stages" => stages,
+    "missing_materials" => missing_materials,
+    "title" => title,
+    "lead" => lead,
+    "sections" => sections,
+});
+read_struct!(super::draft::DraftSection {
+    "heading" => heading,
+    "body" => body,
+    "points" => points,
+    "numbered" => numbered,
+    "table" => table,
+    "fill" => fill,
+});
+read_struct!(super::draft::Procurement {
+    "checked" => checked,
+    "source" => source,
+    "limits" => limits,
+    "routes" => routes,
+});
+read_struct!(super::draft::Limit { "id" => id, "label" => label, "yen" => yen });
+read_struct!(super::draft::Route { "id" => id, "label" => label, "text" => text });
 read_struct!(super::guide::ProcedureStep { "id" => id, "label" => label });
 read_struct!(super::guide::DimensionGuide { "procedure" => procedure, "opener" => opener });
+
+/// Reads the office's document drafts (`core::draft`), strictly: a misspelt field is reported.
+pub fn drafts(text: &str) -> Result<super::draft::Drafts, Vec<Problem>> {
+    let text = without_bom(text);
+    if text.len() > MAX_CONTENT_BYTES {
+        return Err(vec![Problem::new("JSON", "too large")]);
+    }
+    read_root(text, true)
+}
 
 /// Reads the office page's guide (`core::guide`), strictly: a misspelt field is reported.
 pub fn guide(text: &str) -> Result<super::guide::Guide, Vec<Problem>> {

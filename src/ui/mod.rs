@@ -134,7 +134,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let get = |key: &str| option_text(&options, key);
-    let content = load_content(crate::SHIPPED_CONTENT, false).and_then(|c| {
+    let content = load_content(crate::OFFICE_CONTENT, false).and_then(|c| {
         crate::core::read::guide(crate::OFFICE_GUIDE)
             .map_err(|p| p.iter().map(ToString::to_string).collect())
             .map(|g| (c, g))
@@ -145,7 +145,10 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
     match content {
         Ok((content, guide)) => {
             let page = office::OfficeProps {
-                content: Rc::new(Questionnaire::new(content)),
+                content: Rc::new(Questionnaire::with_fingerprint(
+                    content,
+                    crate::SHIPPED_FINGERPRINT,
+                )),
                 guide: Rc::new(guide),
                 lang: lang.into(),
                 instance: get(option::INSTANCE)

@@ -246,10 +246,22 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
     assert.match(item.text, /ステップ[0-3]/);
     assert.ok(Object.values(GUIDE.dimensions).some((d) => item.text.includes(d.opener.ja)), item.text);
   }
-  // The office plan: grouped by owner, the first three marked.
+  // The office plan as a roadmap along the 手順書: its four steps in order, each plan step under
+  // the step the guide gives its intent (worked out here from the content and the guide), the
+  // first three marked and taken from the earliest steps.
   assert.equal(await page.locator("[data-office-step] .first").count(), 3);
-  assert.equal(await page.locator("[data-first-three] li").count(), 3, "the three to take first, listed before the owners");
+  assert.equal(await page.locator("[data-first-three] li").count(), 3, "the three to take first, listed before the roadmap");
   assert.ok((await page.locator("[data-owner]").count()) >= 2);
+  const stages = await page.locator("[data-roadmap] > li").evaluateAll((lis) =>
+    lis.map((li) => ({ id: li.dataset.stage, label: li.querySelector("h5").textContent, steps: [...li.querySelectorAll("[data-office-step]")].map((s) => ({ id: s.dataset.officeStep, first: !!s.querySelector(".first") })) })));
+  assert.deepEqual(stages.map((s) => s.id), GUIDE.procedure.map((p) => p.id));
+  assert.deepEqual(stages.map((s) => s.label), GUIDE.procedure.map((p) => p.label.ja));
+  const familyOf = (id) => CONTENT.steps.find((s) => s.id === id).family;
+  const placed = stages.flatMap((s, at) => s.steps.map((st) => ({ ...st, at })));
+  assert.ok(placed.length >= 4, "the plan has steps");
+  for (const st of placed) assert.equal(GUIDE.families[familyOf(st.id)], stages[st.at].id, `${st.id} under its step`);
+  const firsts = placed.filter((s) => s.first).map((s) => s.at);
+  assert.ok(placed.filter((s) => !s.first).every((s) => s.at >= Math.max(...firsts)), "the first three come from the earliest steps");
 
   assert.deepEqual(await axe(page), [], "the page with results");
   await screenshot(page, "office-52");

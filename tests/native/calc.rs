@@ -200,7 +200,7 @@ fn problems_are_said_in_plain_words_in_both_languages() {
     );
     assert_eq!(
         said("operations[1].minutes", Why::Missing, "en"),
-        "Row 2, minutes saved each time: enter a figure"
+        "Row 2, Minutes saved each time: enter a figure"
     );
     assert_eq!(
         said("hourly_cost", Why::Zero, "ja"),

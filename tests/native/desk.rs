@@ -29,6 +29,11 @@ fn files(
     out
 }
 
+/// The shipped office guide, read as the office page reads it.
+pub fn shipped_guide() -> Guide {
+    read::guide(GUIDE).expect("the shipped guide reads")
+}
+
 #[test]
 fn the_shipped_guide_passes_its_checker_and_covers_every_blocker() {
     let c = shipped();
@@ -201,7 +206,7 @@ fn an_office_file_brings_back_its_results_and_an_earlier_one_is_compared() {
         &c,
         DeskAction::Earlier("last-year.json".into(), Some(saved.clone())),
     );
-    let view = again.overview(&c);
+    let view = again.overview(&c, &shipped_guide());
     let yoy = view.findings.year_on_year.expect("compared");
     assert!(
         yoy.left_out.is_empty(),
@@ -231,7 +236,10 @@ fn an_office_file_brings_back_its_results_and_an_earlier_one_is_compared() {
         Some("last-year.json")
     );
     again.apply(&c, DeskAction::ForgetEarlier);
-    assert_eq!(again.overview(&c).findings.year_on_year, None);
+    assert_eq!(
+        again.overview(&c, &shipped_guide()).findings.year_on_year,
+        None
+    );
 }
 
 #[test]
@@ -250,7 +258,7 @@ fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
             ],
         )),
     );
-    let view = desk.overview(&c);
+    let view = desk.overview(&c, &shipped_guide());
     let n: Vec<usize> = view.summary.per_role.iter().map(|(_, n)| *n).collect();
     assert_eq!(n, vec![4, 5, 2, 1], "promoter, staff, manager, finance");
     assert_eq!(
@@ -261,7 +269,7 @@ fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
     );
     assert!(view.summary.groups.iter().any(|g| g.is_merged()));
     desk.apply(&c, DeskAction::Workshop(true));
-    assert_eq!(desk.overview(&c).summary.groups.len(), 4);
+    assert_eq!(desk.overview(&c, &shipped_guide()).summary.groups.len(), 4);
 }
 
 #[test]
@@ -322,4 +330,67 @@ fn one_person_sending_both_the_file_and_the_code_is_counted_once() {
         ]),
     );
     assert_eq!(files_only.gathering.respondents.len(), 2);
+}
+
+#[test]
+fn the_office_pages_shorter_questionnaire_is_the_shipped_one_less_its_texts_for_respondents() {
+    use kintone_diagnosis::core::Questionnaire;
+    let full = shipped();
+    assert_eq!(
+        kintone_diagnosis::SHIPPED_FINGERPRINT,
+        full.fingerprint(),
+        "the questionnaire changed: set SHIPPED_FINGERPRINT in src/lib.rs to this value"
+    );
+    let short = read::content(kintone_diagnosis::OFFICE_CONTENT).expect("the office copy reads");
+    assert!(
+        kintone_diagnosis::OFFICE_CONTENT.len() < kintone_diagnosis::SHIPPED_CONTENT.len() * 4 / 5
+    );
+    // Nothing else left out: the full questionnaire with those texts emptied is the copy.
+    let mut expected = full.content().clone();
+    expected.intro = Default::default();
+    expected.scoring_note = Default::default();
+    for r in &mut expected.roles {
+        r.description = Default::default();
+    }
+    for d in &mut expected.dimensions {
+        d.summary = Default::default();
+    }
+    for s in &mut expected.steps {
+        s.rationale = Default::default();
+        s.ask = Default::default();
+    }
+    for i in &mut expected.checklist.items {
+        i.detail = Default::default();
+    }
+    for s in &mut expected.sections {
+        s.intro = None;
+    }
+    // Compared as text: a difference is then one line, not two copies of the questionnaire.
+    assert!(short == expected, "{}", {
+        let (a, b) = (format!("{short:#?}"), format!("{expected:#?}"));
+        let first = a
+            .lines()
+            .zip(b.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        format!(
+            "first difference at line {first}: {:?}",
+            a.lines().nth(first)
+        )
+    });
+    // And it diagnoses alike: a result is gathered the same by either.
+    let office = Questionnaire::with_fingerprint(short, kintone_diagnosis::SHIPPED_FINGERPRINT);
+    let file = result_file(
+        &full,
+        "finance",
+        &all(&full, "finance", "1"),
+        "2026-12-01T09:00:00+09:00",
+    );
+    let (mut a, mut b) = (
+        kintone_diagnosis::core::office::Gathering::default(),
+        kintone_diagnosis::core::office::Gathering::default(),
+    );
+    a.add(&full, &file).unwrap();
+    b.add(&office, &file).unwrap();
+    assert_eq!(a.respondents[0].diagnosis, b.respondents[0].diagnosis);
 }

@@ -3,6 +3,7 @@
 mod calc;
 mod desk;
 mod display;
+mod draft;
 mod fingerprint;
 mod fuzz;
 mod hostile;

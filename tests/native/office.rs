@@ -665,7 +665,9 @@ fn the_office_plan_merges_plans_by_intent_most_shared_first() {
         g.add(&c, &lean_file(&c, "finance", Lean::Healthy, 20 + n))
             .unwrap();
     }
-    let plan = office_plan(&c, &g);
+    let guide = super::desk::shipped_guide();
+    let stage = |family: &str| guide.stage_of_family(family);
+    let plan = office_plan(&c, &g, &stage);
     // Worked out here: respondents per intent (family).
     let family = |id: &str| c.steps.iter().find(|s| s.id == id).unwrap().family.clone();
     let mut expected: std::collections::BTreeMap<String, usize> = Default::default();
@@ -684,9 +686,29 @@ fn the_office_plan_merges_plans_by_intent_most_shared_first() {
             c.steps.iter().find(|x| x.id == s.step).unwrap().owner
         );
     }
+    // In the 手順書's order, and within a step most shared first.
+    let stage_of_step = |s: &kintone_diagnosis::core::office::OfficeStep| stage(&family(&s.step));
     assert!(
-        plan.windows(2).all(|w| w[0].count >= w[1].count),
-        "most shared first"
+        plan.iter().all(|s| stage_of_step(s) < 4),
+        "every intent has its step"
+    );
+    assert!(
+        plan.windows(2).all(|w| {
+            let (a, b) = (stage_of_step(&w[0]), stage_of_step(&w[1]));
+            a < b || a == b && w[0].count >= w[1].count
+        }),
+        "by step, then most shared first: {:?}",
+        plan.iter()
+            .map(|s| (stage_of_step(s), s.count))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        plan.iter()
+            .map(stage_of_step)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2,
+        "the plan spans more than one step, so the order is tested"
     );
     assert_eq!(plan.iter().filter(|s| s.first).count(), 3);
     assert!(plan.iter().take(3).all(|s| s.first));

@@ -120,6 +120,7 @@ fn test() -> Result {
         .env("KD_HTML", html)
         .env("KD_JS", js)
         .env("KD_PACKAGE", archive)
+        .env("KD_DRAFTS", root().join("target/drafts"))
         .env("KD_ARTIFACTS", artifacts))
 }
 

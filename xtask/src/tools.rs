@@ -169,8 +169,8 @@ pub fn ensure_zopfli() {
     }
 }
 
-/// Debian's Chromium and ChromeDriver, a Japanese font so that text is not drawn as boxes, and
-/// poppler's PDF tools for reading the printed report.
+/// Debian's Chromium and ChromeDriver, a Japanese font so that text is not drawn as boxes,
+/// poppler's PDF tools for reading the printed report, and LibreOffice for the Word files.
 pub fn ensure_browser() -> Result<()> {
     let mut missing = Vec::new();
     if !Path::new("/usr/bin/chromium").exists() {
@@ -188,6 +188,10 @@ pub fn ensure_browser() -> Result<()> {
         && !Path::new("/usr/bin/pdftotext").exists()
     {
         missing.push("poppler-utils");
+    }
+    // LibreOffice opens the Word files the document drafts are written to (drafts.test.mjs).
+    if !Path::new("/usr/bin/soffice").exists() {
+        missing.push("libreoffice-writer-nogui");
     }
     if !missing.is_empty() {
         apt_install(&missing)?;

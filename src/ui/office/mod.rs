@@ -195,6 +195,7 @@ pub fn Office(props: &OfficeProps) -> Html {
     {
         let (painted, dispatcher) = (summary.is_some(), state.dispatcher());
         let (desk, content, summary) = (state.desk.clone(), content.clone(), summary.clone());
+        let guide = props.guide.clone();
         use_effect_with((revision, painted), move |&(revision, painted)| {
             if painted {
                 if revision > 0 {
@@ -206,7 +207,7 @@ pub fn Office(props: &OfficeProps) -> Html {
                     let (true, Some(s)) = (desk.revision == revision, summary.as_ref()) else {
                         return;
                     };
-                    let findings = Rc::new(desk.findings(&content, s));
+                    let findings = Rc::new(desk.findings(&content, &guide, s));
                     after_this_task(move || {
                         dispatcher.dispatch(Msg::Findings(revision, findings));
                     });
@@ -373,7 +374,7 @@ pub fn Office(props: &OfficeProps) -> Html {
 }
 
 /// Runs `f` in a task of its own, after the browser has had the chance to paint.
-fn after_this_task(f: impl FnOnce() + 'static) {
+pub(super) fn after_this_task(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
         let f = Closure::once_into_js(f);
         let _ = window.set_timeout_with_callback(f.unchecked_ref());

@@ -456,14 +456,12 @@ fn gaps(v: &ViewProps, o: &Summary, f: &Findings, names: &[String]) -> Html {
 fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
     let t = v.t;
     let l = Labels::new(v.content, v.lang, None);
-    // The plan by owner, in the content's order of owners; the first three marked.
-    let owners: Vec<&str> = v
-        .content
-        .owners
-        .iter()
-        .map(|w| w.id.as_str())
-        .filter(|id| o.plan.iter().any(|s| s.owner == *id))
-        .collect();
+    // The plan along the 手順書's steps (the core ordered it so), each step with its drafts.
+    let stage_of = |st: &crate::core::office::OfficeStep| {
+        (v.content.step(&st.step))
+            .map_or(usize::MAX, |x| v.guide.stage_of_family(&x.family))
+            .min(v.guide.procedure.len().saturating_sub(1))
+    };
     html! {
         <section class="agenda" aria-labelledby={v.id("agenda")} data-agenda="">
             <h3 id={v.id("agenda")}>{ t.agenda_title }</h3>
@@ -515,22 +513,26 @@ fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
                 </li>
             }
             </ol>
-            for owner in owners {
-                <div class="owner" data-owner={owner.to_string()}>
-                    <h5>{ l.owner(owner) }</h5>
+            <h4 class="roadmap-title">{ t.roadmap_title }</h4>
+            <ol class="roadmap" data-roadmap="">
+            for (at, p) in v.guide.procedure.iter().enumerate() {
+                <li class="owner" data-stage={p.id.clone()}>
+                    <h5>{ v.content.text(&p.label, v.lang) }</h5>
                     <ul class="plan">
-                    for s in o.plan.iter().filter(|s| s.owner == owner) {
-                        <li class={classes!(s.first.then_some("focus"))} data-office-step={s.step.clone()}>
+                    for s in o.plan.iter().filter(|s| stage_of(s) == at) {
+                        <li class={classes!(s.first.then_some("focus"))} data-office-step={s.step.clone()} data-owner={s.owner.clone()}>
                             if s.first {
                                 <strong class="first">{ t.first_three }{ " " }</strong>
                             }
+                            <strong>{ l.owner(&s.owner) }</strong>{ t.colon }
                             <span class="step-text">{ v.content.step(&s.step).map_or("", |st| v.content.text(&st.text, v.lang)) }</span>
                             { " " }<span class="count">{ format!("({})", (t.plan_count)(s.count)) }</span>
                         </li>
                     }
                     </ul>
-                </div>
+                </li>
             }
+            </ol>
         </section>
     }
 }
