@@ -10,6 +10,7 @@ fn main() {
     for (source, target) in [
         ("content/kintone-municipal.json", "shipped-content.json"),
         ("content/office-guide.json", "office-guide.json"),
+        ("content/office-drafts.json", "office-drafts.json"),
     ] {
         println!("cargo:rerun-if-changed={source}");
         let text = std::fs::read_to_string(source).expect("the shipped content is readable");

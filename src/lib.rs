@@ -24,6 +24,6 @@ pub const OFFICE_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/office-
 /// fails, naming the new value, when the questionnaire changes and this does not).
 pub const SHIPPED_FINGERPRINT: &str = "b7da5c419152b0e6";
 
-/// The office's document drafts (`content/office-drafts.json`, `core::draft`): read natively (the
-/// tests, the drafts the tests write); no page embeds them yet.
-pub const OFFICE_DRAFTS: &str = include_str!("../content/office-drafts.json");
+/// The office page's document drafts (`content/office-drafts.json`, `core::draft`), whitespace
+/// removed.
+pub const OFFICE_DRAFTS: &str = include_str!(concat!(env!("OUT_DIR"), "/office-drafts.json"));

@@ -1,10 +1,13 @@
 //! Boot code of the embeddable script: instantiates the wasm from the bytes inside this file
 //! (never from a URL), defines <kintone-diagnosis>, and offers window.KintoneDiagnosis.mount().
 //! xtask places it after wasm-bindgen's glue, inside one closure, and fills in __KD_WASM__
-//! (the wasm, gzip-compressed, in base64), __KD_CSS__ (www/widget.css) and __KD_CONTRACT__ (the
+//! (the wasm, compressed, in base64; __KD_WASM_PACKING__ says how), __KD_CSS__ (www/widget.css) and __KD_CONTRACT__ (the
 //! names this script and the wasm share, defined once in src/contract.rs).
 
 const WASM_BASE64 = "__KD_WASM__";
+// How the module above is packed: "gzip" (inflated by the browser, streamed into the compiler) or
+// "lzma" (the office page: decoded by www/lzma.js, appended to its bundle).
+const WASM_PACKING = "__KD_WASM_PACKING__";
 // The widget's stylesheet. Here rather than in the wasm so that a first screen rendered at build
 // time is styled before the module has compiled, and so that the print frame needs no wasm call.
 const STYLE = "__KD_CSS__";
@@ -24,7 +27,7 @@ const storageKeys = new Map();
 function start() {
   if (starting === null) {
     starting = (async () => {
-      if (typeof DecompressionStream !== "function" || typeof WebAssembly !== "object") {
+      if ((WASM_PACKING === "gzip" && typeof DecompressionStream !== "function") || typeof WebAssembly !== "object") {
         throw new Error("DecompressionStream / WebAssembly unavailable");
       }
       // Every text between the page and the module passes through these (the glue builds them
@@ -41,15 +44,20 @@ function start() {
         packed = new Uint8Array(bin.length);
         for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
       }
-      // One stream from the bytes in memory through the gzip decoder into the compiler, so the
-      // module compiles while it inflates (measured: 38 ms -> 9 ms on a 2-core PC, against
-      // inflating in full first). A Response over an in-memory stream is not a request.
-      const inflated = new Response(packed).body.pipeThrough(new DecompressionStream("gzip"));
-      const wasm = { headers: { "content-type": "application/wasm" } };
-      const module =
-        typeof WebAssembly.compileStreaming === "function"
-          ? await WebAssembly.compileStreaming(new Response(inflated, wasm))
-          : await WebAssembly.compile(await new Response(inflated).arrayBuffer());
+      let module;
+      if (WASM_PACKING === "lzma") {
+        module = await WebAssembly.compile(lzma(packed));
+      } else {
+        // One stream from the bytes in memory through the gzip decoder into the compiler, so the
+        // module compiles while it inflates (measured: 38 ms -> 9 ms on a 2-core PC, against
+        // inflating in full first). A Response over an in-memory stream is not a request.
+        const inflated = new Response(packed).body.pipeThrough(new DecompressionStream("gzip"));
+        const wasm = { headers: { "content-type": "application/wasm" } };
+        module =
+          typeof WebAssembly.compileStreaming === "function"
+            ? await WebAssembly.compileStreaming(new Response(inflated, wasm))
+            : await WebAssembly.compile(await new Response(inflated).arrayBuffer());
+      }
       initSync({ module });
     })();
   }

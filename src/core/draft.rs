@@ -698,7 +698,7 @@ fn procurement(
 }
 
 /// `YYYY-MM` as a month in `lang`: `2026年11月`, or `November 2026`.
-fn month(checked: &str, lang: &str) -> String {
+pub fn month(checked: &str, lang: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

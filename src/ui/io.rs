@@ -7,8 +7,18 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file download (a local `blob:` URL; nothing is sent anywhere).
 pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
+    offer(filename, mime, &JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a Word file) as a file download, as [`download`].
+#[cfg(feature = "office")]
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Option<()> {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(filename: &str, mime: &str, part: &JsValue) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
@@ -17,7 +27,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Option<()> {
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Let go of the bytes once the browser has surely begun saving them: revoked at once, the URL
+    // can be gone before the download starts (seen with several Word files saved in a row).
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
     Some(())
 }
 

@@ -135,21 +135,25 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let get = |key: &str| option_text(&options, key);
     let content = load_content(crate::OFFICE_CONTENT, false).and_then(|c| {
-        crate::core::read::guide(crate::OFFICE_GUIDE)
-            .map_err(|p| p.iter().map(ToString::to_string).collect())
-            .map(|g| (c, g))
+        let problems = |p: Vec<crate::core::Problem>| -> Vec<String> {
+            p.iter().map(ToString::to_string).collect()
+        };
+        let guide = crate::core::read::guide(crate::OFFICE_GUIDE).map_err(problems)?;
+        let drafts = crate::core::read::drafts(crate::OFFICE_DRAFTS).map_err(problems)?;
+        Ok((c, guide, drafts))
     });
     let lang = get(option::LANG)
         .filter(|l| l == "en")
         .unwrap_or_else(|| "ja".into());
     match content {
-        Ok((content, guide)) => {
+        Ok((content, guide, drafts)) => {
             let page = office::OfficeProps {
                 content: Rc::new(Questionnaire::with_fingerprint(
                     content,
                     crate::SHIPPED_FINGERPRINT,
                 )),
                 guide: Rc::new(guide),
+                drafts: Rc::new(drafts),
                 lang: lang.into(),
                 instance: get(option::INSTANCE)
                     .unwrap_or_else(|| contract::ROOT_CLASS.into())

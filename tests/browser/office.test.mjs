@@ -504,7 +504,9 @@ test("the respondent hands over a result code; pasted with a mail around it, the
       await new Promise((r) => setTimeout(r, 0));
     }
   });
-  assert.match(await page.locator("[data-hand-over]").textContent(), /結果コード/);
+  const handOver = await page.locator("[data-hand-over]").textContent();
+  assert.match(handOver, /結果コード/);
+  assert.match(handOver, /庁内集計ページ.*予算要求の説明資料などの下書き/, "the result points to the drafts in one sentence");
   await page.locator('[data-take="code"]').click();
   assert.match(await page.locator("[data-notice]").textContent(), /結果コードをコピーしました/);
   await page.locator('[data-take="copy"]').click();

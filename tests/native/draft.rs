@@ -19,17 +19,23 @@ use kintone_diagnosis::core::office::Gathering;
 use kintone_diagnosis::core::{read, Questionnaire};
 use proptest::prelude::*;
 
+/// The drafts as written (indented), for tests that break them.
+const SOURCE: &str = include_str!("../../content/office-drafts.json");
+
 fn drafts() -> Drafts {
     read::drafts(kintone_diagnosis::OFFICE_DRAFTS).expect("the shipped drafts read")
 }
 
-/// An office where `people` (role, count) answer blocked on `blocked` and healthy elsewhere.
-fn office(c: &Questionnaire, people: &[(&str, usize)], blocked: &[&str]) -> Gathering {
-    let mut g = Gathering::default();
-    let mut n = 0;
+/// The result files of an office where `people` (role, count) answer blocked on `blocked` and
+/// healthy elsewhere, and the office gathered from them.
+fn office(
+    c: &Questionnaire,
+    people: &[(&str, usize)],
+    blocked: &[&str],
+) -> (Vec<String>, Gathering) {
+    let (mut files, mut g) = (Vec::new(), Gathering::default());
     for (role, count) in people {
         for _ in 0..*count {
-            n += 1;
             let answers = answers_for(c, role, |d| {
                 if blocked.contains(&d) {
                     Lean::Blocked
@@ -37,28 +43,35 @@ fn office(c: &Questionnaire, people: &[(&str, usize)], blocked: &[&str]) -> Gath
                     Lean::Healthy
                 }
             });
-            let made = format!("2026-12-01T10:{n:02}:00+09:00");
-            g.add(c, &result_file(c, role, &answers, &made))
-                .expect("gathered");
+            let made = format!("2026-12-01T10:{:02}:00+09:00", files.len());
+            let file = result_file(c, role, &answers, &made);
+            g.add(c, &file).expect("gathered");
+            files.push(file);
         }
     }
-    g
+    (files, g)
 }
 
-/// The four cases the issue names.
-fn cases(c: &Questionnaire) -> Vec<(&'static str, Gathering)> {
+/// The four cases the issue names, each with its result files.
+fn cases(c: &Questionnaire) -> Vec<(&'static str, Vec<String>, Gathering)> {
     let people = [
         ("promoter", 2),
         ("manager", 1),
         ("finance", 1),
         ("staff", 2),
     ];
-    vec![
-        ("budget", office(c, &people, &["justification"])),
-        ("leadership", office(c, &people, &["leadership"])),
-        ("finance", office(c, &people, &["finance"])),
-        ("healthy", office(c, &people, &[])),
+    [
+        ("budget", &["justification"][..]),
+        ("leadership", &["leadership"]),
+        ("finance", &["finance"]),
+        ("healthy", &[]),
     ]
+    .into_iter()
+    .map(|(case, blocked)| {
+        let (files, g) = office(c, &people, blocked);
+        (case, files, g)
+    })
+    .collect()
 }
 
 /// The calculator form of the published chat-tool case: 1,100 staff × 15 minutes × 240 days at
@@ -110,7 +123,7 @@ fn the_shipped_drafts_pass_their_checker_in_every_language() {
 #[test]
 fn a_broken_drafts_file_is_reported_in_full_with_paths() {
     let (c, g) = (shipped(), shipped_guide());
-    let broken = kintone_diagnosis::OFFICE_DRAFTS
+    let broken = SOURCE
         .replace("\"reader\": \"finance\"", "\"reader\": \"treasurer\"")
         .replace("\"fill\": \"materials\"", "\"fill\": \"material\"")
         .replace("{product}などの", "{produkt}などの")
@@ -136,9 +149,7 @@ fn a_broken_drafts_file_is_reported_in_full_with_paths() {
             "{expected} in {problems:#?}"
         );
     }
-    let no_label =
-        read::drafts(&kintone_diagnosis::OFFICE_DRAFTS.replace("\"payback\":", "\"paybak\":"))
-            .unwrap();
+    let no_label = read::drafts(&SOURCE.replace("\"payback\":", "\"paybak\":")).unwrap();
     let problems: Vec<String> = check(&no_label, &g, &c)
         .iter()
         .map(ToString::to_string)
@@ -155,9 +166,7 @@ fn a_broken_drafts_file_is_reported_in_full_with_paths() {
             .any(|p| p.starts_with("labels.paybak: not a label")),
         "{problems:?}"
     );
-    let misspelt =
-        read::drafts(&kintone_diagnosis::OFFICE_DRAFTS.replace("\"points\"", "\"pointz\""))
-            .unwrap_err();
+    let misspelt = read::drafts(&SOURCE.replace("\"points\"", "\"pointz\"")).unwrap_err();
     assert!(
         misspelt[0].to_string().contains("unknown field"),
         "{misspelt:?}"
@@ -175,7 +184,7 @@ fn each_case_calls_for_its_drafts_and_a_healthy_office_for_none() {
             .filter(|(_, r)| !r.is_empty())
             .collect()
     };
-    for (case, g) in cases(&c) {
+    for (case, _, g) in cases(&c) {
         let f = facts(&c, &g);
         assert_eq!(f.respondents, 6);
         let called = called(&f);
@@ -231,7 +240,13 @@ fn every_draft_is_filled_in_both_languages_and_written_for_libreoffice() {
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).unwrap();
     let mut expected = Vec::new();
-    for (case, gathering) in cases(&c) {
+    for (case, files, gathering) in cases(&c) {
+        // The case's result files, for the office page in the browser test.
+        let folder = out.join("cases").join(case);
+        std::fs::create_dir_all(&folder).unwrap();
+        for (i, file) in files.iter().enumerate() {
+            std::fs::write(folder.join(format!("result-{i}.json")), file).unwrap();
+        }
         let f = facts(&c, &gathering);
         for lang in ["ja", "en"] {
             let ja = lang == "ja";

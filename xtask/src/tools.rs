@@ -160,6 +160,14 @@ pub fn ensure_node_tools() -> Result<()> {
 
 /// zopfli (Debian) compresses the embedded wasm a few percent better than gzip, in the same
 /// format. Without it the packer falls back to `gzip -9`, so a failed install is not fatal.
+/// xz (Debian's `xz-utils`, on every Debian system) packs the office page's module.
+pub fn ensure_xz() -> Result<()> {
+    if output(Command::new("xz").arg("--version")).is_none() {
+        apt_install(&["xz-utils"])?;
+    }
+    Ok(())
+}
+
 pub fn ensure_zopfli() {
     if output(Command::new("zopfli").arg("-h")).is_none() && !Path::new("/usr/bin/zopfli").exists()
     {

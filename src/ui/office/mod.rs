@@ -4,11 +4,13 @@
 //! A thin shell over `core::desk`: every change is a `DeskAction`, every figure comes from
 //! `Desk::overview`.
 
+mod documents;
 mod views;
 mod words;
 
 use crate::contract;
 use crate::core::desk::{Desk, DeskAction, Findings, Source, Summary};
+use crate::core::draft::{Drafts, Facts};
 use crate::core::guide::Guide;
 use crate::core::office::{answers_csv, summary_csv};
 use crate::core::Questionnaire;
@@ -26,6 +28,7 @@ const PAGE: usize = 50;
 pub struct OfficeProps {
     pub content: Rc<Questionnaire>,
     pub guide: Rc<Guide>,
+    pub drafts: Rc<Drafts>,
     pub lang: AttrValue,
     pub instance: AttrValue,
     pub io: JsValue,
@@ -60,6 +63,8 @@ struct State {
     findings: Option<(u64, Rc<Findings>)>,
     /// The desk's revision last saved to an office file (closing the page asks first otherwise).
     saved_at: u64,
+    /// A draft is being printed: the page prints it alone.
+    printing: bool,
 }
 
 enum Msg {
@@ -69,6 +74,7 @@ enum Msg {
     Notice(Option<Notice>),
     Findings(u64, Rc<Findings>),
     Saved(u64),
+    Printing(bool),
 }
 
 impl Reducible for State {
@@ -119,6 +125,7 @@ impl Reducible for State {
             Msg::Notice(n) => next.notice = n,
             Msg::Findings(revision, findings) => next.findings = Some((revision, findings)),
             Msg::Saved(revision) => next.saved_at = revision,
+            Msg::Printing(p) => next.printing = p,
         }
         Rc::new(next)
     }
@@ -173,6 +180,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         page: 0,
         findings: None,
         saved_at: 0,
+        printing: false,
     });
     let t = words(&state.lang);
     let content = props.content.clone();
@@ -187,6 +195,13 @@ pub fn Office(props: &OfficeProps) -> Html {
         let content = content.clone();
         use_memo((revision, loading), move |(_, loading)| {
             (!loading).then(|| desk.borrow().summary(&content))
+        })
+    };
+    // What the drafts are chosen and filled from (one pass over the respondents).
+    let facts: Rc<Facts> = {
+        let (desk, content) = (state.desk.clone(), content.clone());
+        use_memo((revision, loading), move |_| {
+            crate::core::draft::facts(&content, &desk.borrow().gathering)
         })
     };
     let findings: Option<Rc<Findings>> = (state.findings.as_ref())
@@ -347,6 +362,7 @@ pub fn Office(props: &OfficeProps) -> Html {
     let io_print = props.io.clone();
     html! {
         <div class={contract::ROOT_CLASS} lang={state.lang.clone()} data-office=""
+            data-printing={state.printing.then_some("draft")}
             data-unsaved={(!desk.gathering.respondents.is_empty() && desk.revision != state.saved_at).then_some("")}>
             <div class="top no-print">
                 <button type="button" lang={t.other_lang} data-lang={t.other_lang}
@@ -368,6 +384,13 @@ pub fn Office(props: &OfficeProps) -> Html {
             { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page)) }
             { views::overview(&view, on_desk.clone()) }
             { views::year_on_year(&view, earlier, on_desk) }
+            if !desk.gathering.respondents.is_empty() && !loading {
+                <documents::Documents content={content.clone()} guide={props.guide.clone()} drafts={props.drafts.clone()}
+                    lang={state.lang.clone()} instance={props.instance.clone()} facts={facts}
+                    io={props.io.clone()}
+                    on_notice={send.reform(|(text, alert)| Msg::Notice(Some(Notice { text, alert })))}
+                    on_printing={send.reform(Msg::Printing)} />
+            }
             { views::outputs(&view, download, Callback::from(move |_| io::print(&io_print))) }
         </div>
     }
