@@ -144,6 +144,12 @@ test("the calculator says what is missing field by field; the section passes axe
   assert.deepEqual(await axe(page), [], "the documents section with its problems shown");
 
   await fillCalculator(page);
+  // More results dropped in later: the figures typed stay, and the drafts count everyone.
+  const more = join(DRAFTS, "cases", "healthy");
+  await page.locator("[data-pick]").setInputFiles(readdirSync(more).map((f) => join(more, f)));
+  await page.locator("[data-draft] p", { hasText: "回答12人" }).first().waitFor({ state: "attached" });
+  assert.equal(await page.locator('[name="hourly_cost"]').inputValue(), "4000");
+  assert.ok((await page.locator("[data-calc-result]").innerText()).includes("264,000,000"));
   await recordPrints(page);
   await page.locator('[data-draft="budget_request"] [data-act^="print:"]').click();
   await page.waitForFunction(() => window.__printed.length === 1);

@@ -197,16 +197,26 @@ pub fn Office(props: &OfficeProps) -> Html {
             (!loading).then(|| desk.borrow().summary(&content))
         })
     };
-    // What the drafts are chosen and filled from (one pass over the respondents).
-    let facts: Rc<Facts> = {
-        let (desk, content) = (state.desk.clone(), content.clone());
-        use_memo((revision, loading), move |_| {
-            crate::core::draft::facts(&content, &desk.borrow().gathering)
-        })
-    };
     let findings: Option<Rc<Findings>> = (state.findings.as_ref())
         .filter(|(r, _)| *r == revision && summary.is_some())
         .map(|(_, f)| f.clone());
+    // Summed with the findings, after the first view is painted (the documents cost the first view
+    // nothing); while files come in, the documents keep the last sums and stay on the page, so
+    // that a calculator filled in is not lost to the next files dropped.
+    let facts: Rc<Facts> = {
+        let cache = use_mut_ref(|| (u64::MAX, Rc::new(Facts::default())));
+        let mut cache = cache.borrow_mut();
+        if !loading && cache.0 != revision && findings.is_some() {
+            *cache = (
+                revision,
+                Rc::new(crate::core::draft::facts(
+                    &content,
+                    &state.desk.borrow().gathering,
+                )),
+            );
+        }
+        cache.1.clone()
+    };
     {
         let (painted, dispatcher) = (summary.is_some(), state.dispatcher());
         let (desk, content, summary) = (state.desk.clone(), content.clone(), summary.clone());
@@ -384,7 +394,7 @@ pub fn Office(props: &OfficeProps) -> Html {
             { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page)) }
             { views::overview(&view, on_desk.clone()) }
             { views::year_on_year(&view, earlier, on_desk) }
-            if !desk.gathering.respondents.is_empty() && !loading {
+            if !desk.gathering.respondents.is_empty() && facts.respondents > 0 {
                 <documents::Documents content={content.clone()} guide={props.guide.clone()} drafts={props.drafts.clone()}
                     lang={state.lang.clone()} instance={props.instance.clone()} facts={facts}
                     io={props.io.clone()}
