@@ -336,6 +336,9 @@ pub struct Facts {
     /// Per checklist item (content order): respondents who know it exists, know it is missing,
     /// do not know.
     pub materials: Vec<[usize; 3]>,
+    /// When every respondent has the same role: the owners that role acts as (a finance
+    /// employee who opens their own result is offered the drafts addressed to finance first).
+    pub readers: Vec<String>,
 }
 
 impl Facts {
@@ -388,11 +391,22 @@ pub fn facts(content: &Content, g: &Gathering) -> Facts {
             _ => Some((i, *c)),
         })
         .map(|(i, _)| stages[i].to_string());
+    let first = g
+        .respondents
+        .first()
+        .and_then(|r| r.diagnosis.role.as_deref());
+    let one_role =
+        first.filter(|r| (g.respondents.iter()).all(|x| x.diagnosis.role.as_deref() == Some(r)));
+    let readers = (content.owners.iter())
+        .filter(|o| one_role.is_some_and(|r| o.roles.iter().any(|x| x == r)))
+        .map(|o| o.id.clone())
+        .collect();
     Facts {
         respondents: n,
         main,
         stage,
         materials,
+        readers,
     }
 }
 
@@ -405,6 +419,8 @@ pub enum Reason {
     Stage,
     /// A budget-request material is still to be prepared.
     Materials,
+    /// It is addressed to the one role every respondent has.
+    Reader,
 }
 
 /// Why `draft` fits the office now (empty: nothing in the answers calls for it first).
@@ -422,6 +438,9 @@ pub fn reasons(draft: &Draft, facts: &Facts) -> Vec<Reason> {
     }
     if draft.missing_materials && (0..facts.materials.len()).any(|i| !facts.ready(i)) {
         out.push(Reason::Materials);
+    }
+    if facts.readers.contains(&draft.reader) {
+        out.push(Reason::Reader);
     }
     out
 }

@@ -82,6 +82,11 @@ test("each case's drafts, offered by the diagnosis, saved as Word in both langua
       for (const id of offered) assert.ok(first.includes(id), `${name}: ${id} offered first (${first})`);
       if (name === "healthy") assert.deepEqual(first, [], "a healthy office is offered nothing first");
       if (name === "leadership") assert.ok(!first.includes("finance_note"), first);
+      if (name === "budget" && lang === "ja") {
+        // The roadmap names each step's drafts.
+        const step1 = await page.locator('[data-roadmap] [data-stage="step1"] [data-stage-drafts]').innerText();
+        assert.ok(step1.includes(BOOK.drafts[0].title.ja), step1);
+      }
       if (name === "budget") {
         await fillCalculator(page);
         const shown = flat(await page.locator("[data-calc-result]").innerText());

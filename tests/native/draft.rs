@@ -231,6 +231,26 @@ fn each_case_calls_for_its_drafts_and_a_healthy_office_for_none() {
 }
 
 #[test]
+fn one_role_alone_is_offered_the_drafts_addressed_to_it() {
+    let (c, d) = (shipped(), drafts());
+    let offered = |role: &str| -> Vec<String> {
+        let (_, g) = office(&c, &[(role, 1)], &[]);
+        let f = facts(&c, &g);
+        (d.drafts.iter())
+            .filter(|x| reasons(x, &f).contains(&Reason::Reader))
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    assert_eq!(offered("finance"), ["budget_request", "finance_note", "procurement_note"]);
+    assert_eq!(offered("manager"), ["executive_note", "training_plan"]);
+    assert_eq!(offered("staff"), ["operation_rules"]);
+    assert_eq!(offered("promoter"), Vec::<String>::new(), "promoters write them");
+    // Mixed roles: addressed to nobody in particular.
+    let (_, g) = office(&c, &[("finance", 1), ("staff", 1)], &[]);
+    assert!(facts(&c, &g).readers.is_empty());
+}
+
+#[test]
 fn every_draft_is_filled_in_both_languages_and_written_for_libreoffice() {
     let (c, g, d) = (shipped(), shipped_guide(), drafts());
     let cost = calculate(&chat_tool()).unwrap();

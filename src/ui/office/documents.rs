@@ -373,6 +373,7 @@ fn recommended(t: &DocWords, content: &Questionnaire, lang: &str, reasons: &[Rea
             ),
             Reason::Stage => t.for_stage.into(),
             Reason::Materials => t.for_materials.into(),
+            Reason::Reader => t.for_reader.into(),
         })
         .collect();
     format!("{}{}", t.recommended, parts.join(t.sep))
@@ -416,6 +417,7 @@ struct DocWords {
     for_blocker: fn(&str) -> String,
     for_stage: &'static str,
     for_materials: &'static str,
+    for_reader: &'static str,
     sep: &'static str,
     word: &'static str,
     word_of: fn(&str) -> String,
@@ -448,6 +450,7 @@ static JA: DocWords = DocWords {
     for_blocker: |b| format!("主な課題「{b}」"),
     for_stage: "現在の導入段階",
     for_materials: "準備が必要な資料があります",
+    for_reader: "あなたの立場に宛てた書類です",
     sep: "、",
     word: "Word(.docx)",
     word_of: |t| format!("{t}をWord形式で保存"),
@@ -480,6 +483,7 @@ static EN: DocWords = DocWords {
     for_blocker: |b| format!("main problem \"{b}\""),
     for_stage: "the current stage of adoption",
     for_materials: "materials still to prepare",
+    for_reader: "addressed to your role",
     sep: "; ",
     word: "Word (.docx)",
     word_of: |t| format!("Save {t} as Word"),

@@ -362,6 +362,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         t,
         content: &content,
         guide: &props.guide,
+        drafts: &props.drafts,
         lang: &state.lang,
         instance: &props.instance,
         desk: &desk,

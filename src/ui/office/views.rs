@@ -6,6 +6,7 @@ use super::words::Words;
 use super::{source_name, PAGE};
 use crate::core::desk::{Desk, DeskAction, Findings, Summary};
 use crate::core::display::Labels;
+use crate::core::draft::Drafts;
 use crate::core::guide::Guide;
 use crate::core::office::{group_label, Distribution, Group, Spread, Trend, MIN_GROUP};
 use crate::core::Questionnaire;
@@ -18,6 +19,7 @@ pub struct ViewProps<'a> {
     pub t: &'static Words,
     pub content: &'a Questionnaire,
     pub guide: &'a Guide,
+    pub drafts: &'a Drafts,
     pub lang: &'a str,
     pub instance: &'a str,
     pub desk: &'a Desk,
@@ -530,6 +532,17 @@ fn agenda(v: &ViewProps, o: &Findings, names: &[String]) -> Html {
                         </li>
                     }
                     </ul>
+                    { {
+                        let drafts: Vec<&str> = (v.drafts.drafts.iter())
+                            .filter(|d| d.procedure == p.id)
+                            .map(|d| v.content.text(&d.title, v.lang))
+                            .collect();
+                        if drafts.is_empty() {
+                            Html::default()
+                        } else {
+                            html! { <p class="hint" data-stage-drafts="">{ t.roadmap_drafts }{ drafts.join(t.sep) }</p> }
+                        }
+                    } }
                 </li>
             }
             </ol>

@@ -97,6 +97,8 @@ pub struct Words {
     pub plan_count: fn(usize) -> String,
     pub first_three: &'static str,
     pub roadmap_title: &'static str,
+    /// Before the drafts of a 手順書 step.
+    pub roadmap_drafts: &'static str,
     // Year on year
     pub yoy_title: &'static str,
     pub yoy_hint: &'static str,
@@ -252,6 +254,7 @@ static JA: Words = Words {
     plan_count: |n| format!("{n}人に提案"),
     first_three: "最初に取り組む",
     roadmap_title: "手順書に沿ったロードマップ",
+    roadmap_drafts: "この段階の書類:",
     yoy_title: "5. 前年との比較",
     yoy_hint: "前年に保存した集計ファイルを開くと、立場と要因ごとに比べます。両方の年で同じ文言の項目だけで比べます。",
     pick_earlier: "前年の集計ファイルを開く",
@@ -369,6 +372,7 @@ static EN: Words = Words {
     plan_count: |n| format!("proposed to {n}"),
     first_three: "Do first",
     roadmap_title: "Roadmap along the procedure manual",
+    roadmap_drafts: "Drafts for this step: ",
     yoy_title: "5. Compared with last year",
     yoy_hint: "Open last year's office file to compare each role and blocker. Only statements worded the same in both years are compared.",
     pick_earlier: "Open last year's office file",
