@@ -119,7 +119,7 @@ pub fn field_label(name: &str, ja: bool) -> &str {
         ("operations", true) => "対象業務",
         ("operations", false) => "Operations",
         ("name", true) => "業務名",
-        ("name", false) => "operation",
+        ("name", false) => "Operation",
         ("staff", true) => "担当人数(人)",
         ("staff", false) => "Staff (people)",
         ("minutes", true) => "1回あたりの削減時間(分)",
@@ -329,7 +329,7 @@ fn round_div(n: u128, d: u128) -> u128 {
 /// `decimals` places; the value in units of 10^-decimals.
 fn figure(text: &str, decimals: u32) -> Result<u64, Why> {
     let text: String = (text.chars())
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}'))
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '¥' | '￥' | '円'))
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '．' => '.',
@@ -382,6 +382,10 @@ fn figure(text: &str, decimals: u32) -> Result<u64, Why> {
 /// held-down "add" key from growing the page without end).
 pub const MAX_OPERATIONS: usize = 30;
 
+/// The most characters a field of the form keeps (an operation's name, a figure): a name pasted
+/// by mistake whole, 100 KB, made a Word table LibreOffice could not lay out.
+pub const MAX_TEXT: usize = 200;
+
 /// The calculator as the page holds it: the form and, once the user has asked for the figures,
 /// the figures (or the problems) for what the form holds now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -421,7 +425,10 @@ impl Sheet {
     pub fn apply(&mut self, action: SheetAction) {
         let i = &mut self.input;
         match action {
-            SheetAction::Set(path, value) => {
+            SheetAction::Set(path, mut value) => {
+                if let Some((cut, _)) = value.char_indices().nth(MAX_TEXT) {
+                    value.truncate(cut);
+                }
                 let slot = match path
                     .strip_prefix("operations[")
                     .and_then(|r| r.split_once("]."))

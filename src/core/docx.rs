@@ -93,25 +93,30 @@ fn body(doc: &Document) -> (String, usize) {
             }
             Block::Table(rows) => {
                 let columns = rows.first().map_or(1, Vec::len).max(1);
+                // The first column (a name) gets two shares of the width when there are three
+                // columns or more: equal columns wrapped names after a few characters.
+                let shares = if columns > 2 { columns + 1 } else { columns };
+                let width =
+                    |c: usize| TEXT_WIDTH * if c == 0 && columns > 2 { 2 } else { 1 } / shares;
                 let border = r#"w:val="single" w:sz="4" w:space="0" w:color="808080""#;
                 out.push_str(&format!(
                     r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#
                 ));
-                for _ in 0..columns {
-                    out.push_str(&format!(r#"<w:gridCol w:w="{}"/>"#, TEXT_WIDTH / columns));
+                for c in 0..columns {
+                    out.push_str(&format!(r#"<w:gridCol w:w="{}"/>"#, width(c)));
                 }
                 out.push_str("</w:tblGrid>");
                 for (r, row) in rows.iter().enumerate() {
-                    // The header row repeats on every page and is bold.
+                    // No row splits across pages; the header row repeats on every page and is bold.
                     out.push_str(if r == 0 {
-                        "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+                        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
                     } else {
-                        "<w:tr>"
+                        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                     });
-                    for cell in row {
+                    for (c, cell) in row.iter().enumerate() {
                         out.push_str(&format!(
-                            r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{}</w:p></w:tc>"#,
-                            TEXT_WIDTH / columns,
+                            r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:spacing w:after="0"/></w:pPr>{}</w:p></w:tc>"#,
+                            width(c),
                             runs(cell, r == 0)
                         ));
                     }

@@ -61,6 +61,7 @@ pub const LABELS: &[&str] = &[
     "net",
     "payback",
     "months",
+    "from_start",
     "never",
     "formula",
     "no_cost_effect",
@@ -612,6 +613,7 @@ pub fn cost_effect(guide: &Drafts, cost: Option<&CostEffect>, lang: &str, out: &
     }
     out.push(Block::Table(rows));
     let payback = match c.payback_months {
+        Some(0) => label("from_start"),
         Some(m) => fill(guide.label("months", lang), &[("n", grouped(m.into()))]),
         None => label("never"),
     };

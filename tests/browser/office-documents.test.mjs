@@ -149,6 +149,11 @@ test("the calculator says what is missing field by field; the section passes axe
   assert.deepEqual(await axe(page), [], "the documents section with its problems shown");
 
   await fillCalculator(page);
+  // A limit that is no amount is said, and the drafts do without the comparison meanwhile.
+  await page.locator('[name="limit"]').last().fill("abc");
+  await page.locator("[data-limit-error][role=alert]").waitFor();
+  await page.locator('[name="limit"]').last().fill("1,000,000");
+  await page.locator("[data-limit-error]").waitFor({ state: "detached" });
   // More results dropped in later: the figures typed stay, and the drafts count everyone.
   const more = join(DRAFTS, "cases", "healthy");
   await page.locator("[data-pick]").setInputFiles(readdirSync(more).map((f) => join(more, f)));

@@ -241,10 +241,17 @@ fn one_role_alone_is_offered_the_drafts_addressed_to_it() {
             .map(|x| x.id.clone())
             .collect()
     };
-    assert_eq!(offered("finance"), ["budget_request", "finance_note", "procurement_note"]);
+    assert_eq!(
+        offered("finance"),
+        ["budget_request", "finance_note", "procurement_note"]
+    );
     assert_eq!(offered("manager"), ["executive_note", "training_plan"]);
     assert_eq!(offered("staff"), ["operation_rules"]);
-    assert_eq!(offered("promoter"), Vec::<String>::new(), "promoters write them");
+    assert_eq!(
+        offered("promoter"),
+        Vec::<String>::new(),
+        "promoters write them"
+    );
     // Mixed roles: addressed to nobody in particular.
     let (_, g) = office(&c, &[("finance", 1), ("staff", 1)], &[]);
     assert!(facts(&c, &g).readers.is_empty());
@@ -504,7 +511,7 @@ fn the_sheet_works_the_figures_out_on_request_and_again_on_every_change() {
     }
     // 10 × 30 min × 12 = 3,600 min = 60 h; × ¥3,000 = ¥180,000 a year.
     assert_eq!(s.figures().map(|c| c.effect_per_year), Some(180_000));
-    s.apply(SheetAction::Set("hourly_cost".into(), "3,500".into()));
+    s.apply(SheetAction::Set("hourly_cost".into(), "¥3,500円".into()));
     assert_eq!(
         s.figures().map(|c| c.effect_per_year),
         Some(210_000),
@@ -521,6 +528,9 @@ fn the_sheet_works_the_figures_out_on_request_and_again_on_every_change() {
         s.apply(SheetAction::AddRow);
     }
     assert_eq!(s.input.operations.len(), MAX_OPERATIONS);
+    // A name pasted whole by mistake is kept to MAX_TEXT characters.
+    s.apply(SheetAction::Set("operations[1].name".into(), "業".repeat(100_000)));
+    assert_eq!(s.input.operations[1].name.chars().count(), kintone_diagnosis::core::calc::MAX_TEXT);
     assert!(s.figures().is_none(), "the new rows are blank: refused");
     while s.input.operations.len() > 1 {
         s.apply(SheetAction::RemoveRow(1));

@@ -3,7 +3,7 @@
 //! previewed, downloaded as Word or Markdown, or printed alone. A thin shell: the sheet's changes
 //! are `core::calc::SheetAction`s, the documents come from `core::draft`.
 
-use crate::core::calc::{field_label, Sheet, SheetAction, MAX_OPERATIONS};
+use crate::core::calc::{field_label, Sheet, SheetAction, MAX_OPERATIONS, MAX_TEXT};
 use crate::core::docx::docx;
 use crate::core::draft::{self, Document, Drafts, Entered, Facts, Reason};
 use crate::core::guide::Guide;
@@ -61,8 +61,13 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match msg {
             Msg::Sheet(a) => next.sheet.apply(a),
-            Msg::Field(name, value) => match name.as_str() {
-                "product" => next.product = value,
+            Msg::Field(name, mut value) => match name.as_str() {
+                "product" => {
+                    if let Some((cut, _)) = value.char_indices().nth(MAX_TEXT) {
+                        value.truncate(cut);
+                    }
+                    next.product = value
+                }
                 "limit" => next.limit = Some(value),
                 _ => next.sheet.apply(SheetAction::Set(name, value)),
             },
@@ -227,7 +232,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         html! {
             <span class="field">
                 <label for={fid.clone()}>{ label }</label>
-                <input id={fid} type="text" name={name} autocomplete="off" value={value.to_string()}
+                <input id={fid} type="text" name={name} autocomplete="off" value={value.to_string()} maxlength="200"
                     inputmode={numeric.then_some("decimal")}
                     aria-invalid={bad} aria-describedby={bad.map(|_| errors_id.clone())} />
             </span>
@@ -308,6 +313,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 }
                 </select>
                 { input(t.limit.into(), "limit".into(), &limit_text, true) }
+                if limit.is_none() {
+                    <p class="calc-errors" role="alert" data-limit-error="">{ t.bad_limit }</p>
+                }
                 <p class="hint">{ (t.limit_hint)(&draft::month(&book.procurement.checked, lang), content.text(&book.procurement.source, lang)) }</p>
             </form>
             <h4>{ t.drafts }</h4>
@@ -382,7 +390,7 @@ fn recommended(t: &DocWords, content: &Questionnaire, lang: &str, reasons: &[Rea
 /// A yen figure as typed (digits, full-width too, separators ignored).
 fn parse_yen(text: &str) -> Option<u64> {
     let digits: String = (text.chars())
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '円' | '¥'))
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '円' | '¥' | '￥'))
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             c => c,
@@ -391,7 +399,7 @@ fn parse_yen(text: &str) -> Option<u64> {
     digits
         .parse()
         .ok()
-        .filter(|n| *n <= crate::core::calc::MAX_FIGURE)
+        .filter(|n| (1..=crate::core::calc::MAX_FIGURE).contains(n))
 }
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -412,6 +420,7 @@ struct DocWords {
     limit_kind: &'static str,
     limit: &'static str,
     limit_hint: fn(&str, &str) -> String,
+    bad_limit: &'static str,
     drafts: &'static str,
     recommended: &'static str,
     for_blocker: fn(&str) -> String,
@@ -445,6 +454,7 @@ static JA: DocWords = DocWords {
     limit_kind: "少額随意契約の上限の区分",
     limit: "上限額(円、編集できます)",
     limit_hint: |date, source| format!("{date}時点で確認した金額です。出典:{source}"),
+    bad_limit: "上限額は1円以上の数字で入力してください。それまで、下書きの調達方法には見積額との比較が入りません。",
     drafts: "書類の下書き",
     recommended: "おすすめ:",
     for_blocker: |b| format!("主な課題「{b}」"),
@@ -478,6 +488,7 @@ static EN: DocWords = DocWords {
     limit_kind: "Small-amount discretionary contract limit",
     limit: "Limit (yen, editable)",
     limit_hint: |date, source| format!("As checked in {date}. Source: {source}"),
+    bad_limit: "Enter the limit as a number of yen above zero. Until then the drafts' procurement route does not compare the estimate with it.",
     drafts: "Drafts",
     recommended: "Suggested: ",
     for_blocker: |b| format!("main problem \"{b}\""),
