@@ -529,8 +529,14 @@ fn the_sheet_works_the_figures_out_on_request_and_again_on_every_change() {
     }
     assert_eq!(s.input.operations.len(), MAX_OPERATIONS);
     // A name pasted whole by mistake is kept to MAX_TEXT characters.
-    s.apply(SheetAction::Set("operations[1].name".into(), "業".repeat(100_000)));
-    assert_eq!(s.input.operations[1].name.chars().count(), kintone_diagnosis::core::calc::MAX_TEXT);
+    s.apply(SheetAction::Set(
+        "operations[1].name".into(),
+        "業".repeat(100_000),
+    ));
+    assert_eq!(
+        s.input.operations[1].name.chars().count(),
+        kintone_diagnosis::core::calc::MAX_TEXT
+    );
     assert!(s.figures().is_none(), "the new rows are blank: refused");
     while s.input.operations.len() > 1 {
         s.apply(SheetAction::RemoveRow(1));
