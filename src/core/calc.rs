@@ -325,6 +325,18 @@ fn round_div(n: u128, d: u128) -> u128 {
     (n + d / 2) / d
 }
 
+/// A yen amount as typed, read as every figure of the form is; `None` unless above zero.
+pub fn yen(text: &str) -> Option<u64> {
+    figure(text, 0).ok().filter(|n| *n > 0)
+}
+
+/// Keeps `value` to [`MAX_TEXT`] characters.
+pub fn clip(value: &mut String) {
+    if let Some((cut, _)) = value.char_indices().nth(MAX_TEXT) {
+        value.truncate(cut);
+    }
+}
+
 /// A figure as typed: digits (full-width too), thousands separators and spaces ignored, at most
 /// `decimals` places; the value in units of 10^-decimals.
 fn figure(text: &str, decimals: u32) -> Result<u64, Why> {
@@ -426,9 +438,7 @@ impl Sheet {
         let i = &mut self.input;
         match action {
             SheetAction::Set(path, mut value) => {
-                if let Some((cut, _)) = value.char_indices().nth(MAX_TEXT) {
-                    value.truncate(cut);
-                }
+                clip(&mut value);
                 let slot = match path
                     .strip_prefix("operations[")
                     .and_then(|r| r.split_once("]."))

@@ -9,7 +9,7 @@
 
 use super::calc::{field_label, CostEffect};
 use super::content::{Material, Text};
-use super::guide::Guide;
+use super::guide::{check_ids, Guide};
 use super::map::Map;
 use super::office::Gathering;
 use super::validate::Problem;
@@ -172,11 +172,10 @@ pub fn check(book: &Drafts, guide: &Guide, content: &Content) -> Vec<Problem> {
         out.push(Problem::new("drafts", "no draft"));
     }
     let stages = content.stages();
+    let ids = book.drafts.iter().map(|x| x.id.as_str());
+    check_ids(ids, |d| format!("drafts[{d}].id"), &mut out);
     for (d, draft) in book.drafts.iter().enumerate() {
         let at = |field: &str| format!("drafts[{d}].{field}");
-        if draft.id.is_empty() || book.drafts[..d].iter().any(|x| x.id == draft.id) {
-            out.push(Problem::new(at("id"), "empty or repeated"));
-        }
         if !guide.procedure.iter().any(|p| p.id == draft.procedure) {
             out.push(Problem::new(at("procedure"), "not a step of `procedure`"));
         }
@@ -255,13 +254,9 @@ pub fn check(book: &Drafts, guide: &Guide, content: &Content) -> Vec<Problem> {
     if p.limits.is_empty() {
         out.push(Problem::new("procurement.limits", "names no limit"));
     }
+    let ids = p.limits.iter().map(|l| l.id.as_str());
+    check_ids(ids, |i| format!("procurement.limits[{i}].id"), &mut out);
     for (i, l) in p.limits.iter().enumerate() {
-        if l.id.is_empty() || p.limits[..i].iter().any(|x| x.id == l.id) {
-            out.push(Problem::new(
-                format!("procurement.limits[{i}].id"),
-                "empty or repeated",
-            ));
-        }
         if l.yen == 0 {
             out.push(Problem::new(
                 format!("procurement.limits[{i}].yen"),
@@ -270,13 +265,9 @@ pub fn check(book: &Drafts, guide: &Guide, content: &Content) -> Vec<Problem> {
         }
         texts.push((format!("procurement.limits[{i}].label"), &l.label));
     }
+    let ids = p.routes.iter().map(|r| r.id.as_str());
+    check_ids(ids, |i| format!("procurement.routes[{i}].id"), &mut out);
     for (i, r) in p.routes.iter().enumerate() {
-        if r.id.is_empty() || p.routes[..i].iter().any(|x| x.id == r.id) {
-            out.push(Problem::new(
-                format!("procurement.routes[{i}].id"),
-                "empty or repeated",
-            ));
-        }
         texts.push((format!("procurement.routes[{i}].label"), &r.label));
         texts.push((format!("procurement.routes[{i}].text"), &r.text));
     }

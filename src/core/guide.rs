@@ -93,13 +93,9 @@ pub fn check(guide: &Guide, content: &Content) -> Vec<Problem> {
     if guide.procedure.is_empty() {
         out.push(Problem::new("procedure", "names no step"));
     }
+    let ids = guide.procedure.iter().map(|p| p.id.as_str());
+    check_ids(ids, |i| format!("procedure[{i}].id"), &mut out);
     for (i, step) in guide.procedure.iter().enumerate() {
-        if step.id.is_empty() || guide.procedure[..i].iter().any(|p| p.id == step.id) {
-            out.push(Problem::new(
-                format!("procedure[{i}].id"),
-                "empty or repeated",
-            ));
-        }
         texts.push((format!("procedure[{i}].label"), &step.label));
     }
     for dim in &content.dimensions {
@@ -154,4 +150,19 @@ pub fn check(guide: &Guide, content: &Content) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A problem at `path(i)` for every id that is empty or repeats an earlier one.
+pub(super) fn check_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    path: impl Fn(usize) -> String,
+    out: &mut Vec<Problem>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() || seen.contains(&id) {
+            out.push(Problem::new(path(i), "empty or repeated"));
+        }
+        seen.push(id);
+    }
 }

@@ -596,15 +596,16 @@ read_struct!(super::guide::DimensionGuide { "procedure" => procedure, "opener" =
 
 /// Reads the office's document drafts (`core::draft`), strictly: a misspelt field is reported.
 pub fn drafts(text: &str) -> Result<super::draft::Drafts, Vec<Problem>> {
-    let text = without_bom(text);
-    if text.len() > MAX_CONTENT_BYTES {
-        return Err(vec![Problem::new("JSON", "too large")]);
-    }
-    read_root(text, true)
+    office_content(text)
 }
 
 /// Reads the office page's guide (`core::guide`), strictly: a misspelt field is reported.
 pub fn guide(text: &str) -> Result<super::guide::Guide, Vec<Problem>> {
+    office_content(text)
+}
+
+/// The office page's own content files, read strictly and within the questionnaire's size.
+fn office_content<T: Read>(text: &str) -> Result<T, Vec<Problem>> {
     let text = without_bom(text);
     if text.len() > MAX_CONTENT_BYTES {
         return Err(vec![Problem::new("JSON", "too large")]);

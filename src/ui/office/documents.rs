@@ -3,7 +3,7 @@
 //! previewed, downloaded as Word or Markdown, or printed alone. A thin shell: the sheet's changes
 //! are `core::calc::SheetAction`s, the documents come from `core::draft`.
 
-use crate::core::calc::{field_label, Sheet, SheetAction, MAX_OPERATIONS, MAX_TEXT};
+use crate::core::calc::{clip, field_label, Sheet, SheetAction, MAX_OPERATIONS, MAX_TEXT};
 use crate::core::docx::docx;
 use crate::core::draft::{self, Document, Drafts, Entered, Facts, Reason};
 use crate::core::guide::Guide;
@@ -63,9 +63,7 @@ impl Reducible for State {
             Msg::Sheet(a) => next.sheet.apply(a),
             Msg::Field(name, mut value) => match name.as_str() {
                 "product" => {
-                    if let Some((cut, _)) = value.char_indices().nth(MAX_TEXT) {
-                        value.truncate(cut);
-                    }
+                    clip(&mut value);
                     next.product = value
                 }
                 "limit" => next.limit = Some(value),
@@ -116,7 +114,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let limits = &book.procurement.limits;
     let limit_text = (state.limit.clone())
         .unwrap_or_else(|| limits.first().map_or(String::new(), |l| l.yen.to_string()));
-    let limit = parse_yen(&limit_text);
+    let limit = crate::core::calc::yen(&limit_text);
     let documents: Rc<Vec<(Document, Vec<Reason>)>> = {
         let (content, guide, book, facts) = (
             content.clone(),
@@ -175,7 +173,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             state.dispatcher(),
         );
         Callback::from(move |e: MouseEvent| {
-            let t = if lang == "ja" { &JA } else { &EN };
+            // Saving says what the page's other downloads say.
+            let page = super::words::words(&lang);
             let (doc, word) = match act(&e) {
                 None => return,
                 Some(Act::AddRow) => return send.dispatch(Msg::Sheet(SheetAction::AddRow)),
@@ -199,8 +198,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 false => io::download(&name, "text/markdown;charset=utf-8", &draft::markdown(doc)),
             };
             on_notice.emit(match done {
-                Some(()) => ((t.saved)(&name), false),
-                None => (t.not_saved.into(), true),
+                Some(()) => ((page.saved)(&name), false),
+                None => (page.not_saved.into(), true),
             });
         })
     };
@@ -232,7 +231,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         html! {
             <span class="field">
                 <label for={fid.clone()}>{ label }</label>
-                <input id={fid} type="text" name={name} autocomplete="off" value={value.to_string()} maxlength="200"
+                <input id={fid} type="text" name={name} autocomplete="off" value={value.to_string()} maxlength={MAX_TEXT.to_string()}
                     inputmode={numeric.then_some("decimal")}
                     aria-invalid={bad} aria-describedby={bad.map(|_| errors_id.clone())} />
             </span>
@@ -387,21 +386,6 @@ fn recommended(t: &DocWords, content: &Questionnaire, lang: &str, reasons: &[Rea
     format!("{}{}", t.recommended, parts.join(t.sep))
 }
 
-/// A yen figure as typed (digits, full-width too, separators ignored).
-fn parse_yen(text: &str) -> Option<u64> {
-    let digits: String = (text.chars())
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '円' | '¥' | '￥'))
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
-    digits
-        .parse()
-        .ok()
-        .filter(|n| (1..=crate::core::calc::MAX_FIGURE).contains(n))
-}
-
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 struct DocWords {
@@ -434,8 +418,6 @@ struct DocWords {
     print: &'static str,
     print_of: fn(&str) -> String,
     preview: &'static str,
-    saved: fn(&str) -> String,
-    not_saved: &'static str,
 }
 
 static JA: DocWords = DocWords {
@@ -468,8 +450,6 @@ static JA: DocWords = DocWords {
     print: "印刷",
     print_of: |t| format!("{t}を印刷"),
     preview: "内容を見る",
-    saved: |n| format!("{n} を保存しました。"),
-    not_saved: "ファイルを保存できませんでした。ブラウザーの設定でダウンロードが許可されているか確かめてください。",
 };
 
 static EN: DocWords = DocWords {
@@ -502,6 +482,4 @@ static EN: DocWords = DocWords {
     print: "Print",
     print_of: |t| format!("Print {t}"),
     preview: "Show the draft",
-    saved: |n| format!("Saved {n}."),
-    not_saved: "The file could not be saved. Check that the browser allows downloads.",
 };
