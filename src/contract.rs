@@ -67,7 +67,8 @@ pub mod io {
 
     /// `readFiles(source, each)` (the office page): reads every file of a `FileList`, a list of
     /// files or a drop event (folders included), calling `each(total, batch, finished)` per
-    /// batch of `[name, text or null]` pairs (null: larger than an office file is read).
+    /// batch of `[name, bytes or null]` pairs (a `Uint8Array`; null: larger than an office file
+    /// is read).
     pub const READ_FILES: &str = "readFiles";
 
     pub const ALL: [(&str, &str); 5] = [

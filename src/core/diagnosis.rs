@@ -100,16 +100,18 @@ impl Diagnosis {
         };
         // The answers it rests on: those kept from another stage are not part of this result
         // (nor of its file).
+        // Copied whole and then thinned, each question asked looking for its answer: finding
+        // each answer's question instead walked the content once per answer, the larger part of
+        // gathering a result on the office page (which gathers thousands).
         let given = content.stage_of(answers);
-        let answers = answers
-            .iter()
-            .filter(|(id, _)| {
-                content
-                    .question(id)
-                    .is_some_and(|q| content.asks_at(q, role, given))
-            })
-            .map(|(id, a)| (id.clone(), a.clone()))
-            .collect();
+        let mut keep = vec![false; answers.len()];
+        for q in (content.questions.iter()).filter(|q| content.asks_at(q, role, given)) {
+            if let Some(i) = answers.index_of(&q.id) {
+                keep[i] = true;
+            }
+        }
+        let mut answers = answers.clone();
+        answers.keep_marked(&keep);
         let stage = content.stage_of(&answers);
         let levels: Vec<Option<u32>> = scores
             .iter()

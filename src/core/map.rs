@@ -39,6 +39,21 @@ impl<V> Map<V> {
         self.find(key).is_ok()
     }
 
+    /// The place of `key` among the entries (in key order), if it is there.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        self.find(key).ok()
+    }
+
+    /// Keeps only the entries at the places (in key order) `keep` marks true.
+    pub fn keep_marked(&mut self, keep: &[bool]) {
+        let mut at = 0;
+        // `Vec::retain` visits every entry once, in order.
+        self.entries.retain(|_| {
+            at += 1;
+            keep.get(at - 1).copied().unwrap_or(false)
+        });
+    }
+
     /// Keeps only the entries for which `keep(key, value)` holds.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
         self.entries.retain(|(k, v)| keep(k, v));

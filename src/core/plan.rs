@@ -206,13 +206,12 @@ pub fn holds(f: &Facts<'_>, cond: &Condition) -> bool {
                 }
             }
         }
+        // The answer first: most rules' answers were not given, and finding the question (to
+        // ask whether the role was asked it) walks the content.
         Condition::Answer(a) => {
-            let asked = f
-                .content
-                .question(&a.question)
-                .is_some_and(|q| f.content.asks(q, f.role, f.answers));
-            asked
-                && matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
+            matches!(f.answers.get(&a.question), Some(Answer::Choice(v)) if a.values.contains(v))
+                && (f.content.question(&a.question))
+                    .is_some_and(|q| f.content.asks(q, f.role, f.answers))
         }
         Condition::Missing(item) => known(f, item) == Some(Some(Material::Lacks)),
         Condition::Unknown(item) => {

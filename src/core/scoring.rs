@@ -5,7 +5,7 @@
 //! largest possible contributions, for the questions actually answered. "Don't know" and
 //! unanswered questions are left out of both sums, so they neither raise nor lower a score.
 
-use super::content::{Content, Question};
+use super::content::Content;
 use super::map::Map;
 use serde::{Deserialize, Serialize};
 
@@ -57,12 +57,39 @@ pub struct DimensionScore {
 /// Answers to questions the role is not asked, or with values the question does not have,
 /// are ignored.
 pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<DimensionScore> {
-    // Looked up once, not once per blocker or statement (the office page scores thousands).
+    let dimensions = &content.dimensions;
+    // Question by question, every dimension at once: each question's answer is looked up once,
+    // not once per dimension (the office page scores thousands of results as files are read).
+    let mut evidence: Vec<Vec<Evidence>> = dimensions.iter().map(|_| Vec::new()).collect();
+    let mut asked = vec![0u32; dimensions.len()];
     let stage = content.stage_of(answers);
-    content
-        .dimensions
-        .iter()
-        .map(|d| score_dimension(content, &d.id, role, stage, answers))
+    for q in (content.questions.iter()).filter(|q| content.asks_at(q, role, stage)) {
+        let chosen = match answers.get(&q.id) {
+            Some(Answer::Choice(value)) => q.choices.iter().find(|c| &c.value == value),
+            _ => None,
+        };
+        for (d, dimension) in dimensions.iter().enumerate() {
+            let Some((lo, hi)) = content.weight_range(q, &dimension.id) else {
+                continue;
+            };
+            if hi <= lo {
+                continue;
+            }
+            asked[d] += 1;
+            let Some((c, &weight)) = chosen.and_then(|c| Some((c, c.weights.get(&dimension.id)?)))
+            else {
+                continue;
+            };
+            evidence[d].push(Evidence {
+                question: q.id.clone(),
+                value: c.value.clone(),
+                points: (weight - lo) as u32,
+                possible: (hi - lo) as u32,
+            });
+        }
+    }
+    (dimensions.iter().zip(evidence).zip(asked))
+        .map(|((d, evidence), asked)| score_dimension(content, &d.id, evidence, asked))
         .collect()
 }
 
@@ -77,50 +104,14 @@ pub struct Evidence {
     pub possible: u32,
 }
 
-/// Every question `role` answered with a choice that speaks to `dimension`, in content order,
-/// and the number of such questions asked (answered or not).
-fn evidence(
-    content: &Content,
-    dimension: &str,
-    role: Option<&str>,
-    stage: Option<&str>,
-    answers: &Answers,
-) -> (Vec<Evidence>, u32) {
-    let mut out = Vec::new();
-    let mut asked = 0;
-    for q in content
-        .questions
-        .iter()
-        .filter(|q| content.asks_at(q, role, stage))
-    {
-        let Some((lo, hi)) = content.weight_range(q, dimension) else {
-            continue;
-        };
-        if hi <= lo {
-            continue;
-        }
-        asked += 1;
-        let Some((value, weight)) = chosen_weight(q, dimension, answers) else {
-            continue;
-        };
-        out.push(Evidence {
-            question: q.id.clone(),
-            value: value.clone(),
-            points: (weight - lo) as u32,
-            possible: (hi - lo) as u32,
-        });
-    }
-    (out, asked)
-}
-
+/// A dimension's score from its evidence (every answer with a choice that speaks to it, in
+/// content order) and the number of questions about it asked (answered or not).
 fn score_dimension(
     content: &Content,
     dimension: &str,
-    role: Option<&str>,
-    stage: Option<&str>,
-    answers: &Answers,
+    evidence: Vec<Evidence>,
+    asked: u32,
 ) -> DimensionScore {
-    let (evidence, asked) = evidence(content, dimension, role, stage, answers);
     let points: u64 = evidence.iter().map(|e| e.points as u64).sum();
     let possible: u64 = evidence.iter().map(|e| e.possible as u64).sum();
     let answered = evidence.len() as u32;
@@ -151,26 +142,6 @@ fn score_dimension(
         reasons,
         evidence,
     }
-}
-
-/// The chosen value and its weight towards `dimension`, if the question was answered with a
-/// choice it has.
-fn chosen_weight<'a>(
-    q: &Question,
-    dimension: &str,
-    answers: &'a Answers,
-) -> Option<(&'a String, i32)> {
-    let Answer::Choice(value) = answers.get(&q.id)? else {
-        return None;
-    };
-    let weight = q
-        .choices
-        .iter()
-        .find(|c| &c.value == value)?
-        .weights
-        .get(dimension)
-        .copied()?;
-    Some((value, weight))
 }
 
 /// `part / whole` as a rounded percentage, 0 when `whole` is 0.

@@ -528,4 +528,21 @@ test("the respondent hands over a result code; pasted with a mail around it, the
   await office.locator("[data-add-codes]").click();
   assert.match(await office.locator("[data-refusal]").textContent(), /重複/);
   await office.close();
+
+  // The mail saved as a text file, in Shift_JIS (bytes that are not UTF-8: 「財政課です」) and
+  // in UTF-8: the page reads files as bytes, and finds the code in either.
+  const dir = join(ARTIFACTS, "office-mails");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const sjis = Buffer.from([0x8d, 0xe0, 0x90, 0xad, 0x89, 0xdb, 0x82, 0xc5, 0x82, 0xb7]);
+  writeFileSync(join(dir, "mail-sjis.txt"), Buffer.concat([sjis, Buffer.from(`\r\n${wrapped.replace(/\n/g, "\r\n")}\r\n`), sjis]));
+  writeFileSync(join(dir, "mail-utf8.txt"), `財政課です。\n${wrapped}\n`);
+  const { page: again, errors: againErrors } = await openOffice();
+  await pick(again, [join(dir, "mail-sjis.txt")]);
+  assert.match(await again.locator("[data-notice]").textContent(), /1件の結果を読み込みました。/);
+  assert.match(await again.locator("[data-per-role]").textContent(), new RegExp(`${roleLabel("finance")} 1人`));
+  await pick(again, [join(dir, "mail-utf8.txt")]);
+  assert.match(await again.locator("[data-refusal]").textContent(), /重複/);
+  assert.deepEqual(againErrors, []);
+  await again.close();
 });

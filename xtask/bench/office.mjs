@@ -34,9 +34,18 @@ async function measure(kind, files) {
     root.addEventListener("change", () => (window.__picked = performance.now()), { capture: true, once: true });
   }, kind === "ours");
   await page.evaluate(heartbeat);
-  await input.setInputFiles(files);
+  // The view's mark is awaited, not polled for: a poll is a task of the harness's in the page,
+  // and the first one compiles the harness's script there (16 ms), in whichever pause of the
+  // page's work it finds (a page that pauses more often to stay responsive paid for it).
   const mark = kind === "ours" ? "__officeViewPainted" : "__floorPainted";
-  await page.waitForFunction((m) => window[m] !== undefined && window.__picked !== undefined, mark, { timeout: 600000, polling: 50 });
+  await page.evaluate((m) => {
+    let value;
+    window.__viewed = new Promise((resolve) =>
+      Object.defineProperty(window, m, { configurable: true, get: () => value, set: (v) => resolve((value = v)) }));
+  }, mark);
+  await input.setInputFiles(files);
+  await page.evaluate(() => window.__viewed);
+  await page.waitForFunction(() => window.__picked !== undefined, null, { timeout: 600000 });
   // Two frames after the view, so that a block right after it counts too.
   const r = await page.evaluate(async (m) => {
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));

@@ -65,6 +65,8 @@ struct State {
     saved_at: u64,
     /// A draft is being printed: the page prints it alone.
     printing: bool,
+    /// The list of what was loaded is open.
+    list_open: bool,
 }
 
 enum Msg {
@@ -75,6 +77,7 @@ enum Msg {
     Findings(u64, Rc<Findings>),
     Saved(u64),
     Printing(bool),
+    ListOpen(bool),
 }
 
 impl Reducible for State {
@@ -126,6 +129,7 @@ impl Reducible for State {
             Msg::Findings(revision, findings) => next.findings = Some((revision, findings)),
             Msg::Saved(revision) => next.saved_at = revision,
             Msg::Printing(p) => next.printing = p,
+            Msg::ListOpen(open) => next.list_open = open,
         }
         Rc::new(next)
     }
@@ -141,7 +145,7 @@ fn source_name(t: &Words, s: &Source) -> String {
 }
 
 /// Reads the files of a picker (its `FileList`) or a drop (the event), folders included, through
-/// the boot script's `readFiles`: `each(total, batch, finished)` is called per batch of texts, and
+/// the boot script's `readFiles`: `each(total, batch, finished)` is called per batch of files, and
 /// the page dispatches them so that the browser paints the progress between batches.
 fn read_files(
     io: &JsValue,
@@ -156,9 +160,11 @@ fn read_files(
                 .iter()
                 .map(|pair| {
                     let pair = js_sys::Array::from(&pair);
+                    let bytes = pair.get(1);
                     (
                         pair.get(0).as_string().unwrap_or_default(),
-                        pair.get(1).as_string(),
+                        (bytes.is_object())
+                            .then(|| utf8(bytes.unchecked_into::<js_sys::Uint8Array>().to_vec())),
                     )
                 })
                 .collect();
@@ -168,6 +174,20 @@ fn read_files(
     if let Some(f) = io::helper(io, contract::io::READ_FILES) {
         let _ = f.call2(io, &source, &callback.into_js_value());
     }
+}
+
+/// A file's bytes as text. In a file that is not UTF-8 each byte beyond ASCII becomes U+FFFD
+/// (the file is then refused for what it holds, like any other; result codes in a mail saved in
+/// another encoding are still found).
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| {
+        (e.as_bytes().iter())
+            .map(|&b| match b.is_ascii() {
+                true => char::from(b),
+                false => char::REPLACEMENT_CHARACTER,
+            })
+            .collect()
+    })
 }
 
 #[component]
@@ -181,6 +201,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         findings: None,
         saved_at: 0,
         printing: false,
+        list_open: false,
     });
     let t = words(&state.lang);
     let content = props.content.clone();
@@ -369,6 +390,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         summary: (*summary).as_ref(),
         findings: findings.as_deref(),
         page: state.page,
+        list_open: state.list_open,
     };
     let io_print = props.io.clone();
     html! {
@@ -392,7 +414,7 @@ pub fn Office(props: &OfficeProps) -> Html {
                     </button>
                 </div>
             }
-            { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page)) }
+            { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page), send.reform(Msg::ListOpen)) }
             { views::overview(&view, on_desk.clone()) }
             { views::year_on_year(&view, earlier, on_desk) }
             if !desk.gathering.respondents.is_empty() && facts.respondents > 0 {

@@ -27,6 +27,9 @@ pub struct ViewProps<'a> {
     /// `None` until computed, in the task after the summary was painted.
     pub findings: Option<&'a Findings>,
     pub page: usize,
+    /// The list of what was loaded is open: its rows exist only then (50 rows of buttons nobody
+    /// sees made the first view after 100 files take a third longer to appear).
+    pub list_open: bool,
 }
 
 impl ViewProps<'_> {
@@ -72,6 +75,7 @@ pub fn gather(
     on_desk: Callback<DeskAction>,
     on_paste: Callback<web_sys::HtmlTextAreaElement>,
     on_page: Callback<usize>,
+    on_list_open: Callback<bool>,
 ) -> Html {
     let t = v.t;
     let desk = v.desk;
@@ -141,8 +145,10 @@ pub fn gather(
                 </div>
             }
             if n > 0 && !busy {
-                <details class="loaded" data-loaded="">
+                <details class="loaded" data-loaded="" open={v.list_open}
+                    ontoggle={on_list_open.reform(|e: Event| e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open")))}>
                     <summary>{ (t.list_title)(n) }</summary>
+                    if v.list_open {
                     <div class="table-scroll" tabindex="0" role="region" aria-label={(t.list_title)(n)}>
                     <table>
                         <thead><tr><th scope="col">{ t.list_source }</th><th scope="col">{ t.list_role }</th><th scope="col">{ t.list_made }</th><th scope="col"><span class="visually-hidden">{ t.remove }</span></th></tr></thead>
@@ -166,6 +172,7 @@ pub fn gather(
                             <span>{ (t.page_of)(first + 1, (first + PAGE).min(n), n) }</span>
                             <button type="button" disabled={first + PAGE >= n} data-page-next="" onclick={on_page.reform({ let p = v.page; move |_| p + 1 })}>{ t.next }</button>
                         </div>
+                    }
                     }
                 </details>
             }
