@@ -7,7 +7,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, truncateSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, launch, open, fileUrl, axe, live, screenshot, readPdf } from "./helpers.mjs";
 
@@ -482,6 +482,57 @@ test("in English, and keyboard only: pick, workshop, outputs reachable with visi
   await page.keyboard.press("Space");
   await page.locator("[data-workshop-on]").waitFor();
   assert.deepEqual(await axe(page), [], "English");
+  await page.close();
+});
+
+test("files added while others are still being read are not taken, and the page says so; focus stays on the picker", async () => {
+  const paths = await results();
+  // Eight copies of every result (under other names): slow enough to drop into while read.
+  const dir = join(ARTIFACTS, "office-many");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const many = [];
+  for (let i = 0; i < 8; i++) {
+    for (const p of paths) {
+      const to = join(dir, `${i}-${p.split("/").pop()}`);
+      copyFileSync(p, to);
+      many.push(to);
+    }
+  }
+  const { page, errors } = await openOffice();
+  await page.locator("[data-pick]").focus();
+  await page.locator("[data-pick]").setInputFiles(many);
+  // A result not yet loaded (another time of making): taken, were it not dropped too early.
+  const late = readFileSync(paths[0], "utf8").replace(/"created":\s*"[^"]*"/, '"created": "2026-01-01T00:00:00+09:00"');
+  const dropped = await page.evaluate((late) => {
+    const root = document.querySelector("kintone-diagnosis").shadowRoot;
+    if (!root.querySelector("[data-progress]")) return false;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([late], "late.json", { type: "application/json" }));
+    root.querySelector("[data-drop]").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    return true;
+  }, late);
+  assert.ok(dropped, "the drop came while the files were being read");
+  assert.match(await page.locator("[data-notice]").textContent(), /読み込んでいる間に加えたファイルは、読み込んでいません/);
+  await page.locator("[data-progress]").waitFor({ state: "detached" });
+  // The reading's own news, and the missed drop said again with it, as an alert.
+  const notice = await page.locator("[data-notice]").textContent();
+  assert.match(notice, new RegExp(`${paths.length}件の結果を読み込みました。${many.length - paths.length}件は、すでに`));
+  assert.match(notice, /読み込んでいる間に加えたファイルは、読み込んでいません。読み込みが終わってから、もう一度加えてください。/);
+  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
+  assert.match(await page.locator("[data-loaded] summary").textContent(), new RegExp(`${paths.length}件`), "the drop added nothing");
+  const focused = await page.evaluate(() => document.querySelector("kintone-diagnosis").shadowRoot.activeElement?.hasAttribute("data-pick"));
+  assert.equal(focused, true, "focus stays on the picker (it is marked busy, not disabled, while files are read)");
+  // Dropped again once the reading is over, the same file is taken.
+  await page.evaluate((late) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([late], "late.json", { type: "application/json" }));
+    const root = document.querySelector("kintone-diagnosis").shadowRoot;
+    root.querySelector("[data-drop]").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, late);
+  await page.locator("[data-notice]", { hasText: "1件の結果を読み込みました。" }).waitFor();
+  assert.match(await page.locator("[data-loaded] summary").textContent(), new RegExp(`${paths.length + 1}件`));
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

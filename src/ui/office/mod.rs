@@ -67,6 +67,9 @@ struct State {
     printing: bool,
     /// The list of what was loaded is open.
     list_open: bool,
+    /// Files were picked or dropped while others were being read, and not taken: said now and
+    /// again when the reading ends (its own news would hide it).
+    missed: bool,
 }
 
 enum Msg {
@@ -78,6 +81,8 @@ enum Msg {
     Saved(u64),
     Printing(bool),
     ListOpen(bool),
+    /// Files came in while others were being read.
+    Missed,
 }
 
 impl Reducible for State {
@@ -116,6 +121,14 @@ impl Reducible for State {
                         text: (t.taken)(desk.taken, again, refused),
                         alert: refused > 0,
                     });
+                    if std::mem::take(&mut next.missed) {
+                        let text = match next.notice.take() {
+                            Some(n) if t.lang == "ja" => format!("{}{}", n.text, t.not_now),
+                            Some(n) => format!("{} {}", n.text, t.not_now),
+                            None => t.not_now.into(),
+                        };
+                        next.notice = Some(Notice { text, alert: true });
+                    }
                 }
                 let pages = desk.gathering.respondents.len().div_ceil(PAGE).max(1);
                 next.page = next.page.min(pages - 1);
@@ -130,6 +143,13 @@ impl Reducible for State {
             Msg::Saved(revision) => next.saved_at = revision,
             Msg::Printing(p) => next.printing = p,
             Msg::ListOpen(open) => next.list_open = open,
+            Msg::Missed => {
+                next.missed = true;
+                next.notice = Some(Notice {
+                    text: t.not_now.into(),
+                    alert: true,
+                });
+            }
         }
         Rc::new(next)
     }
@@ -202,6 +222,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         saved_at: 0,
         printing: false,
         list_open: false,
+        missed: false,
     });
     let t = words(&state.lang);
     let content = props.content.clone();
@@ -265,10 +286,11 @@ pub fn Office(props: &OfficeProps) -> Html {
     let gather = {
         let (dispatcher, io, desk) = (dispatcher.clone(), props.io.clone(), state.desk.clone());
         Callback::from(move |source: JsValue| {
-            // One input at a time: a drop while files are still being read is not taken (the
-            // picker is disabled meanwhile; the drop box cannot be).
+            // One input at a time: files picked or dropped while others are still being read
+            // are not taken, and the page says so (the picker stays focusable meanwhile, only
+            // marked busy: disabling it threw a keyboard user's focus to the top of the page).
             if desk.borrow().progress.is_some() {
-                return;
+                return dispatcher.dispatch(Msg::Missed);
             }
             let dispatcher = dispatcher.clone();
             let mut begun = false;

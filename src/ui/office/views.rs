@@ -27,8 +27,8 @@ pub struct ViewProps<'a> {
     /// `None` until computed, in the task after the summary was painted.
     pub findings: Option<&'a Findings>,
     pub page: usize,
-    /// The list of what was loaded is open: its rows exist only then (50 rows of buttons nobody
-    /// sees made the first view after 100 files take a third longer to appear).
+    /// The list of what was loaded is open: its rows exist only then (50 rows of named buttons
+    /// nobody sees cost the first view after 100 files about 8 ms, measured).
     pub list_open: bool,
 }
 
@@ -104,7 +104,7 @@ pub fn gather(
                 <p>{ t.gather_hint }</p>
                 <div class="open-file">
                     <input type="file" class="visually-hidden" id={pick_id.clone()} multiple=true
-                        accept=".json,.txt,application/json,text/plain" data-pick="" disabled={busy} onchange={on_pick} />
+                        accept=".json,.txt,application/json,text/plain" data-pick="" aria-disabled={busy.then_some("true")} onchange={on_pick} />
                     <label for={pick_id}>{ t.pick_files }</label>
                 </div>
                 <p class="hint" aria-hidden="true">{ t.drop_here }</p>

@@ -22,6 +22,8 @@ pub struct Words {
     pub reading: fn(usize, usize) -> String,
     /// Taken, already there (duplicates), refused otherwise.
     pub taken: fn(usize, usize, usize) -> String,
+    /// Said when files are picked or dropped while others are still being read (they are not).
+    pub not_now: &'static str,
     /// Said when "read the codes" is pressed with nothing pasted.
     pub nothing_pasted: &'static str,
     pub sep: &'static str,
@@ -189,6 +191,7 @@ static JA: Words = Words {
         }
         s
     },
+    not_now: "前のファイルを読み込んでいる間に加えたファイルは、読み込んでいません。読み込みが終わってから、もう一度加えてください。",
     nothing_pasted: "結果コードを貼り付けてから押してください。",
     sep: "、",
     colon: ":",
@@ -307,6 +310,7 @@ static EN: Words = Words {
         }
         s
     },
+    not_now: "Files added while others were still being read were not loaded: add them again once reading has finished.",
     nothing_pasted: "Paste result codes first, then press the button.",
     sep: ", ",
     colon: ": ",
