@@ -122,10 +122,39 @@ async function walk(entries, depth) {
   return out;
 }
 
+// A button that takes itself away (a row removed, the last page of the list reached, a notice
+// closed) would leave a keyboard user's focus at the top of the page: after a click on one (Enter
+// and Space click too), focus that was lost goes to the first of its places that is there.
+const RESCUE = [
+  ["[data-remove], [data-refused] > button", ["[data-loaded] summary", "[data-pick]"]],
+  ["[data-page-next], [data-page-previous]", ["[data-page-previous]:not([disabled])", "[data-page-next]:not([disabled])", "[data-loaded] summary"]],
+  ["[data-notice] > button", ["[data-pick]"]],
+];
+function rescueFocus(event) {
+  const target = event.composedPath()[0];
+  const rule = target && target.closest && target.closest("[data-office]") && RESCUE.find(([on]) => target.closest(on));
+  if (!rule) return;
+  const root = target.getRootNode();
+  // After the widget has rendered the click's change (a task later).
+  setTimeout(() => {
+    const now = document.activeElement;
+    const inside = root.activeElement;
+    // Still usable where it is (a button just disabled keeps focus until the next rendering), or
+    // somewhere else on the host page: left alone.
+    if (inside && inside !== document.body && inside.isConnected && !inside.disabled) return;
+    if (now && now !== document.body && now !== root.host && !inside) return;
+    for (const place of rule[1]) {
+      const el = root.querySelector(place);
+      if (el) return el.focus();
+    }
+  });
+}
+
 // A file dropped beside the drop box would otherwise be opened by the browser in place of the
 // page, and everything gathered would be gone: drops anywhere on the page do nothing but there.
 if (typeof window !== "undefined") {
   for (const type of ["dragover", "drop"]) window.addEventListener(type, (event) => event.preventDefault());
+  document.addEventListener("click", rescueFocus, true);
   // Closing the page with results gathered since the office file was last saved asks first (the
   // page keeps nothing on the device by itself).
   window.addEventListener("beforeunload", (event) => {

@@ -485,6 +485,41 @@ test("in English, and keyboard only: pick, workshop, outputs reachable with visi
   await page.close();
 });
 
+test("a button that takes itself away leaves the keyboard user's focus nearby, not at the top of the page", async () => {
+  const paths = await results();
+  const { page, errors } = await openOffice();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.querySelector("kintone-diagnosis").shadowRoot.activeElement;
+      return el ? el.tagName.toLowerCase() + [...el.attributes].filter((a) => a.name.startsWith("data-")).map((a) => `[${a.name}]`).join("") : "(lost)";
+    });
+  await pick(page, paths);
+  // Once the findings (rendered in the tasks after the first view) are on the page.
+  await page.locator("[data-agenda-item]").first().waitFor();
+  // The notice closed from the keyboard: focus goes to the picker below it.
+  await page.locator("[data-notice] button").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("[data-notice]").waitFor({ state: "detached" });
+  assert.equal(await focused(), "input[data-pick]");
+  // The list opened from the keyboard, then its last page: 「次の50件」 goes away, focus to 「前の50件」.
+  await page.locator("[data-loaded] summary").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("[data-page-next]").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("[data-page-next][disabled]").waitFor();
+  assert.equal(await focused(), "button[data-page-previous]");
+  // The last row of the last page removed: its page is gone, focus to the list's summary.
+  while ((await page.locator("[data-remove]").count()) > 0 && (await page.locator("[data-page-next][disabled]").count()) > 0) {
+    const rows = await page.locator("[data-remove]").count();
+    await page.locator("[data-remove]").last().focus();
+    await page.keyboard.press("Enter");
+    if (rows === 1) break;
+  }
+  assert.equal(await focused(), "summary", "focus on the list's summary after its page went away");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("files added while others are still being read are not taken, and the page says so; focus stays on the picker", async () => {
   const paths = await results();
   // Eight copies of every result (under other names): slow enough to drop into while read.
