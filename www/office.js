@@ -53,7 +53,7 @@ IO[CONTRACT.io.readFiles] = function (source, each) {
     let began;
     for (let done = 0; done < total; ) {
       const batch = await next;
-      // Waiting for the disk was no work of the page's: the budget starts when the texts come.
+      // Waiting for the disk was no work of the page's: the budget starts when the bytes come.
       began = performance.now();
       done += batch.length;
       if (done < total) next = read(done);

@@ -111,7 +111,11 @@ impl Diagnosis {
             }
         }
         let mut answers = answers.clone();
-        answers.keep_marked(&keep);
+        let mut at = 0;
+        answers.retain(|_, _| {
+            at += 1;
+            keep.get(at - 1) == Some(&true)
+        });
         let stage = content.stage_of(&answers);
         let levels: Vec<Option<u32>> = scores
             .iter()

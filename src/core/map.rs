@@ -44,17 +44,8 @@ impl<V> Map<V> {
         self.find(key).ok()
     }
 
-    /// Keeps only the entries at the places (in key order) `keep` marks true.
-    pub fn keep_marked(&mut self, keep: &[bool]) {
-        let mut at = 0;
-        // `Vec::retain` visits every entry once, in order.
-        self.entries.retain(|_| {
-            at += 1;
-            keep.get(at - 1).copied().unwrap_or(false)
-        });
-    }
-
-    /// Keeps only the entries for which `keep(key, value)` holds.
+    /// Keeps only the entries for which `keep(key, value)` holds, asked of each entry once, in
+    /// key order.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
         self.entries.retain(|(k, v)| keep(k, v));
     }
