@@ -557,11 +557,25 @@ impl Content {
 
     /// Lowest and highest weight a question gives a dimension, if it speaks to it at all.
     pub fn weight_range(&self, question: &Question, dimension: &str) -> Option<(i32, i32)> {
-        let mut weights = question
-            .choices
-            .iter()
-            .filter_map(|c| c.weights.get(dimension).copied());
-        let first = weights.next()?;
-        Some(weights.fold((first, first), |(lo, hi), w| (lo.min(w), hi.max(w))))
+        let mut ranges = Vec::new();
+        weight_ranges(question, &mut ranges);
+        ranges
+            .into_iter()
+            .find(|r| r.0 == dimension)
+            .map(|r| (r.1, r.2))
+    }
+}
+
+/// Each dimension a question speaks to, with the lowest and highest weight its choices give it,
+/// into `out` (emptied first), in one walk of the choices' weights: a question weighs one or two
+/// of the dimensions, and asking each choice about each dimension in turn was most of scoring
+/// (the office page scores thousands of results).
+pub fn weight_ranges<'a>(question: &'a Question, out: &mut Vec<(&'a str, i32, i32)>) {
+    out.clear();
+    for (id, &w) in question.choices.iter().flat_map(|c| c.weights.iter()) {
+        match out.iter_mut().find(|r| r.0 == id.as_str()) {
+            Some(r) => (r.1, r.2) = (r.1.min(w), r.2.max(w)),
+            None => out.push((id, w, w)),
+        }
     }
 }

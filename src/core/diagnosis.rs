@@ -56,10 +56,9 @@ impl Diagnosis {
         let known = known(content, role, answers, materials);
         let effective = effective(content, answers, materials);
         let scores = score(content, role, &effective);
-        let asked_questions = content
-            .questions
-            .iter()
-            .filter(|q| content.counts(q, role, answers));
+        let at_stage = content.stage_of(answers);
+        let asked_questions =
+            (content.questions.iter()).filter(|q| content.counts_at(q, role, at_stage));
         let (mut asked, mut answered) = (0, 0);
         let mut chosen: Option<&str> = None;
         let mut same = true;

@@ -5,7 +5,7 @@
 //! largest possible contributions, for the questions actually answered. "Don't know" and
 //! unanswered questions are left out of both sums, so they neither raise nor lower a score.
 
-use super::content::Content;
+use super::content::{weight_ranges, Content};
 use super::map::Map;
 use serde::{Deserialize, Serialize};
 
@@ -63,13 +63,15 @@ pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<Di
     let mut evidence: Vec<Vec<Evidence>> = dimensions.iter().map(|_| Vec::new()).collect();
     let mut asked = vec![0u32; dimensions.len()];
     let stage = content.stage_of(answers);
+    let mut ranges: Vec<(&str, i32, i32)> = Vec::new();
     for q in (content.questions.iter()).filter(|q| content.asks_at(q, role, stage)) {
         let chosen = match answers.get(&q.id) {
             Some(Answer::Choice(value)) => q.choices.iter().find(|c| &c.value == value),
             _ => None,
         };
+        weight_ranges(q, &mut ranges);
         for (d, dimension) in dimensions.iter().enumerate() {
-            let Some((lo, hi)) = content.weight_range(q, &dimension.id) else {
+            let Some(&(_, lo, hi)) = ranges.iter().find(|r| r.0 == dimension.id) else {
                 continue;
             };
             if hi <= lo {

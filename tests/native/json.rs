@@ -210,6 +210,23 @@ fn escapes_and_surrogate_pairs_decode() {
     assert!(parse(r#""\ude00""#).is_err(), "lone low surrogate");
 }
 
+#[test]
+fn texts_without_escapes_are_read_whole_and_texts_with_them_still_decode() {
+    // The reader copies a text with no escape in one piece; one with an escape anywhere in it,
+    // a control character in it, or no closing quote takes the careful path.
+    let v = parse(r#"{"役割": "推進担当", "a": "x\ty", "b": "末尾\u5f79", "c": ""}"#).unwrap();
+    let Value::Object(entries) = v else {
+        panic!("an object");
+    };
+    let texts: Vec<(&str, &Value)> = entries.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    assert_eq!(texts[0], ("役割", &Value::Text("推進担当".into())));
+    assert_eq!(texts[1], ("a", &Value::Text("x\ty".into())));
+    assert_eq!(texts[2], ("b", &Value::Text("末尾役".into())));
+    assert_eq!(texts[3], ("c", &Value::Text(String::new())));
+    assert!(parse("\"line\nbreak\"").is_err(), "a raw line break in a text");
+    assert!(parse("\"no end").is_err(), "a text without its closing quote");
+}
+
 /// serde_json's value as ours, for comparing the two readers (ours has whole numbers only).
 fn from_reference(v: &serde_json::Value) -> Value {
     match v {
