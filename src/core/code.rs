@@ -141,7 +141,7 @@ pub fn read_code(content: &Questionnaire, code: &str) -> Result<(Session, String
         screen: Screen::Result,
         ..Snapshot::default()
     };
-    let session = Session::restore(content, &snapshot).map_err(|_| CodeError::Damaged)?;
+    let session = Session::restore(content, snapshot).map_err(|_| CodeError::Damaged)?;
     Ok((session, day))
 }
 

@@ -7,6 +7,7 @@ use super::content::{ChecklistItem, Content, Material};
 use super::map::Map;
 use super::plan::{plan, Facts, PlannedStep};
 use super::scoring::{score, Answer, Answers, DimensionScore};
+use std::borrow::Cow;
 
 /// Answered statements from which one choice for all of them is worth a remark.
 pub const UNIFORM_FROM: u32 = 8;
@@ -53,18 +54,41 @@ impl Diagnosis {
         answers: &Answers,
         materials: &Map<Material>,
     ) -> Self {
+        Self::compute_owned(content, role, answers.clone(), materials)
+    }
+
+    /// [`Diagnosis::compute`] from answers of its own, which become the diagnosis's (thinned to
+    /// those asked) instead of being copied.
+    pub fn compute_owned(
+        content: &Content,
+        role: Option<&str>,
+        given_answers: Answers,
+        materials: &Map<Material>,
+    ) -> Self {
+        let answers = &given_answers;
         let known = known(content, role, answers, materials);
         let effective = effective(content, answers, materials);
         let scores = score(content, role, &effective);
-        let at_stage = content.stage_of(answers);
-        let asked_questions =
-            (content.questions.iter()).filter(|q| content.counts_at(q, role, at_stage));
+        // Each question asked at the stage chosen looks for its answer once: for the counts of
+        // statements asked and answered, and to keep the answers this result rests on (those
+        // kept from another stage are not part of it, nor of its file). Finding each answer's
+        // question instead walked the content once per answer, and looking twice was a tenth of
+        // gathering a result on the office page (which gathers thousands).
+        let stage = content.stage_of(answers);
+        let mut keep = vec![false; answers.len()];
         let (mut asked, mut answered) = (0, 0);
         let mut chosen: Option<&str> = None;
         let mut same = true;
-        for q in asked_questions {
+        for q in (content.questions.iter()).filter(|q| content.asks_at(q, role, stage)) {
+            let at = answers.index_of(&q.id);
+            if let Some(i) = at {
+                keep[i] = true;
+            }
+            if content.is_stage(q) {
+                continue;
+            }
             asked += 1;
-            if let Some(Answer::Choice(v)) = answers.get(&q.id) {
+            if let Some(Answer::Choice(v)) = at.and_then(|i| answers.value_at(i)) {
                 answered += 1;
                 same &= *chosen.get_or_insert(v) == v;
             }
@@ -97,19 +121,7 @@ impl Diagnosis {
                 primary: &classification.primary,
             })
         };
-        // The answers it rests on: those kept from another stage are not part of this result
-        // (nor of its file).
-        // Copied whole and then thinned, each question asked looking for its answer: finding
-        // each answer's question instead walked the content once per answer, the larger part of
-        // gathering a result on the office page (which gathers thousands).
-        let given = content.stage_of(answers);
-        let mut keep = vec![false; answers.len()];
-        for q in (content.questions.iter()).filter(|q| content.asks_at(q, role, given)) {
-            if let Some(i) = answers.index_of(&q.id) {
-                keep[i] = true;
-            }
-        }
-        let mut answers = answers.clone();
+        let mut answers = given_answers;
         let mut at = 0;
         answers.retain(|_, _| {
             at += 1;
@@ -201,8 +213,13 @@ fn known(
 
 /// The answers scoring counts: as given, except that a material marked in the checklist counts
 /// as the answer to its statement (the checklist is the more deliberate of the two).
-fn effective(content: &Content, answers: &Answers, materials: &Map<Material>) -> Answers {
-    let mut out = answers.clone();
+fn effective<'a>(
+    content: &Content,
+    answers: &'a Answers,
+    materials: &Map<Material>,
+) -> Cow<'a, Answers> {
+    // Copied only when a mark changes one (most results have none marked).
+    let mut out = Cow::Borrowed(answers);
     for item in &content.checklist.items {
         let (Some(q), Some(m)) = (&item.question, materials.get(&item.id)) else {
             continue;
@@ -213,7 +230,7 @@ fn effective(content: &Content, answers: &Answers, materials: &Map<Material>) ->
             Material::Unsure => Some(Answer::DontKnow),
         };
         if let Some(a) = answer {
-            out.insert(q.clone(), a);
+            out.to_mut().insert(q.clone(), a);
         }
     }
     out

@@ -123,7 +123,7 @@ pub fn continue_from(content: &Questionnaire, snap: &Snapshot) -> Result<Session
     if snap.format_version > SNAPSHOT_VERSION {
         return Err(ImportError::Newer);
     }
-    Session::restore(content, snap).map_err(|e| match e {
+    Session::restore(content, snap.clone()).map_err(|e| match e {
         RestoreError::OtherContent { .. } => ImportError::OtherContent {
             content_id: excerpt(&snap.content_id, 40),
             content_version: excerpt(&snap.content_version, 20),
@@ -136,26 +136,34 @@ pub fn continue_from(content: &Questionnaire, snap: &Snapshot) -> Result<Session
 /// Reads an export back into a session on its result screen, after checking that it belongs to
 /// `content` and that its recorded result follows from its answers.
 pub fn import(content: &Questionnaire, file: &ResultExport) -> Result<Session, ImportError> {
-    checked(content, file, |session, _| session)
+    let checked = checked(content, file, |session| {
+        let d = session.diagnose(content);
+        (session, d)
+    });
+    checked.map(|(session, _)| session)
 }
 
-/// As [`import`], also returning the diagnosis the file was checked against (the office page
-/// gathers thousands of files and needs each one's diagnosis: computing it twice would double
-/// the time).
+/// As [`import`], returning the diagnosis the file was checked against instead of the session
+/// (the office page gathers thousands of files and needs each one's diagnosis: computing it
+/// twice would double the time; the session's answers become the diagnosis's, not copied).
 pub fn import_diagnosed(
     content: &Questionnaire,
     file: &ResultExport,
-) -> Result<(Session, super::Diagnosis), ImportError> {
-    checked(content, file, |session, d| (session, d))
+) -> Result<super::Diagnosis, ImportError> {
+    let checked = checked(content, file, |session| {
+        ((), session.into_diagnosis(content))
+    });
+    checked.map(|(_, d)| d)
 }
 
-/// The file checked and read; `keep` chooses what of it to return (generic, so that the
-/// respondent's page, which keeps the session only, carries no code for the rest).
+/// The file checked and read: `diagnose` makes the diagnosis it is checked against from its
+/// session, with what of the session to keep (generic, so that the respondent's page, which
+/// keeps the session only, carries no code for the rest).
 fn checked<T>(
     content: &Questionnaire,
     file: &ResultExport,
-    keep: impl FnOnce(Session, super::Diagnosis) -> T,
-) -> Result<T, ImportError> {
+    diagnose: impl FnOnce(Session) -> (T, super::Diagnosis),
+) -> Result<(T, super::Diagnosis), ImportError> {
     if file.format != EXPORT_FORMAT || file.format_version == 0 {
         return Err(ImportError::NotAResult);
     }
@@ -193,8 +201,8 @@ fn checked<T>(
         made: Some(file.created.clone()),
         targets: file.targets.clone(),
     };
-    let session = Session::restore(content, &snapshot).map_err(|_| ImportError::Altered)?;
-    let d = session.diagnose(content);
+    let session = Session::restore(content, snapshot).map_err(|_| ImportError::Altered)?;
+    let (kept, d) = diagnose(session);
     let plan: Vec<String> = d.plan.iter().map(|p| p.step.clone()).collect();
     if exported_scores(content, &d) != file.scores
         || d.classification.primary != file.primary
@@ -202,5 +210,5 @@ fn checked<T>(
     {
         return Err(ImportError::Altered);
     }
-    Ok(keep(session, d))
+    Ok((kept, d))
 }

@@ -44,6 +44,11 @@ impl<V> Map<V> {
         self.find(key).ok()
     }
 
+    /// The value at `index` in key order (see [`Map::index_of`]).
+    pub fn value_at(&self, index: usize) -> Option<&V> {
+        self.entries.get(index).map(|(_, v)| v)
+    }
+
     /// Keeps only the entries for which `keep(key, value)` holds, asked of each entry once, in
     /// key order.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {

@@ -108,7 +108,7 @@ impl Gathering {
 
     /// Takes one result file already read (from a file's text, or from an office file).
     fn add_file(&mut self, content: &Questionnaire, file: ResultExport) -> Result<usize, Refusal> {
-        let (_, diagnosis) = import_diagnosed(content, &file).map_err(|e| match e {
+        let diagnosis = import_diagnosed(content, &file).map_err(|e| match e {
             ImportError::NotAResult => Refusal::NotAResult,
             other => Refusal::Import(other),
         })?;

@@ -167,9 +167,13 @@ impl Reading {
             ));
             return None;
         }
-        let repeated = repeated_keys(entries);
+        // An object of one entry (each answer of a result file) repeats nothing: no table for it.
+        let repeated = match entries.len() {
+            0 | 1 => Vec::new(),
+            _ => repeated_keys(entries),
+        };
         for (i, (key, value)) in entries.iter().enumerate() {
-            if repeated[i] {
+            if repeated.get(i) == Some(&true) {
                 self.at(key, |r| r.problem("appears twice in one object".into()));
                 continue;
             }

@@ -281,6 +281,15 @@ impl Session {
     }
 
     /// Scores, classification and plan for the answers so far.
+    /// [`Session::diagnose`], the session given up: its answers become the diagnosis's.
+    pub fn into_diagnosis(self, content: &Content) -> Diagnosis {
+        let mut d =
+            Diagnosis::compute_owned(content, self.role.as_deref(), self.answers, &self.materials);
+        d.made = self.made;
+        d.targets = self.targets;
+        d
+    }
+
     pub fn diagnose(&self, content: &Content) -> Diagnosis {
         let mut d = Diagnosis::compute(
             content,
@@ -314,8 +323,10 @@ impl Session {
     }
 
     /// Rebuilds a session from its saved form, refusing one saved for other content or one whose
-    /// answers do not fit this content.
-    pub fn restore(content: &Questionnaire, snap: &Snapshot) -> Result<Session, RestoreError> {
+    /// answers do not fit this content. The saved form is given up: its answers are moved into
+    /// the session, not copied (copying and then dropping them was a tenth of checking a result
+    /// file, which the office page does thousands of times).
+    pub fn restore(content: &Questionnaire, snap: Snapshot) -> Result<Session, RestoreError> {
         if snap.format != SNAPSHOT_FORMAT || !(1..=SNAPSHOT_VERSION).contains(&snap.format_version)
         {
             return Err(RestoreError::UnknownFormat);
@@ -342,8 +353,8 @@ impl Session {
         }
         // Each answer as `Action::Answer` would record it, without `apply`'s copy of the whole
         // session per answer (quadratic in the answers: the office page restores thousands).
-        for (question, answer) in &snap.answers {
-            if !session.answer(content, question.clone(), answer.clone()) {
+        for (question, answer) in snap.answers {
+            if !session.answer(content, question, answer) {
                 return Err(RestoreError::Inconsistent);
             }
         }
@@ -490,9 +501,10 @@ impl Saved {
         {
             return Saved::Newer(version());
         }
-        match Session::restore(content, &snapshot) {
+        let saved_version = version();
+        match Session::restore(content, snapshot) {
             Ok(session) => Saved::Session(session),
-            Err(RestoreError::OtherContent { .. }) => Saved::OtherVersion(version()),
+            Err(RestoreError::OtherContent { .. }) => Saved::OtherVersion(saved_version),
             Err(_) => Saved::Corrupt,
         }
     }

@@ -145,11 +145,11 @@ fn next_and_back_go_through_the_parts_of_a_long_section_asking_only_for_the_scre
     assert_eq!(s.screen, Screen::Section(0));
     // A saved session on the last part comes back there.
     s.screen = Screen::Section(2);
-    let back = Session::restore(&c, &s.snapshot(&c)).unwrap();
+    let back = Session::restore(&c, s.snapshot(&c)).unwrap();
     assert_eq!(back.screen, Screen::Section(2));
     s.screen = Screen::Section(3);
     assert!(
-        Session::restore(&c, &s.snapshot(&c)).is_err(),
+        Session::restore(&c, s.snapshot(&c)).is_err(),
         "a screen past the last part"
     );
 }

@@ -223,8 +223,14 @@ fn texts_without_escapes_are_read_whole_and_texts_with_them_still_decode() {
     assert_eq!(texts[1], ("a", &Value::Text("x\ty".into())));
     assert_eq!(texts[2], ("b", &Value::Text("末尾役".into())));
     assert_eq!(texts[3], ("c", &Value::Text(String::new())));
-    assert!(parse("\"line\nbreak\"").is_err(), "a raw line break in a text");
-    assert!(parse("\"no end").is_err(), "a text without its closing quote");
+    assert!(
+        parse("\"line\nbreak\"").is_err(),
+        "a raw line break in a text"
+    );
+    assert!(
+        parse("\"no end").is_err(),
+        "a text without its closing quote"
+    );
 }
 
 /// serde_json's value as ours, for comparing the two readers (ours has whole numbers only).

@@ -195,7 +195,7 @@ proptest! {
         }
         // Through the widget's own writer and reader, as storage and result files go.
         let snap: Snapshot = read::snapshot(&json::to_string(&s.snapshot(c), false).unwrap()).unwrap();
-        prop_assert_eq!(Session::restore(c, &snap), Ok(s.clone()));
+        prop_assert_eq!(Session::restore(c, snap.clone()), Ok(s.clone()));
         s.screen = kintone_diagnosis::core::Screen::Result;
         let file = export(c, &s.diagnose(c), "en", "2026-11-26T00:00:00Z");
         let text = json::to_string(&file, true).unwrap();

@@ -141,7 +141,7 @@ fn another_stage_asks_other_statements_and_keeps_the_answers_it_does_not_ask_asi
     assert_eq!(s.progress(&c), (4, 38));
     // Saved and restored: the stage is applied before the statements it routes, whatever
     // order the file lists them in.
-    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores");
+    let back = Session::restore(&c, s.snapshot(&c)).expect("restores");
     assert_eq!(back.answers, s.answers);
     // The whole office uses it now: the statement about sections not using it yet is no longer
     // asked, counted or part of the result.
@@ -158,7 +158,7 @@ fn another_stage_asks_other_statements_and_keeps_the_answers_it_does_not_ask_asi
     assert_eq!(in_result, ["lead_used_tool", "office_stage"]);
     // Passing through the stages (arrow keys do) loses nothing: back at "some", every answer
     // is there again, and a saved session holding answers set aside restores.
-    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores with answers set aside");
+    let back = Session::restore(&c, s.snapshot(&c)).expect("restores with answers set aside");
     assert_eq!(back.answers, s.answers);
     s.apply(&c, answer("office_stage", "some"));
     assert_eq!(s.progress(&c), (4, 38));
@@ -166,7 +166,7 @@ fn another_stage_asks_other_statements_and_keeps_the_answers_it_does_not_ask_asi
     let mut snap = s.snapshot(&c);
     snap.answers
         .insert("imp_seen_elsewhere".into(), Answer::Choice("9".into()));
-    assert!(Session::restore(&c, &snap).is_err());
+    assert!(Session::restore(&c, snap.clone()).is_err());
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn snapshot_round_trips_through_json() {
     );
     let json = serde_json::to_string(&s.snapshot(&c)).unwrap();
     let snap: Snapshot = serde_json::from_str(&json).unwrap();
-    assert_eq!(Session::restore(&c, &snap), Ok(s));
+    assert_eq!(Session::restore(&c, snap.clone()), Ok(s));
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn snapshot_from_other_content_version_is_refused() {
     let mut snap = finished_staff(&c).snapshot(&c);
     snap.content_version = "2020.1".into();
     assert_eq!(
-        Session::restore(&c, &snap),
+        Session::restore(&c, snap.clone()),
         Err(RestoreError::OtherContent {
             saved_version: "2020.1".into()
         })
@@ -270,7 +270,7 @@ fn snapshot_from_other_content_version_is_refused() {
     let snap = finished_staff(&c).snapshot(&c);
     assert!(
         matches!(
-            Session::restore(&edited, &snap),
+            Session::restore(&edited, snap.clone()),
             Err(RestoreError::OtherContent { .. })
         ),
         "same version, other fingerprint"
@@ -284,7 +284,7 @@ fn corrupt_snapshots_are_refused() {
     let mut wrong_format = good.clone();
     wrong_format.format = "something-else".into();
     assert_eq!(
-        Session::restore(&c, &wrong_format),
+        Session::restore(&c, wrong_format.clone()),
         Err(RestoreError::UnknownFormat)
     );
     let mut bad_answer = good.clone();
@@ -292,19 +292,19 @@ fn corrupt_snapshots_are_refused() {
         .answers
         .insert("lead_hands_off".into(), Answer::Choice("9".into()));
     assert_eq!(
-        Session::restore(&c, &bad_answer),
+        Session::restore(&c, bad_answer.clone()),
         Err(RestoreError::Inconsistent)
     );
     let mut bad_screen = good.clone();
     bad_screen.screen = Screen::Section(42);
     assert_eq!(
-        Session::restore(&c, &bad_screen),
+        Session::restore(&c, bad_screen.clone()),
         Err(RestoreError::Inconsistent)
     );
     let mut bad_role = good;
     bad_role.role = Some("mayor".into());
     assert_eq!(
-        Session::restore(&c, &bad_role),
+        Session::restore(&c, bad_role.clone()),
         Err(RestoreError::Inconsistent)
     );
 }
@@ -333,7 +333,10 @@ fn export_round_trips_and_recomputes() {
         Some("2026-11-26T10:00:00Z")
     );
     let snap = again.snapshot(&c);
-    assert_eq!(Session::restore(&c, &snap).unwrap().made, opened.made);
+    assert_eq!(
+        Session::restore(&c, snap.clone()).unwrap().made,
+        opened.made
+    );
     again.apply(
         &c,
         Action::Answer {
@@ -558,7 +561,7 @@ fn another_role_chosen_after_going_back_keeps_only_what_it_is_asked_and_still_re
         "the statements both roles are asked keep their answers"
     );
     // Saved and read back, it resumes (it was declared damaged, and lost).
-    assert_eq!(Session::restore(&c, &s.snapshot(&c)), Ok(s));
+    assert_eq!(Session::restore(&c, s.snapshot(&c)), Ok(s));
 }
 
 #[test]
@@ -609,7 +612,7 @@ fn maturity_levels_follow_the_stage_and_the_severity_and_targets_are_the_respond
     assert_eq!(s.targets.len(), 1);
     // They travel with the result: saved, exported and opened again; a level the content lacks
     // makes a file "edited or damaged".
-    let back = Session::restore(&c, &s.snapshot(&c)).unwrap();
+    let back = Session::restore(&c, s.snapshot(&c)).unwrap();
     assert_eq!(back.targets, s.targets);
     let mut file = export(&c, &s.diagnose(&c), "ja", "2026-12-01T09:00:00+09:00");
     assert_eq!(import(&c, &file).unwrap().targets, s.targets);
@@ -684,7 +687,7 @@ fn the_review_screen_counts_each_screen_and_leads_back_to_any_of_them() {
 
     // A session saved on the review screen comes back there.
     s.apply(&c, Action::Review);
-    let back = Session::restore(&c, &s.snapshot(&c)).expect("restores");
+    let back = Session::restore(&c, s.snapshot(&c)).expect("restores");
     assert_eq!(back.screen, Screen::Review);
 }
 
