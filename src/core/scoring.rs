@@ -25,11 +25,10 @@ pub type Answers = Map<Answer>;
 /// How many contributing answers are quoted per dimension.
 pub const REASONS_PER_DIMENSION: usize = 3;
 
-/// One answer that raised a dimension's score.
+/// One answer that raised a dimension's score (the choice is the diagnosis's answer to it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     pub question: String,
-    pub value: String,
     /// Points it added (chosen weight minus the question's lowest weight).
     pub points: u32,
 }
@@ -78,13 +77,11 @@ pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<Di
                 continue;
             }
             asked[d] += 1;
-            let Some((c, &weight)) = chosen.and_then(|c| Some((c, c.weights.get(&dimension.id)?)))
-            else {
+            let Some(&weight) = chosen.and_then(|c| c.weights.get(&dimension.id)) else {
                 continue;
             };
             evidence[d].push(Evidence {
                 question: q.id.clone(),
-                value: c.value.clone(),
                 points: (weight - lo) as u32,
                 possible: (hi - lo) as u32,
             });
@@ -95,11 +92,11 @@ pub fn score(content: &Content, role: Option<&str>, answers: &Answers) -> Vec<Di
         .collect()
 }
 
-/// One answered question's part in a dimension's score.
+/// One answered question's part in a dimension's score (the choice is the diagnosis's answer
+/// to it: not copied here, for each dimension, of each of thousands of results gathered).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub question: String,
-    pub value: String,
     /// Chosen weight minus the question's lowest weight for the dimension.
     pub points: u32,
     /// Highest weight minus lowest: what the question could have added.
@@ -125,7 +122,6 @@ fn score_dimension(
             .filter(|e| e.points > 0)
             .map(|e| Reason {
                 question: e.question.clone(),
-                value: e.value.clone(),
                 points: e.points,
             })
             .collect()
