@@ -64,9 +64,9 @@ pub fn result_export(text: &str) -> Result<ResultExport, NotRead> {
     if text.len() > MAX_FILE_BYTES {
         return Err(NotRead::TooLarge);
     }
-    let mut value = parse(text).map_err(|_| NotRead::NotJson)?;
+    let value = parse(text).map_err(|_| NotRead::NotJson)?;
     let mut r = Reading::new(false);
-    match ResultExport::read(&mut value, &mut r) {
+    match ResultExport::read(&value, &mut r) {
         Some(file) if r.problems.is_empty() => Ok(file),
         _ => Err(NotRead::Misfit),
     }
@@ -79,9 +79,9 @@ fn without_bom(text: &str) -> &str {
 }
 
 fn read_root<T: Read>(text: &str, strict: bool) -> Result<T, Vec<Problem>> {
-    let mut value = parse(text).map_err(|e| vec![Problem::new("JSON", e.to_string())])?;
+    let value = parse(text).map_err(|e| vec![Problem::new("JSON", e.to_string())])?;
     let mut r = Reading::new(strict);
-    match T::read(&mut value, &mut r) {
+    match T::read(&value, &mut r) {
         Some(out) if r.problems.is_empty() => Ok(out),
         _ => Err(r.problems),
     }
@@ -116,26 +116,13 @@ impl Reading {
 
     /// Reports that `v` is not what `expected` names; always `None`.
     fn mismatch<T>(&mut self, v: &Value, expected: &str) -> Option<T> {
-        self.found(v.kind(), expected)
-    }
-
-    /// Reports that a value of this `kind` is not what `expected` names; always `None`.
-    fn found<T>(&mut self, kind: &str, expected: &str) -> Option<T> {
-        self.problem(format!("expected {expected}, found {kind}"));
+        self.problem(format!("expected {expected}, found {}", v.kind()));
         None
     }
 
     /// Runs `f` with `segment` appended to the path (`.key` or `[i]`).
     fn at<T>(&mut self, segment: &str, f: impl FnOnce(&mut Self) -> T) -> T {
         let len = self.path.len();
-        self.enter(segment);
-        let out = f(self);
-        self.path.truncate(len);
-        out
-    }
-
-    /// Appends `segment` to the path (`.key` or `[i]`).
-    fn enter(&mut self, segment: &str) {
         if !self.path.is_empty() && !segment.starts_with('[') {
             self.path.push('.');
         }
@@ -145,6 +132,9 @@ impl Reading {
         } else {
             self.path.push_str(segment);
         }
+        let out = f(self);
+        self.path.truncate(len);
+        out
     }
 
     /// Runs `f` with `[index]` appended to the path. The digits are written by hand: this runs for
@@ -160,17 +150,15 @@ impl Reading {
         out
     }
 
-    /// Calls `field` with each entry of an object (which it may take the key and value of).
-    /// `field` returns false for a key it does not know. Not generic, so that the loop exists
-    /// once in the wasm.
+    /// Calls `field` with each entry of an object. `field` returns false for a key it does not
+    /// know. Not generic, so that the loop exists once in the wasm.
     fn object(
         &mut self,
-        v: &mut Value,
-        field: &mut dyn FnMut(&mut Self, &mut String, &mut Value) -> bool,
+        v: &Value,
+        field: &mut dyn FnMut(&mut Self, &str, &Value) -> bool,
     ) -> Option<()> {
-        let entries = match v {
-            Value::Object(entries) => entries,
-            other => return self.mismatch(other, "an object `{...}`"),
+        let Value::Object(entries) = v else {
+            return self.mismatch(v, "an object `{...}`");
         };
         if entries.len() > MAX_KEYS {
             self.problem(format!(
@@ -184,15 +172,17 @@ impl Reading {
             0 | 1 => Vec::new(),
             _ => repeated_keys(entries),
         };
-        for (i, (key, value)) in entries.iter_mut().enumerate() {
-            let len = self.path.len();
-            self.enter(key);
+        for (i, (key, value)) in entries.iter().enumerate() {
             if repeated.get(i) == Some(&true) {
-                self.problem("appears twice in one object".into());
-            } else if !field(self, key, value) && self.strict {
-                self.problem("unknown field (misspelt, or from another format?)".into());
+                self.at(key, |r| r.problem("appears twice in one object".into()));
+                continue;
             }
-            self.path.truncate(len);
+            let known = self.at(key, |r| field(r, key, value));
+            if !known && self.strict {
+                self.at(key, |r| {
+                    r.problem("unknown field (misspelt, or from another format?)".into())
+                });
+            }
         }
         Some(())
     }
@@ -233,22 +223,20 @@ fn push_digits(out: &mut String, n: usize) {
 
 /// A type that can be read from a JSON value. `None` means a problem was reported.
 pub trait Read: Sized {
-    /// Reads `v`, taking its texts rather than copying them (the value is read once, then
-    /// dropped).
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self>;
+    fn read(v: &Value, r: &mut Reading) -> Option<Self>;
 }
 
 impl Read for String {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         match v {
-            Value::Text(s) => Some(std::mem::take(s)),
+            Value::Text(s) => Some(s.clone()),
             _ => r.mismatch(v, "a text"),
         }
     }
 }
 
 impl Read for bool {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         match v {
             Value::Bool(b) => Some(*b),
             _ => r.mismatch(v, "`true` or `false`"),
@@ -269,25 +257,25 @@ fn number(v: &Value, r: &mut Reading, min: i64, max: i64) -> Option<i64> {
 }
 
 impl Read for u32 {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         number(v, r, 0, u32::MAX.into()).map(|n| n as u32)
     }
 }
 
 impl Read for i32 {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         number(v, r, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
     }
 }
 
 impl Read for usize {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         number(v, r, 0, u32::MAX.into()).map(|n| n as usize)
     }
 }
 
 impl<T: Read> Read for Option<T> {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         match v {
             Value::Null => Some(None),
             _ => T::read(v, r).map(Some),
@@ -296,13 +284,12 @@ impl<T: Read> Read for Option<T> {
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
-        let items = match v {
-            Value::List(items) => items,
-            other => return r.mismatch(other, "a list `[...]`"),
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
+        let Value::List(items) = v else {
+            return r.mismatch(v, "a list `[...]`");
         };
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter_mut().enumerate() {
+        for (i, item) in items.iter().enumerate() {
             if let Some(x) = r.at_index(i, |r| T::read(item, r)) {
                 out.push(x);
             }
@@ -312,11 +299,11 @@ impl<T: Read> Read for Vec<T> {
 }
 
 impl<T: Read> Read for Map<T> {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         let mut out = Map::new();
         r.object(v, &mut |r, key, value| {
             if let Some(x) = T::read(value, r) {
-                out.insert(std::mem::take(key), x);
+                out.insert(key.to_string(), x);
             }
             true
         })?;
@@ -338,10 +325,10 @@ macro_rules! content_struct {
 macro_rules! read_struct {
     ($type:ty { $($name:literal => $field:ident),* $(,)? }) => {
         impl Read for $type {
-            fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+            fn read(v: &Value, r: &mut Reading) -> Option<Self> {
                 let mut out = <$type>::default();
                 r.object(v, &mut |r, key, value| {
-                    match key.as_str() {
+                    match key {
                         $($name => {
                             if let Some(x) = Read::read(value, r) {
                                 out.$field = x;
@@ -475,20 +462,11 @@ read_struct!(ExportedScore { "dimension" => dimension, "score" => score, "band" 
 
 /// An enum value as serde writes it: `"variant"` or `{"variant": value}` (one key). Returns the
 /// variant name and its value (`Null` for the bare form).
-/// `null` stands for the bare form's value.
-fn variant<'v>(
-    v: &'v mut Value,
-    null: &'v mut Value,
-    r: &mut Reading,
-    names: &str,
-) -> Option<(&'v str, &'v mut Value)> {
-    let kind = v.kind();
+fn variant<'v>(v: &'v Value, r: &mut Reading, names: &str) -> Option<(&'v str, &'v Value)> {
     match v {
-        Value::Text(name) => Some((name, null)),
-        Value::Object(entries) if entries.len() == 1 => entries
-            .first_mut()
-            .map(|(name, value)| (name.as_str(), value)),
-        _ => r.found(kind, names),
+        Value::Text(name) => Some((name, &Value::Null)),
+        Value::Object(entries) if entries.len() == 1 => Some((&entries[0].0, &entries[0].1)),
+        _ => r.mismatch(v, names),
     }
 }
 
@@ -501,11 +479,10 @@ fn unknown_variant<T>(r: &mut Reading, name: &str, names: &str) -> Option<T> {
 }
 
 impl Read for Condition {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         const NAMES: &str =
             "one of `all`, `any`, `severity`, `answer`, `missing`, `unknown`, `role`";
-        let mut null = Value::Null;
-        let (name, value) = variant(v, &mut null, r, NAMES)?;
+        let (name, value) = variant(v, r, NAMES)?;
         r.at(name, |r| match name {
             "all" => Read::read(value, r).map(Condition::All),
             "any" => Read::read(value, r).map(Condition::Any),
@@ -520,10 +497,9 @@ impl Read for Condition {
 }
 
 impl Read for Answer {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         const NAMES: &str = "`dont_know` or `{\"choice\": ...}`";
-        let mut null = Value::Null;
-        match variant(v, &mut null, r, NAMES)? {
+        match variant(v, r, NAMES)? {
             ("dont_know", Value::Null) => Some(Answer::DontKnow),
             ("choice", value) => r.at("choice", |r| Read::read(value, r).map(Answer::Choice)),
             (name, _) => unknown_variant(r, name, NAMES),
@@ -532,10 +508,9 @@ impl Read for Answer {
 }
 
 impl Read for Screen {
-    fn read(v: &mut Value, r: &mut Reading) -> Option<Self> {
+    fn read(v: &Value, r: &mut Reading) -> Option<Self> {
         const NAMES: &str = "`start`, `result` or `{\"section\": n}`";
-        let mut null = Value::Null;
-        match variant(v, &mut null, r, NAMES)? {
+        match variant(v, r, NAMES)? {
             ("start", Value::Null) => Some(Screen::Start),
             ("result", Value::Null) => Some(Screen::Result),
             ("review", Value::Null) => Some(Screen::Review),
@@ -565,9 +540,9 @@ pub fn office_file(text: &str) -> Result<super::office::OfficeFile, NotRead> {
     if text.len() > MAX_OFFICE_BYTES {
         return Err(NotRead::TooLarge);
     }
-    let mut value = parse(text).map_err(|_| NotRead::NotJson)?;
+    let value = parse(text).map_err(|_| NotRead::NotJson)?;
     let mut r = Reading::new(false);
-    match super::office::OfficeFile::read(&mut value, &mut r) {
+    match super::office::OfficeFile::read(&value, &mut r) {
         Some(file) if r.problems.is_empty() => Ok(file),
         _ => Err(NotRead::Misfit),
     }

@@ -267,7 +267,7 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   await screenshot(page, "office-52");
   // Picked again, the same files are left out as duplicates: said, not alarmed.
   await pick(page, paths.slice(0, 3));
-  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。3件は、すでに読み込まれている結果と同じため除きました。閉じる$/);
+  assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。3件は、すでに読み込まれている結果と同じため除きました。閉じる$/);
   assert.equal(await page.locator("[data-notice]").getAttribute("role"), "status");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /52件/);
   assert.deepEqual(errors, []);
@@ -361,22 +361,22 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
     await page.locator("[data-refusal]").evaluateAll((els) => els.map((e) => [e.querySelector(".source").textContent, e.textContent])));
   const expect = {
     [paths[0].split("/").pop()]: /すでに読み込まれている結果と同じです\(重複\)/,
-    "notes.txt": /JSON形式ではありません/,
+    "notes.txt": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
     "empty.json": /結果ファイル・結果コード・集計ファイルではありません/,
     "other.json": /別の質問票\(another-questionnaire/,
     "earlier.json": /以前の版\(2026\.11\.2\)/,
     "newer.json": /より新しい版/,
     "edited.json": /壊れているか、書き換えられています/,
-    "nested.json": /JSON形式ではありません|ではありません/,
+    "nested.json": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
     "keys.json": /ではありません/,
-    "latin1.json": /JSON形式ではありません/,
+    "latin1.json": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
     "huge.json": /大きすぎる.*64MB/,
     "recording.mp4": /大きすぎる.*64MB/,
     "zero.json": /空のファイルです/,
   };
   for (const [name, reason] of Object.entries(expect)) assert.match(reasons[name] || "(not listed)", reason, name);
   // The duplicate is said apart from the faults, and only the faults make the notice an alert.
-  assert.match(await page.locator("[data-notice]").textContent(), /0件の結果を読み込みました。1件は、すでに読み込まれている結果と同じため除きました。12件は読み込めませんでした/);
+  assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。1件は、すでに読み込まれている結果と同じため除きました。12件は読み込めませんでした/);
   assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/, "what was loaded stays");
   assert.deepEqual(await axe(page), [], "with refusals listed");

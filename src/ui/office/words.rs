@@ -182,7 +182,10 @@ static JA: Words = Words {
     add_codes: "コードを読み込む",
     reading: |done, total| format!("読み込み中です… {done} / {total} 件"),
     taken: |n, again, refused| {
-        let mut s = format!("{n}件の結果を読み込みました。");
+        let mut s = match n {
+            0 => "新しく読み込んだ結果はありません。".to_string(),
+            n => format!("{n}件の結果を読み込みました。"),
+        };
         if again > 0 {
             s.push_str(&format!("{again}件は、すでに読み込まれている結果と同じため除きました。"));
         }
@@ -216,7 +219,7 @@ static JA: Words = Words {
     empty: "まだ結果を読み込んでいません。集計は、結果を読み込むとここに表示されます。",
     people: |n| format!("{n}人"),
     empty_file: "空のファイルです。",
-    not_json: "結果ファイルではありません(JSON形式ではありません)。",
+    not_json: "結果ファイル(JSON形式)ではなく、結果コード(kd1:で始まるもの)も見つかりません。",
     too_large: "ファイルが大きすぎるため読み込みませんでした(読み込めるのは64MBまでです)。",
     not_result: "この診断の結果ファイル・結果コード・集計ファイルではありません。",
     newer: "より新しい版の診断で作られたため、このページでは読めません。新しい版の集計ページを使ってください。",
@@ -301,7 +304,10 @@ static EN: Words = Words {
     add_codes: "Read the codes",
     reading: |done, total| format!("Reading… {done} of {total}"),
     taken: |n, again, refused| {
-        let mut s = format!("{n} result(s) loaded.");
+        let mut s = match n {
+            0 => "No new results loaded.".to_string(),
+            n => format!("{n} result(s) loaded."),
+        };
         if again > 0 {
             s.push_str(&format!(" {again} left out: the same as results already loaded."));
         }
@@ -335,7 +341,7 @@ static EN: Words = Words {
     empty: "No results loaded yet. The summary appears here once results are loaded.",
     people: |n| format!("{n} people"),
     empty_file: "The file is empty.",
-    not_json: "Not a result file (not JSON).",
+    not_json: "Not a result file (not JSON), and no result code (starting with “kd1:”) in it.",
     too_large: "Too large: not read (at most 64 MB is read).",
     not_result: "Not a result file, result code or office file of this diagnosis.",
     newer: "Made by a newer version of the diagnosis, which this page cannot read. Use the newer office page.",
