@@ -23,6 +23,11 @@ pub struct Gathered {
     /// choice in its scale, or [`DONT_KNOW`] or [`UNANSWERED`]: taken once, as the file is
     /// gathered, so that counting 10,000 respondents' answers compares numbers.
     pub chosen: Vec<u16>,
+    /// Each step of the diagnosis's plan as the place of the step in the content, with its
+    /// priority (a step the content does not have is left out): taken once, as the file is
+    /// gathered, so that merging 10,000 plans compares numbers, where following each step's
+    /// name was most of the time to compute the office's findings.
+    pub steps: Vec<(usize, u32)>,
 }
 
 /// In [`Gathered::chosen`]: answered "don't know".
@@ -144,10 +149,19 @@ impl Gathering {
         }
         self.from_codes += usize::from(from_code(&file));
         let chosen = chosen(content, &diagnosis.answers);
+        let steps = (diagnosis.plan.iter())
+            .filter_map(|p| {
+                Some((
+                    content.steps.iter().position(|s| s.id == p.step)?,
+                    p.priority,
+                ))
+            })
+            .collect();
         self.respondents.push(Gathered {
             file,
             diagnosis,
             chosen,
+            steps,
         });
         self.keys.push(key);
         Ok(self.respondents.len() - 1)
@@ -922,12 +936,8 @@ pub fn office_plan(
     gathering: &Gathering,
     stage_of: &dyn Fn(&str) -> usize,
 ) -> Vec<OfficeStep> {
-    // Steps found by id, and their families by number, once (not by comparing names for each of
-    // 10,000 respondents' steps, which was most of the time).
-    let mut by_id: Vec<(&str, usize)> = (content.steps.iter().enumerate())
-        .map(|(at, s)| (s.id.as_str(), at))
-        .collect();
-    super::order::sort_stable_by(&mut by_id, |a, b| a < b);
+    // Families by number, once (not by comparing names for each of 10,000 respondents' steps,
+    // which was most of the time; the steps are numbers already, `Gathered::steps`).
     let mut families: Vec<&str> = Vec::new();
     let family_of: Vec<usize> = (content.steps.iter())
         .map(|s| match families.iter().position(|f| *f == s.family) {
@@ -944,13 +954,10 @@ pub fn office_plan(
     let mut counted: Vec<usize> = vec![usize::MAX; families.len()];
     let mut tallies: Vec<Tally> = Vec::new();
     for (who, r) in gathering.respondents.iter().enumerate() {
-        for planned in &r.diagnosis.plan {
-            let Ok(found) = by_id.binary_search_by(|(id, _)| (*id).cmp(planned.step.as_str()))
-            else {
+        for &(at, priority) in &r.steps {
+            let Some(&family) = family_of.get(at) else {
                 continue;
             };
-            let at = by_id[found].1;
-            let family = family_of[at];
             let t = match tally_of[family] {
                 Some(i) => &mut tallies[i],
                 None => {
@@ -970,12 +977,12 @@ pub fn office_plan(
             match t.steps.iter_mut().find(|g| g.at == at) {
                 Some(g) => {
                     g.times += 1;
-                    g.priority = g.priority.min(planned.priority);
+                    g.priority = g.priority.min(priority);
                 }
                 None => t.steps.push(Given {
                     at,
                     times: 1,
-                    priority: planned.priority,
+                    priority,
                 }),
             }
         }

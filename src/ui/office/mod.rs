@@ -83,6 +83,8 @@ enum Msg {
     ListOpen(bool),
     /// Files came in while others were being read.
     Missed,
+    /// The documents' sums are ready (in the page's cache): shown.
+    Summed,
 }
 
 impl Reducible for State {
@@ -143,6 +145,7 @@ impl Reducible for State {
             Msg::Saved(revision) => next.saved_at = revision,
             Msg::Printing(p) => next.printing = p,
             Msg::ListOpen(open) => next.list_open = open,
+            Msg::Summed => {}
             Msg::Missed => {
                 next.missed = true;
                 next.notice = Some(Notice {
@@ -242,23 +245,33 @@ pub fn Office(props: &OfficeProps) -> Html {
     let findings: Option<Rc<Findings>> = (state.findings.as_ref())
         .filter(|(r, _)| *r == revision && summary.is_some())
         .map(|(_, f)| f.clone());
-    // Summed with the findings, after the first view is painted (the documents cost the first view
-    // nothing); while files come in, the documents keep the last sums and stay on the page, so
+    // Summed in the task after the findings are shown (the documents cost the first view
+    // nothing; at 10,000 respondents, summing them while rendering the findings blocked the page
+    // over 100 ms); while files come in, the documents keep the last sums and stay on the page, so
     // that a calculator filled in is not lost to the next files dropped.
-    let facts: Rc<Facts> = {
-        let cache = use_mut_ref(|| (u64::MAX, Rc::new(Facts::default())));
-        let mut cache = cache.borrow_mut();
-        if !loading && cache.0 != revision && findings.is_some() {
-            *cache = (
-                revision,
-                Rc::new(crate::core::draft::facts(
-                    &content,
-                    &state.desk.borrow().gathering,
-                )),
-            );
-        }
-        cache.1.clone()
-    };
+    let facts_cache = use_mut_ref(|| (u64::MAX, Rc::new(Facts::default())));
+    {
+        let (cache, desk, content) = (facts_cache.clone(), state.desk.clone(), content.clone());
+        let dispatcher = state.dispatcher();
+        let ready = !loading && findings.is_some();
+        use_effect_with((revision, ready), move |&(revision, ready)| {
+            if ready && cache.borrow().0 != revision {
+                after_this_task(move || {
+                    let facts = {
+                        let desk = desk.borrow();
+                        // Gathered anew meanwhile: summed when that is shown.
+                        (desk.revision == revision)
+                            .then(|| crate::core::draft::facts(&content, &desk.gathering))
+                    };
+                    if let Some(facts) = facts {
+                        *cache.borrow_mut() = (revision, Rc::new(facts));
+                        dispatcher.dispatch(Msg::Summed);
+                    }
+                });
+            }
+        });
+    }
+    let facts = facts_cache.borrow().1.clone();
     {
         let (painted, dispatcher) = (summary.is_some(), state.dispatcher());
         let (desk, content, summary) = (state.desk.clone(), content.clone(), summary.clone());
