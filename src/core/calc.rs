@@ -71,13 +71,16 @@ impl InputProblem {
     /// The problem in the user's language (`ja` or anything else for English).
     pub fn say(&self, lang: &str) -> String {
         let ja = lang == "ja";
+        // Only minutes take decimals: the other fields are asked for whole numbers (a note on
+        // minutes beside a head count confused the people who tried it).
+        let minutes = self.field.ends_with(".minutes");
         let what = match (self.why, ja) {
             (Why::Missing, true) => "入力してください",
             (Why::Missing, false) => "enter a figure",
-            (Why::NotANumber, true) => "数字で入力してください(小数は分のみ、2桁まで)",
-            (Why::NotANumber, false) => {
-                "enter a number (decimals only for minutes, at most two places)"
-            }
+            (Why::NotANumber, true) if minutes => "数字で入力してください(小数は2桁まで)",
+            (Why::NotANumber, false) if minutes => "enter a number (at most two decimal places)",
+            (Why::NotANumber, true) => "整数で入力してください",
+            (Why::NotANumber, false) => "enter a whole number",
             (Why::Negative, true) => "0以上の数を入力してください",
             (Why::Negative, false) => "enter zero or more",
             (Why::Zero, true) => "0より大きい数を入力してください",

@@ -361,15 +361,15 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
     await page.locator("[data-refusal]").evaluateAll((els) => els.map((e) => [e.querySelector(".source").textContent, e.textContent])));
   const expect = {
     [paths[0].split("/").pop()]: /すでに読み込まれている結果と同じです\(重複\)/,
-    "notes.txt": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
+    "notes.txt": /回答者の結果ファイルではなく、結果コード\(「kd1:」で始まる文字列\)も含まれていません/,
     "empty.json": /結果ファイル・結果コード・集計ファイルではありません/,
     "other.json": /別の質問票\(another-questionnaire/,
     "earlier.json": /以前の版\(2026\.11\.2\)/,
     "newer.json": /より新しい版/,
     "edited.json": /壊れているか、書き換えられています/,
-    "nested.json": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
+    "nested.json": /回答者の結果ファイルではなく、結果コード\(「kd1:」で始まる文字列\)も含まれていません/,
     "keys.json": /ではありません/,
-    "latin1.json": /JSON形式\)ではなく、結果コード\(kd1:で始まるもの\)も見つかりません/,
+    "latin1.json": /回答者の結果ファイルではなく、結果コード\(「kd1:」で始まる文字列\)も含まれていません/,
     "huge.json": /大きすぎる.*64MB/,
     "recording.mp4": /大きすぎる.*64MB/,
     "zero.json": /空のファイルです/,

@@ -210,6 +210,20 @@ fn problems_are_said_in_plain_words_in_both_languages() {
         said("operations", Why::NoOperations, "en"),
         "Operations: enter at least one operation"
     );
+    // Only minutes take decimals; a head count is asked for a whole number, with no word on
+    // minutes.
+    assert_eq!(
+        said("operations[0].minutes", Why::NotANumber, "ja"),
+        "1行目の1回あたりの削減時間(分):数字で入力してください(小数は2桁まで)"
+    );
+    assert_eq!(
+        said("users", Why::NotANumber, "ja"),
+        "利用者数(人):整数で入力してください"
+    );
+    assert_eq!(
+        said("users", Why::NotANumber, "en"),
+        "Users: enter a whole number"
+    );
 }
 
 #[test]
