@@ -84,6 +84,7 @@ impl Diagnosis {
             if let Some(i) = at {
                 keep[i] = true;
             }
+            // The stage question is kept but not counted (what `Content::counts_at` says).
             if content.is_stage(q) {
                 continue;
             }
