@@ -99,6 +99,9 @@ async function openOffice(lang) {
   return opened;
 }
 
+// The live region the notice was put into (`status`: news; `alert`: something went wrong).
+const liveRole = (page) => page.locator("[data-notice]").evaluate((n) => n.parentElement.getAttribute("role"));
+
 async function pick(page, paths) {
   await page.locator("[data-pick]").setInputFiles(paths);
   await page.locator("[data-progress]").waitFor({ state: "detached" });
@@ -179,6 +182,9 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   assert.match(csp, /^default-src 'none'; script-src 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'sha256-[^']+'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'$/);
   const { page, requests, errors } = await openOffice();
   assert.deepEqual(await axe(page), [], "the empty page");
+  // The news of each input goes into a live region that is on the page, empty, before it (a
+  // screen reader reads out what is put into a region it already knows).
+  assert.equal(await page.locator("[data-office] > [role=status]").textContent(), "");
 
   // Half by the picker, half by a drop (a DataTransfer of the files, as a browser builds one).
   await pick(page, paths.slice(0, 26));
@@ -268,7 +274,7 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   // Picked again, the same files are left out as duplicates: said, not alarmed.
   await pick(page, paths.slice(0, 3));
   assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。3件は、すでに読み込まれている結果と同じため除きました。閉じる$/);
-  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "status");
+  assert.equal(await liveRole(page), "status");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /52件/);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), [], "no request");
@@ -377,7 +383,7 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
   for (const [name, reason] of Object.entries(expect)) assert.match(reasons[name] || "(not listed)", reason, name);
   // The duplicate is said apart from the faults, and only the faults make the notice an alert.
   assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。1件は、すでに読み込まれている結果と同じため除きました。12件は読み込めませんでした/);
-  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
+  assert.equal(await liveRole(page), "alert");
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/, "what was loaded stays");
   assert.deepEqual(await axe(page), [], "with refusals listed");
   // Codes: a pasted mail with a broken one and a good one.
@@ -554,7 +560,7 @@ test("files added while others are still being read are not taken, and the page 
   const notice = await page.locator("[data-notice]").textContent();
   assert.match(notice, new RegExp(`${paths.length}件の結果を読み込みました。${many.length - paths.length}件は、すでに`));
   assert.match(notice, /読み込んでいる間に加えたファイルは、読み込んでいません。読み込みが終わってから、もう一度加えてください。/);
-  assert.equal(await page.locator("[data-notice]").getAttribute("role"), "alert");
+  assert.equal(await liveRole(page), "alert");
   assert.match(await page.locator("[data-loaded] summary").textContent(), new RegExp(`${paths.length}件`), "the drop added nothing");
   const focused = await page.evaluate(() => document.querySelector("kintone-diagnosis").shadowRoot.activeElement?.hasAttribute("data-pick"));
   assert.equal(focused, true, "focus stays on the picker (it is marked busy, not disabled, while files are read)");
@@ -567,6 +573,17 @@ test("files added while others are still being read are not taken, and the page 
   }, late);
   await page.locator("[data-notice]", { hasText: "1件の結果を読み込みました。" }).waitFor();
   assert.match(await page.locator("[data-loaded] summary").textContent(), new RegExp(`${paths.length + 1}件`));
+  // Read again (all of them loaded already): what was shown stays on the page while they are read.
+  const perRole = await page.locator("[data-per-role]").textContent();
+  await page.locator("[data-pick]").setInputFiles(many);
+  const meanwhile = await page.evaluate(() => {
+    const root = document.querySelector("kintone-diagnosis").shadowRoot;
+    return root.querySelector("[data-progress]") && root.querySelector("[data-per-role]")?.textContent;
+  });
+  assert.equal(meanwhile, perRole, "the summary stays while files are read");
+  await page.locator("[data-progress]").waitFor({ state: "detached" });
+  assert.match(await page.locator("[data-notice]").textContent(), new RegExp(`新しく読み込んだ結果はありません。${many.length}件は、すでに`));
+  assert.equal(await page.locator("[data-per-role]").textContent(), perRole);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -593,8 +610,10 @@ test("the respondent hands over a result code; pasted with a mail around it, the
   const handOver = await page.locator("[data-hand-over]").textContent();
   assert.match(handOver, /結果コード/);
   assert.match(handOver, /庁内集計ページ.*予算要求の説明資料などの下書き/, "the result points to the drafts in one sentence");
+  // Its news goes into a live region that was on the page, empty, before it.
+  assert.equal(await page.locator(".kd > [role=status]").textContent(), "");
   await page.locator('[data-take="code"]').click();
-  assert.match(await page.locator("[data-notice]").textContent(), /結果コードをコピーしました/);
+  assert.match(await page.locator(".kd > [role=status] > [data-notice]").textContent(), /結果コードをコピーしました/);
   await page.locator('[data-take="copy"]').click();
   const [code, summary] = await page.evaluate(() => window.__clip);
   assert.match(code, /^kd1:kintone-municipal:[\d.]+:[0-9a-f]{16}:\d{8}:finance:[-x1-9a-z]+:[0-9a-f]{16}$/);

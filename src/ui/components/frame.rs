@@ -48,12 +48,17 @@ pub fn frame(props: FrameProps, children: Html) -> Html {
                     </div>
                 }
             </div>
+            // The live region is on the page before any news: a screen reader reads out what is
+            // put into a region that is there, where one inserted with its text is often passed
+            // over. It turns into an alert with news of something that went wrong.
+            <div role={if props.notice.as_ref().is_some_and(|n| n.alert) { "alert" } else { "status" }}>
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", notice.alert.then_some("error"))} role={if notice.alert { "alert" } else { "status" }} data-notice="" ref={props.notice_ref}>
+                <div class={classes!("notice", notice.alert.then_some("error"))} data-notice="" ref={props.notice_ref}>
                     <p>{ &notice.text }</p>
                     <button type="button" class="dismiss" onclick={props.on_dismiss.reform(|_| ())}>{ t.dismiss }</button>
                 </div>
             }
+            </div>
             { children }
             <footer class="kd-footer no-print">
                 { privacy_panel(PrivacyProps {

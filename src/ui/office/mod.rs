@@ -67,6 +67,8 @@ struct State {
     printing: bool,
     /// The list of what was loaded is open.
     list_open: bool,
+    /// The desk's revision the page shows: while files are read, the one from before.
+    shown: u64,
     /// Files were picked or dropped while others were being read, and not taken: said now and
     /// again when the reading ends (its own news would hide it).
     missed: bool,
@@ -113,6 +115,9 @@ impl Reducible for State {
                     _ => None,
                 };
                 desk.apply(&self.content, action);
+                if desk.progress.is_none() {
+                    next.shown = desk.revision;
+                }
                 if says.is_some() && desk.progress.is_none() {
                     let again = (desk.refused.iter())
                         .filter(|r| matches!(r.why, crate::core::office::Refusal::Duplicate(_)))
@@ -226,6 +231,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         printing: false,
         list_open: false,
         missed: false,
+        shown: 0,
     });
     let t = words(&state.lang);
     let content = props.content.clone();
@@ -233,14 +239,13 @@ pub fn Office(props: &OfficeProps) -> Html {
         let desk = state.desk.borrow();
         (desk.revision, desk.progress.is_some())
     };
-    // Computed once per change of what is gathered, and not while files are still coming in:
-    // first the summary (painted at once), then, in the next task, the findings.
+    // Computed once per change of what is gathered, and not while files are still coming in
+    // (what was shown before stays on the page meanwhile): first the summary (painted at once),
+    // then, in the next task, the findings.
     let summary: Rc<Option<Summary>> = {
         let desk = state.desk.clone();
         let content = content.clone();
-        use_memo((revision, loading), move |(_, loading)| {
-            (!loading).then(|| desk.borrow().summary(&content))
-        })
+        use_memo(state.shown, move |_| Some(desk.borrow().summary(&content)))
     };
     let findings: Option<Rc<Findings>> = (state.findings.as_ref())
         .filter(|(r, _)| *r == revision && summary.is_some())
@@ -273,7 +278,7 @@ pub fn Office(props: &OfficeProps) -> Html {
     }
     let facts = facts_cache.borrow().1.clone();
     {
-        let (painted, dispatcher) = (summary.is_some(), state.dispatcher());
+        let (painted, dispatcher) = (!loading, state.dispatcher());
         let (desk, content, summary) = (state.desk.clone(), content.clone(), summary.clone());
         let guide = props.guide.clone();
         use_effect_with((revision, painted), move |&(revision, painted)| {
@@ -440,15 +445,19 @@ pub fn Office(props: &OfficeProps) -> Html {
             <p class="print-only">{ (t.printed_on)(&io::now().0) }</p>
             <p class="no-print">{ t.lead }</p>
             <p class="promise no-print">{ t.privacy }</p>
+            // The live region is on the page before any news: a screen reader reads out what is
+            // put into a region that is there, where one inserted with its text is often passed
+            // over. It turns into an alert with news of something that went wrong.
+            <div role={if state.notice.as_ref().is_some_and(|n| n.alert) { "alert" } else { "status" }}>
             if let Some(n) = &state.notice {
-                <div class={classes!("notice", "no-print", n.alert.then_some("error"))}
-                    role={if n.alert { "alert" } else { "status" }} data-notice="">
+                <div class={classes!("notice", "no-print", n.alert.then_some("error"))} data-notice="">
                     <p>{ &n.text }</p>
                     <button type="button" class="dismiss" onclick={send.reform(|_| Msg::Notice(None))}>
                         { if t.lang == "ja" { "閉じる" } else { "Close" } }
                     </button>
                 </div>
             }
+            </div>
             { views::gather(&view, gather, on_desk.clone(), on_paste, send.reform(Msg::Page), send.reform(Msg::ListOpen)) }
             { views::overview(&view, on_desk.clone()) }
             { views::year_on_year(&view, earlier, on_desk) }

@@ -203,7 +203,8 @@ pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
     };
     let (content, lang) = (v.content, v.lang);
     let l = Labels::new(content, lang, None);
-    if v.desk.gathering.respondents.is_empty() {
+    // The summary's own count: while files are read, the page shows the summary from before.
+    if o.per_role.iter().all(|(_, n)| *n == 0) {
         return html! {
             <section class="overview" data-overview="">
                 <h3>{ t.overview_title }</h3>
