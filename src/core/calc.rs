@@ -38,9 +38,9 @@ pub struct CostEffectInput {
     pub licence_per_user_month: String,
     /// Licensed users (人).
     pub users: String,
-    /// One-off training cost (円).
+    /// One-off training cost (円; blank: none).
     pub training: String,
-    /// One-off cost of a partner's help, setup included (円).
+    /// One-off cost of a partner's help, setup included (円; blank: none).
     pub partner: String,
 }
 
@@ -193,16 +193,28 @@ pub struct CostEffect {
     pub payback_months: Option<u64>,
 }
 
+/// What a figure of 0, or none, means in a field of the form.
+#[derive(Clone, Copy, PartialEq)]
+enum Zero {
+    /// Nothing to compute with (no staff, no minutes): refused.
+    Refused,
+    Taken,
+    /// Left blank, too: none (training and a partner's help are often not bought at all; a
+    /// licence or its users left blank are more likely forgotten, and asked for).
+    OrBlank,
+}
+
 /// Reads the form: the figures, or every problem in it at once.
 pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem>> {
     let mut problems = Vec::new();
-    let mut read = |field: String, text: &str, decimals: u32, zero_ok: bool| -> u64 {
+    let mut read = |field: String, text: &str, decimals: u32, zero: Zero| -> u64 {
         match figure(text, decimals) {
+            Err(Why::Missing) if zero == Zero::OrBlank => 0,
             Err(why) => {
                 problems.push(InputProblem { field, why });
                 0
             }
-            Ok(0) if !zero_ok => {
+            Ok(0) if zero == Zero::Refused => {
                 problems.push(InputProblem {
                     field,
                     why: Why::Zero,
@@ -216,9 +228,9 @@ pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem
     let mut too_much = Vec::new();
     for (i, op) in input.operations.iter().enumerate() {
         let at = |name: &str| format!("operations[{i}].{name}");
-        let staff = read(at("staff"), &op.staff, 0, false);
-        let minutes = read(at("minutes"), &op.minutes, 2, false);
-        let per_year = read(at("per_year"), &op.per_year, 0, false);
+        let staff = read(at("staff"), &op.staff, 0, Zero::Refused);
+        let minutes = read(at("minutes"), &op.minutes, 2, Zero::Refused);
+        let per_year = read(at("per_year"), &op.per_year, 0, Zero::Refused);
         // Each figure may be large; their product is refused before it could overflow.
         let product = u128::from(staff) * u128::from(minutes) * u128::from(per_year);
         let centiminutes = u64::try_from(product).unwrap_or_else(|_| {
@@ -233,21 +245,21 @@ pub fn calculate(input: &CostEffectInput) -> Result<CostEffect, Vec<InputProblem
             centiminutes,
         });
     }
-    let hourly = read("hourly_cost".into(), &input.hourly_cost, 0, false);
+    let hourly = read("hourly_cost".into(), &input.hourly_cost, 0, Zero::Refused);
     let years = if input.years.trim().is_empty() {
         u64::from(DEFAULT_YEARS)
     } else {
-        read("years".into(), &input.years, 0, false)
+        read("years".into(), &input.years, 0, Zero::Refused)
     };
     let licence = read(
         "licence_per_user_month".into(),
         &input.licence_per_user_month,
         0,
-        true,
+        Zero::Taken,
     );
-    let users = read("users".into(), &input.users, 0, true);
-    let training = read("training".into(), &input.training, 0, true);
-    let partner = read("partner".into(), &input.partner, 0, true);
+    let users = read("users".into(), &input.users, 0, Zero::Taken);
+    let training = read("training".into(), &input.training, 0, Zero::OrBlank);
+    let partner = read("partner".into(), &input.partner, 0, Zero::OrBlank);
     for field in too_much {
         problems.push(InputProblem {
             field,

@@ -135,6 +135,18 @@ fn the_payback_month_is_the_first_whose_savings_cover_the_costs() {
 }
 
 #[test]
+fn training_and_partners_help_left_blank_cost_nothing_and_a_blank_licence_is_asked_for() {
+    let mut input = form(vec![operation("a", "2", "30", "100")], "3000", "1000", "2");
+    let entered = ok(&input);
+    (input.training, input.partner) = (" ".into(), String::new());
+    let blank = ok(&input);
+    assert_eq!((blank.training, blank.partner), (0, 0));
+    assert_eq!(blank, entered, "blank is the same as 0");
+    input.licence_per_user_month = String::new();
+    assert_eq!(refused(&input), ["licence_per_user_month: Missing"]);
+}
+
+#[test]
 fn every_problem_is_refused_at_once_with_its_field() {
     let blank = CostEffectInput {
         operations: vec![OperationInput::default()],
@@ -149,10 +161,8 @@ fn every_problem_is_refused_at_once_with_its_field() {
             "hourly_cost: Missing",
             "licence_per_user_month: Missing",
             "users: Missing",
-            "training: Missing",
-            "partner: Missing",
         ],
-        "years left blank is five, not a problem"
+        "years left blank is five, training and partner's help left blank are none: not problems"
     );
     let mut input = form(
         vec![
