@@ -115,6 +115,11 @@ impl Desk {
             DeskAction::Remove(i) => {
                 if self.gathering.remove(i) && i < self.sources.len() {
                     self.sources.remove(i);
+                    // What was refused is the last input's news, like the notice the removal
+                    // replaces, and no longer true of the list: a duplicate names the result it
+                    // repeats by its place, which the removal moved (found by a helper: it went on
+                    // naming the file that moved into that place).
+                    self.refused.clear();
                     self.revision += 1;
                 }
             }

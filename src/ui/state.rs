@@ -26,7 +26,8 @@ impl PartialEq for ContentRef {
 #[derive(Clone, PartialEq, Debug)]
 pub struct Notice {
     pub text: String,
-    /// Errors interrupt screen readers (role="alert"); confirmations wait (role="status").
+    /// News of something that went wrong: marked as such on screen. Read out politely like any
+    /// other, from the one live region that is always there (`components::frame`).
     pub alert: bool,
 }
 

@@ -99,8 +99,10 @@ async function openOffice(lang) {
   return opened;
 }
 
-// The live region the notice was put into (`status`: news; `alert`: something went wrong).
-const liveRole = (page) => page.locator("[data-notice]").evaluate((n) => n.parentElement.getAttribute("role"));
+// How the notice is put: the role of the live region it went into (always `status`: a region
+// whose role changed as the news came would often be passed over), and whether it is marked as
+// news of something that went wrong.
+const noticeKind = (page) => page.locator("[data-notice]").evaluate((n) => [n.parentElement.getAttribute("role"), n.classList.contains("error") ? "error" : "news"]);
 
 async function pick(page, paths) {
   await page.locator("[data-pick]").setInputFiles(paths);
@@ -274,7 +276,7 @@ test("52 real results: per-role medians, gaps and the agenda match values comput
   // Picked again, the same files are left out as duplicates: said, not alarmed.
   await pick(page, paths.slice(0, 3));
   assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。3件は、すでに読み込まれている結果と同じため除きました。閉じる$/);
-  assert.equal(await liveRole(page), "status");
+  assert.deepEqual(await noticeKind(page), ["status", "news"]);
   assert.match(await page.locator("[data-loaded] summary").textContent(), /52件/);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), [], "no request");
@@ -381,9 +383,9 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
     "zero.json": /空のファイルです/,
   };
   for (const [name, reason] of Object.entries(expect)) assert.match(reasons[name] || "(not listed)", reason, name);
-  // The duplicate is said apart from the faults, and only the faults make the notice an alert.
+  // The duplicate is said apart from the faults, and only the faults mark the notice as an error.
   assert.match(await page.locator("[data-notice]").textContent(), /^新しく読み込んだ結果はありません。1件は、すでに読み込まれている結果と同じため除きました。12件は読み込めませんでした/);
-  assert.equal(await liveRole(page), "alert");
+  assert.deepEqual(await noticeKind(page), ["status", "error"]);
   assert.match(await page.locator("[data-loaded] summary").textContent(), /3件/, "what was loaded stays");
   assert.deepEqual(await axe(page), [], "with refusals listed");
   // Codes: a pasted mail with a broken one and a good one.
@@ -401,6 +403,9 @@ test("every input is refused on its own with its reason; nothing loaded is lost"
   await page.locator("[data-remove]").first().click();
   assert.match(await page.locator("[data-loaded] summary").textContent(), /2件/);
   assert.match(await page.locator("[data-notice]").textContent(), /集計から外しました/);
+  // The last input's refusals went with its news (a duplicate names what it repeats by a place
+  // in the list, which the removal moved).
+  assert.equal(await page.locator("[data-refused]").count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -556,11 +561,11 @@ test("files added while others are still being read are not taken, and the page 
   assert.ok(dropped, "the drop came while the files were being read");
   assert.match(await page.locator("[data-notice]").textContent(), /読み込んでいる間に加えたファイルは、読み込んでいません/);
   await page.locator("[data-progress]").waitFor({ state: "detached" });
-  // The reading's own news, and the missed drop said again with it, as an alert.
+  // The reading's own news, and the missed drop said again with it, marked as an error.
   const notice = await page.locator("[data-notice]").textContent();
   assert.match(notice, new RegExp(`${paths.length}件の結果を読み込みました。${many.length - paths.length}件は、すでに`));
   assert.match(notice, /読み込んでいる間に加えたファイルは、読み込んでいません。読み込みが終わってから、もう一度加えてください。/);
-  assert.equal(await liveRole(page), "alert");
+  assert.deepEqual(await noticeKind(page), ["status", "error"]);
   assert.match(await page.locator("[data-loaded] summary").textContent(), new RegExp(`${paths.length}件`), "the drop added nothing");
   const focused = await page.evaluate(() => document.querySelector("kintone-diagnosis").shadowRoot.activeElement?.hasAttribute("data-pick"));
   assert.equal(focused, true, "focus stays on the picker (it is marked busy, not disabled, while files are read)");

@@ -90,6 +90,7 @@ fn each_input_is_taken_or_refused_on_its_own_with_its_source() {
     let mut desk = Desk::default();
     let mut batch = files(&c, &[("staff", 3), ("promoter", 2)]);
     let copy = batch[0].1.clone();
+    let copy_again = copy.clone();
     batch.push(("copy.json".into(), copy));
     batch.push(("notes.txt".into(), Some("hello".into())));
     batch.push(("huge.json".into(), None));
@@ -134,6 +135,17 @@ fn each_input_is_taken_or_refused_on_its_own_with_its_source() {
     assert_eq!(desk.gathering.respondents.len(), 4);
     assert_eq!(desk.sources[0], Source::File("staff-1.json".into()));
     assert!(desk.revision > revision);
+    // What was refused went with the last input's news: a duplicate named the result it repeats
+    // by its place, which the removal moved (found by a helper: it went on naming the file that
+    // moved into that place).
+    assert_eq!(desk.refused, Vec::new());
+    // Picked again, the copy of the one removed is taken.
+    desk.apply(&c, DeskAction::Take(vec![("copy.json".into(), copy_again)]));
+    assert_eq!(
+        (desk.gathering.respondents.len(), desk.refused.len()),
+        (5, 0)
+    );
+    desk.apply(&c, DeskAction::Remove(4));
     desk.apply(&c, DeskAction::Remove(99));
     assert_eq!(
         desk.gathering.respondents.len(),

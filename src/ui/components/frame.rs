@@ -48,10 +48,11 @@ pub fn frame(props: FrameProps, children: Html) -> Html {
                     </div>
                 }
             </div>
-            // The live region is on the page before any news: a screen reader reads out what is
-            // put into a region that is there, where one inserted with its text is often passed
-            // over. It turns into an alert with news of something that went wrong.
-            <div role={if props.notice.as_ref().is_some_and(|n| n.alert) { "alert" } else { "status" }}>
+            // The live region is on the page before any news, and stays what it is: a screen
+            // reader reads out what is put into a region it knows, where one inserted with its
+            // text, or one whose role changes as the text comes, is often passed over. News of
+            // something that went wrong is read out politely too, and marked as such on screen.
+            <div role="status">
             if let Some(notice) = &props.notice {
                 <div class={classes!("notice", notice.alert.then_some("error"))} data-notice="" ref={props.notice_ref}>
                     <p>{ &notice.text }</p>

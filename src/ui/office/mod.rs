@@ -44,6 +44,7 @@ impl PartialEq for OfficeProps {
 #[derive(Clone, PartialEq)]
 struct Notice {
     text: String,
+    /// News of something that went wrong: marked as such on screen (read out like any other).
     alert: bool,
 }
 
@@ -123,7 +124,7 @@ impl Reducible for State {
                         .filter(|r| matches!(r.why, crate::core::office::Refusal::Duplicate(_)))
                         .count();
                     let refused = desk.refused.len() - again;
-                    // A result loaded twice is no fault: said, but not as an alert.
+                    // A result loaded twice is no fault: said, but not as an error.
                     next.notice = (desk.taken > 0 || again + refused > 0).then(|| Notice {
                         text: (t.taken)(desk.taken, again, refused),
                         alert: refused > 0,
@@ -445,10 +446,11 @@ pub fn Office(props: &OfficeProps) -> Html {
             <p class="print-only">{ (t.printed_on)(&io::now().0) }</p>
             <p class="no-print">{ t.lead }</p>
             <p class="promise no-print">{ t.privacy }</p>
-            // The live region is on the page before any news: a screen reader reads out what is
-            // put into a region that is there, where one inserted with its text is often passed
-            // over. It turns into an alert with news of something that went wrong.
-            <div role={if state.notice.as_ref().is_some_and(|n| n.alert) { "alert" } else { "status" }}>
+            // The live region is on the page before any news, and stays what it is: a screen
+            // reader reads out what is put into a region it knows, where one inserted with its
+            // text, or one whose role changes as the text comes, is often passed over. News of
+            // something that went wrong is read out politely too, and marked as such on screen.
+            <div role="status">
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", "no-print", n.alert.then_some("error"))} data-notice="">
                     <p>{ &n.text }</p>
