@@ -605,8 +605,12 @@ pub fn cost_effect(guide: &Drafts, cost: Option<&CostEffect>, lang: &str, out: &
     out.push(Block::Table(rows));
     let payback = match c.payback_months {
         Some(0) => label("from_start"),
-        Some(m) => fill(guide.label("months", lang), &[("n", grouped(m.into()))]),
-        None => label("never"),
+        // A month beyond the years counted is a loss over them, said as the table's net is
+        // (found by a helper: 「87か月」 beside a negative net over 60 months).
+        Some(m) if m <= u64::from(c.years) * 12 => {
+            fill(guide.label("months", lang), &[("n", grouped(m.into()))])
+        }
+        _ => label("never"),
     };
     out.push(Block::Table(vec![
         vec![label("item"), label("value")],

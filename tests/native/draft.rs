@@ -93,6 +93,48 @@ fn chat_tool() -> CostEffectInput {
     }
 }
 
+#[test]
+fn a_payback_beyond_the_years_counted_is_said_to_be_outside_them() {
+    let d = drafts();
+    let said = |input: &CostEffectInput| {
+        let c = calculate(input).expect("taken");
+        let mut out = Vec::new();
+        kintone_diagnosis::core::draft::cost_effect(&d, Some(&c), "ja", &mut out);
+        let doc = Document {
+            id: String::new(),
+            title: String::new(),
+            blocks: out,
+        };
+        (c.payback_months, c.net < 0, text_of(&doc))
+    };
+    // ¥18,000 saved and ¥12,000 of licences a year: ¥500 a month against ¥30,000 of training.
+    let mut input = CostEffectInput {
+        operations: vec![OperationInput {
+            name: "x".into(),
+            staff: "1".into(),
+            minutes: "60".into(),
+            per_year: "12".into(),
+        }],
+        hourly_cost: "1500".into(),
+        years: String::new(),
+        licence_per_user_month: "1000".into(),
+        users: "1".into(),
+        training: "30000".into(),
+        partner: String::new(),
+    };
+    let (months, loss, text) = said(&input);
+    assert_eq!((months, loss), (Some(60), false));
+    assert!(text.contains("費用を回収するまで60か月"), "{text}");
+    input.training = "30001".into();
+    let (months, loss, text) = said(&input);
+    assert_eq!((months, loss), (Some(61), true));
+    assert!(
+        text.contains("費用を回収するまで期間内には回収できません"),
+        "{text}"
+    );
+    assert!(!text.contains("61か月"), "{text}");
+}
+
 fn text_of(doc: &Document) -> String {
     let mut out = doc.title.clone();
     for b in &doc.blocks {
