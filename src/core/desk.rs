@@ -313,6 +313,13 @@ pub struct Summary {
     pub summaries: Vec<GroupSummary>,
 }
 
+impl Summary {
+    /// Of no respondent (the office page shows its empty state, and no year on year).
+    pub fn is_empty(&self) -> bool {
+        self.per_role.iter().all(|(_, n)| *n == 0)
+    }
+}
+
 /// What the office page shows next: where the groups differ and what to do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Findings {

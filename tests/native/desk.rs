@@ -258,6 +258,7 @@ fn an_office_file_brings_back_its_results_and_an_earlier_one_is_compared() {
 fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
     let c = shipped();
     let mut desk = Desk::default();
+    assert!(desk.summary(&c).is_empty(), "no respondent yet");
     desk.apply(
         &c,
         DeskAction::Take(files(
@@ -273,6 +274,7 @@ fn the_overview_counts_roles_and_merges_small_groups_unless_in_workshop() {
     let view = desk.overview(&c, &shipped_guide());
     let n: Vec<usize> = view.summary.per_role.iter().map(|(_, n)| *n).collect();
     assert_eq!(n, vec![4, 5, 2, 1], "promoter, staff, manager, finance");
+    assert!(!view.summary.is_empty());
     assert_eq!(
         view.summary.groups.len(),
         3,

@@ -243,13 +243,13 @@ pub fn Office(props: &OfficeProps) -> Html {
     // Computed once per change of what is gathered, and not while files are still coming in
     // (what was shown before stays on the page meanwhile): first the summary (painted at once),
     // then, in the next task, the findings.
-    let summary: Rc<Option<Summary>> = {
+    let summary: Rc<Summary> = {
         let desk = state.desk.clone();
         let content = content.clone();
-        use_memo(state.shown, move |_| Some(desk.borrow().summary(&content)))
+        use_memo(state.shown, move |_| desk.borrow().summary(&content))
     };
     let findings: Option<Rc<Findings>> = (state.findings.as_ref())
-        .filter(|(r, _)| *r == revision && summary.is_some())
+        .filter(|(r, _)| *r == revision)
         .map(|(_, f)| f.clone());
     // Summed in the task after the findings are shown (the documents cost the first view
     // nothing; at 10,000 respondents, summing them while rendering the findings blocked the page
@@ -290,10 +290,10 @@ pub fn Office(props: &OfficeProps) -> Html {
                 after_this_task(move || {
                     let desk = desk.borrow();
                     // Gathered anew meanwhile: the summary is of another set.
-                    let (true, Some(s)) = (desk.revision == revision, summary.as_ref()) else {
+                    if desk.revision != revision {
                         return;
-                    };
-                    let findings = Rc::new(desk.findings(&content, &guide, s));
+                    }
+                    let findings = Rc::new(desk.findings(&content, &guide, &summary));
                     after_this_task(move || {
                         dispatcher.dispatch(Msg::Findings(revision, findings));
                     });
@@ -428,7 +428,7 @@ pub fn Office(props: &OfficeProps) -> Html {
         lang: &state.lang,
         instance: &props.instance,
         desk: &desk,
-        summary: (*summary).as_ref(),
+        summary: &summary,
         findings: findings.as_deref(),
         page: state.page,
         list_open: state.list_open,

@@ -23,7 +23,8 @@ pub struct ViewProps<'a> {
     pub lang: &'a str,
     pub instance: &'a str,
     pub desk: &'a Desk,
-    pub summary: Option<&'a Summary>,
+    /// What was gathered when no files were being read last (while they are, the one before).
+    pub summary: &'a Summary,
     /// `None` until computed, in the task after the summary was painted.
     pub findings: Option<&'a Findings>,
     pub page: usize,
@@ -198,13 +199,11 @@ fn heat(s: Option<Spread>) -> String {
 
 pub fn overview(v: &ViewProps, on_desk: Callback<DeskAction>) -> Html {
     let t = v.t;
-    let Some(o) = v.summary else {
-        return Html::default();
-    };
+    let o = v.summary;
     let (content, lang) = (v.content, v.lang);
     let l = Labels::new(content, lang, None);
     // The summary's own count: while files are read, the page shows the summary from before.
-    if o.per_role.iter().all(|(_, n)| *n == 0) {
+    if o.is_empty() {
         return html! {
             <section class="overview" data-overview="">
                 <h3>{ t.overview_title }</h3>
@@ -564,12 +563,11 @@ pub fn year_on_year(
     on_desk: Callback<DeskAction>,
 ) -> Html {
     let t = v.t;
-    let Some(o) = v
-        .summary
-        .filter(|_| !v.desk.gathering.respondents.is_empty())
-    else {
+    // As the overview: of the summary shown (while files are read, the one from before).
+    let o = v.summary;
+    if o.is_empty() {
         return Html::default();
-    };
+    }
     let changes = v.findings.and_then(|f| f.year_on_year.as_ref());
     let l = Labels::new(v.content, v.lang, None);
     let pick_id = v.id("earlier");
